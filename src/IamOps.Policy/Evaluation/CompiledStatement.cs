@@ -1,0 +1,114 @@
+namespace IamOps.Policy.Evaluation;
+
+/// <summary>A statement ready to evaluate: wildcards and condition values compiled, with the place of its policy in the set.</summary>
+internal sealed class CompiledStatement
+{
+    private readonly WildcardPattern[] actions;
+    private readonly bool notAction;
+    private readonly ArnPattern[]? resources;
+    private readonly bool notResource;
+    private readonly PrincipalMatcher? principal;
+    private readonly bool notPrincipal;
+    private readonly CompiledCondition[] conditions;
+
+    public CompiledStatement(PolicyStatement statement, bool variables)
+    {
+        Statement = statement;
+        IsDeny = statement.IsDeny;
+        IsUsable = (statement.IsAllow || statement.IsDeny) && (statement.Action ?? statement.NotAction) is not null;
+        notAction = statement.Action is null && statement.NotAction is not null;
+        actions = (statement.Action ?? statement.NotAction ?? (IReadOnlyList<PolicyValue>)Array.Empty<PolicyValue>())
+            .Select(a => WildcardPattern.Compile(a.Text, wildcards: true, variables: false)).ToArray();
+        var resourceList = statement.Resource ?? statement.NotResource;
+        notResource = statement.Resource is null && statement.NotResource is not null;
+        resources = resourceList?.Select(r => ArnPattern.Compile(r.Text, variables)).ToArray();
+        var principalElement = statement.Principal ?? statement.NotPrincipal;
+        notPrincipal = statement.Principal is null && statement.NotPrincipal is not null;
+        principal = principalElement is null ? null : new PrincipalMatcher(principalElement);
+        conditions = statement.Conditions.Select(c => new CompiledCondition(c, variables)).ToArray();
+    }
+
+    public PolicyStatement Statement { get; }
+
+    public bool IsDeny { get; }
+
+    /// <summary>False when Effect or Action is missing or invalid: IAM would reject it, so it never applies.</summary>
+    public bool IsUsable { get; }
+
+    public bool MatchesAction(string action)
+    {
+        var any = false;
+        foreach (var pattern in actions)
+        {
+            if (pattern.IsMatch(action.AsSpan(), StringComparison.OrdinalIgnoreCase))
+            {
+                any = true;
+                break;
+            }
+        }
+
+        return any != notAction;
+    }
+
+    public bool MatchesResource(in ArnParts resource, AuthorizationRequest request)
+    {
+        if (resources is null)
+        {
+            // Trust policies have no Resource element: the role itself is the resource.
+            return true;
+        }
+
+        var any = false;
+        foreach (var pattern in resources)
+        {
+            if (pattern.IsMatch(resource, request))
+            {
+                any = true;
+                break;
+            }
+        }
+
+        return any != notResource;
+    }
+
+    /// <summary>How the statement's principal element names the caller; Direct when the statement has none (identity policies).</summary>
+    public PrincipalGrant MatchPrincipal(AuthorizationRequest request)
+    {
+        if (principal is null)
+        {
+            return PrincipalGrant.Direct;
+        }
+
+        var grant = principal.Match(request);
+        if (!notPrincipal)
+        {
+            return grant;
+        }
+
+        return grant == PrincipalGrant.None ? PrincipalGrant.Direct : PrincipalGrant.None;
+    }
+
+    public bool MatchesConditions(AuthorizationRequest request)
+    {
+        foreach (var condition in conditions)
+        {
+            if (!condition.Evaluate(request))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public void CollectMissingKeys(AuthorizationRequest request, ICollection<string> missing)
+    {
+        foreach (var condition in conditions)
+        {
+            if (condition.ReportsMissing(request) && !missing.Contains(condition.Key))
+            {
+                missing.Add(condition.Key);
+            }
+        }
+    }
+}
