@@ -18,6 +18,7 @@ public sealed class ActionCatalog
     private readonly Dictionary<string, ServiceSection> sections = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> prefixes = new();
     private readonly List<ConditionKeyDefinition> globalKeys = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActionDefinition>> expansions = new(StringComparer.OrdinalIgnoreCase);
 
     private ActionCatalog(string text)
     {
@@ -79,6 +80,22 @@ public sealed class ActionCatalog
             throw new ArgumentNullException(nameof(pattern));
         }
 
+        if (expansions.TryGetValue(pattern, out var cached))
+        {
+            return cached;
+        }
+
+        var expanded = Expand(pattern);
+        if (expansions.Count < 4096)
+        {
+            expansions.TryAdd(pattern, expanded);
+        }
+
+        return expanded;
+    }
+
+    private ActionDefinition[] Expand(string pattern)
+    {
         var result = new List<ActionDefinition>();
         string servicePattern;
         string namePattern;
@@ -92,7 +109,7 @@ public sealed class ActionCatalog
             var colon = pattern.IndexOf(':');
             if (colon <= 0)
             {
-                return result;
+                return Array.Empty<ActionDefinition>();
             }
 
             servicePattern = pattern.Substring(0, colon);
@@ -135,7 +152,7 @@ public sealed class ActionCatalog
             }
         }
 
-        return result;
+        return result.ToArray();
     }
 
     /// <summary>Finds a global condition key (ignoring case; tag families included).</summary>
@@ -231,6 +248,6 @@ public sealed class ActionCatalog
     private void AddSection(string prefix, string name, int start, int end)
     {
         prefixes.Add(prefix);
-        sections[prefix] = new ServiceSection(text, prefix, name, start, end, globalKeys);
+        sections[prefix] = new ServiceSection(text, prefix, name, start, end);
     }
 }

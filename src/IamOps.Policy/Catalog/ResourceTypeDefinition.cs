@@ -3,6 +3,8 @@ namespace IamOps.Policy;
 /// <summary>A resource type of a service, with its ARN format, e.g. iam "role" → arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}.</summary>
 public sealed class ResourceTypeDefinition
 {
+    private ArnFormat? format;
+
     internal ResourceTypeDefinition(string name, string arnFormat, IReadOnlyList<ConditionKeyDefinition> conditionKeys)
     {
         Name = name;
@@ -18,6 +20,9 @@ public sealed class ResourceTypeDefinition
 
     /// <summary>Condition keys that apply to this resource type.</summary>
     public IReadOnlyList<ConditionKeyDefinition> ConditionKeys { get; }
+
+    /// <summary>The format read for matching, built on first use.</summary>
+    internal ArnFormat Format => format ??= new ArnFormat(ArnFormat);
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -5,12 +5,12 @@ internal sealed class ServiceSection
 {
     private readonly Lazy<ServiceDefinition> definition;
 
-    public ServiceSection(string text, string prefix, string name, int start, int end, IReadOnlyList<ConditionKeyDefinition> globalKeys)
-        => definition = new Lazy<ServiceDefinition>(() => Parse(text, prefix, name, start, end, globalKeys), LazyThreadSafetyMode.ExecutionAndPublication);
+    public ServiceSection(string text, string prefix, string name, int start, int end)
+        => definition = new Lazy<ServiceDefinition>(() => Parse(text, prefix, name, start, end), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public ServiceDefinition Definition => definition.Value;
 
-    private static ServiceDefinition Parse(string text, string prefix, string name, int start, int end, IReadOnlyList<ConditionKeyDefinition> globalKeys)
+    private static ServiceDefinition Parse(string text, string prefix, string name, int start, int end)
     {
         var keys = new List<ConditionKeyDefinition>();
         var resourceTypes = new List<ResourceTypeDefinition>();

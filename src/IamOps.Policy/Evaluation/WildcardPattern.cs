@@ -5,6 +5,8 @@ internal sealed class WildcardPattern
 {
     private static readonly WildcardPattern MatchAllPattern = new("*", new[] { PatternToken.Star }, hasVariables: false, hasWildcards: true);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WildcardPattern> ActionPatterns = new(StringComparer.Ordinal);
+
     private readonly PatternToken[] tokens;
 
     private WildcardPattern(string source, PatternToken[] tokens, bool hasVariables, bool hasWildcards)
@@ -102,6 +104,23 @@ internal sealed class WildcardPattern
 
         Flush();
         return new WildcardPattern(pattern, tokens.ToArray(), hasVariables, hasWildcards);
+    }
+
+    /// <summary>A pattern with wildcards and no variables, compiled once and shared across calls.</summary>
+    public static WildcardPattern CompileShared(string pattern)
+    {
+        if (ActionPatterns.TryGetValue(pattern, out var cached))
+        {
+            return cached;
+        }
+
+        var compiled = Compile(pattern, wildcards: true, variables: false);
+        if (ActionPatterns.Count < 16384)
+        {
+            ActionPatterns.TryAdd(pattern, compiled);
+        }
+
+        return compiled;
     }
 
     /// <summary>Matches text; variables resolve through <paramref name="variables"/> and an unresolved one never matches.</summary>
