@@ -32,6 +32,9 @@ internal sealed class CompiledStatement
 
     public bool IsDeny { get; }
 
+    /// <summary>True when the statement names its principals through NotPrincipal.</summary>
+    public bool UsesNotPrincipal => notPrincipal;
+
     /// <summary>False when Effect or Action is missing or invalid: IAM would reject it, so it never applies.</summary>
     public bool IsUsable { get; }
 

@@ -133,7 +133,7 @@ public sealed class PolicySet
         var denied = false;
         foreach (var planned in plan.Denies)
         {
-            if (Applies(planned, request, resource, missing) != PrincipalGrant.None)
+            if (Applies(planned, request, resource, missing) != PrincipalGrant.None || DeniesEveryBoundedPrincipal(planned, request, resource))
             {
                 if (!explain)
                 {
@@ -215,6 +215,11 @@ public sealed class PolicySet
 
         return EvaluationDecision.Allowed;
     }
+
+    /// <summary>A Deny with NotPrincipal denies every principal that has a permissions boundary, whatever it lists (IAM User Guide, permissions boundaries).</summary>
+    private bool DeniesEveryBoundedPrincipal(PlannedStatement planned, AuthorizationRequest request, in ArnParts resource)
+        => PermissionsBoundary is not null && planned.Statement.UsesNotPrincipal
+           && planned.Statement.MatchesResource(resource, request) && planned.Statement.MatchesConditions(request);
 
     private static bool AlreadySatisfied(PlannedStatement planned, ulong controlAllowed, bool identity, bool boundary, bool session, PrincipalGrant resourceGrant) => planned.Source switch
     {
