@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using IamOps.Connection;
+
+namespace IamOps.Aws;
+
+/// <summary>
+/// The AWS side of <see cref="IAwsConnection"/>: SDK clients built once per resolved connection and reused (their
+/// HTTP connections are pooled), created only when an operation first needs them.
+/// </summary>
+internal sealed class AwsConnection : IAwsConnection
+{
+    /// <summary>Bounds every request so a silent endpoint fails instead of hanging a runbook.</summary>
+    internal static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly ConcurrentDictionary<string, AwsConnection> Shared = new(StringComparer.Ordinal);
+
+    private readonly Lazy<StsAdapter> _sts;
+
+    private AwsConnection(ResolvedConnection resolved)
+    {
+        Resolved = resolved;
+        _sts = new Lazy<StsAdapter>(() => new StsAdapter(resolved));
+    }
+
+    public ResolvedConnection Resolved { get; }
+
+    public ISts Sts => _sts.Value;
+
+    public string Description =>
+        $"AWS region {Resolved.RegionName} ({Resolved.RegionSource}); credentials: {Resolved.CredentialSource}"
+        + (Resolved.EndpointUrl is null ? string.Empty : $"; endpoint {Resolved.EndpointUrl}");
+
+    /// <summary>The connection for <paramref name="resolved"/>, shared with every earlier call that resolved the same way.</summary>
+    public static AwsConnection For(ResolvedConnection resolved) =>
+        resolved.CacheKey is null ? new AwsConnection(resolved) : Shared.GetOrAdd(resolved.CacheKey, _ => new AwsConnection(resolved));
+}

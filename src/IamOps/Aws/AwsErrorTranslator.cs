@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using Amazon.Runtime;
+
+namespace IamOps.Aws;
+
+/// <summary>
+/// Turns what the SDK throws into <see cref="IamOpsException"/>: the AWS code, request id and HTTP status kept, a
+/// category every cmdlet reports the same way, and a message that says what to do.
+/// </summary>
+internal static class AwsErrorTranslator
+{
+    public static bool CanTranslate(Exception ex) =>
+        ex is AmazonServiceException or AmazonClientException or HttpRequestException or SocketException or IOException
+            or TaskCanceledException or TimeoutException or WebException;
+
+    /// <param name="action">The API action, e.g. <c>iam:CreateUser</c>, named in AccessDenied messages.</param>
+    /// <param name="resource">What the call was about, if known.</param>
+    public static IamOpsException Translate(Exception ex, string action, string? resource)
+    {
+        if (ex is IamOpsException own)
+        {
+            return own;
+        }
+
+        if (ex is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
+        {
+            var (kind, fix) = Classify(service.ErrorCode, action, resource);
+            var status = service.StatusCode == 0 ? (int?)null : (int)service.StatusCode;
+            var message = $"{action} failed: {service.ErrorCode}: {service.Message} (request id {service.RequestId ?? "none"}). {fix}".TrimEnd();
+            return new IamOpsException("Aws" + service.ErrorCode, kind, message, resource, ex)
+            {
+                AwsErrorCode = service.ErrorCode,
+                RequestId = service.RequestId,
+                HttpStatus = status,
+            };
+        }
+
+        if (ex is AmazonServiceException { StatusCode: >= HttpStatusCode.InternalServerError } serverError)
+        {
+            return new IamOpsException("AwsServiceUnavailable", FailureKind.ResourceUnavailable,
+                $"{action} failed: the service answered HTTP {(int)serverError.StatusCode} without an AWS error. Try again later.", resource, ex)
+            {
+                HttpStatus = (int)serverError.StatusCode,
+            };
+        }
+
+        if (ex is TaskCanceledException or TimeoutException || ex.InnerException is TaskCanceledException or TimeoutException)
+        {
+            return new IamOpsException("AwsTimeout", FailureKind.OperationTimeout,
+                $"{action} timed out. Check the network path to the endpoint, or try again.", resource, ex);
+        }
+
+        var network = Innermost<SocketException>(ex) is not null || Innermost<HttpRequestException>(ex) is not null || Innermost<IOException>(ex) is not null;
+        if (network)
+        {
+            return new IamOpsException("AwsConnectionFailed", FailureKind.ConnectionError,
+                $"{action} could not reach AWS: {Innermost<Exception>(ex)!.Message}. Check the network, proxy and -EndpointUrl/AWS_ENDPOINT_URL settings.", resource, ex);
+        }
+
+        if (ex is AmazonClientException client && client.Message.IndexOf("credential", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return new IamOpsException("CredentialsUnusable", FailureKind.AuthenticationError,
+                $"{action} could not get credentials: {client.Message} Refresh them (e.g. 'aws sso login') or choose others with -ProfileName.", resource, ex);
+        }
+
+        return new IamOpsException("AwsClientError", FailureKind.InvalidOperation, $"{action} failed: {ex.Message}", resource, ex);
+    }
+
+    private static (FailureKind Kind, string Fix) Classify(string code, string action, string? resource) => code switch
+    {
+        "NoSuchEntity" => (FailureKind.ObjectNotFound, "Check the name, or create it first."),
+        "EntityAlreadyExists" => (FailureKind.ResourceExists, "It exists already; choose another name or update the existing one."),
+        "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "UnauthorizedAccess" =>
+            (FailureKind.PermissionDenied, $"Your credentials are not allowed {action} on {resource ?? "this resource"}: grant it in an identity policy (and check boundaries, SCPs and session policies), or use other credentials."),
+        "InvalidClientTokenId" or "SignatureDoesNotMatch" or "IncompleteSignature" or "MissingAuthenticationToken" or "AuthFailure" =>
+            (FailureKind.AuthenticationError, "The access key or secret key is wrong or deleted: check -ProfileName/-AccessKey, or the keys in your credentials file."),
+        "ExpiredToken" or "ExpiredTokenException" or "RequestExpired" =>
+            (FailureKind.AuthenticationError, "The session credentials have expired: refresh them (e.g. 'aws sso login' or assume the role again)."),
+        "LimitExceeded" => (FailureKind.LimitsExceeded, "An IAM quota was reached; remove something or ask for a higher quota."),
+        "Throttling" or "ThrottlingException" or "RequestLimitExceeded" => (FailureKind.LimitsExceeded, "AWS throttled the calls beyond the retries; run again later or with a lower -ThrottleLimit."),
+        "MalformedPolicyDocument" => (FailureKind.InvalidData, "Check the policy with Test-IamPolicy."),
+        "InvalidInput" or "ValidationError" or "InvalidParameterValue" or "InvalidAction" or "MissingParameter" => (FailureKind.InvalidArgument, string.Empty),
+        "PasswordPolicyViolation" => (FailureKind.InvalidData, "The password does not meet the account's password policy."),
+        "DeleteConflict" => (FailureKind.InvalidOperation, "Detach or remove what still uses it first."),
+        "ConcurrentModification" or "EntityTemporarilyUnmodifiable" => (FailureKind.ResourceUnavailable, "Wait a moment and run the command again."),
+        "ServiceFailure" or "ServiceUnavailable" or "InternalFailure" or "InternalError" => (FailureKind.ResourceUnavailable, "AWS failed to handle the request; run the command again."),
+        "RegionDisabledException" => (FailureKind.PermissionDenied, "STS is not activated in this region: activate it in the account settings, or use another -Region."),
+        _ => (FailureKind.NotSpecified, string.Empty),
+    };
+
+    private static T? Innermost<T>(Exception ex)
+        where T : Exception
+    {
+        T? found = null;
+        for (var current = ex; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+            {
+                found = match;
+            }
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,248 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+
+namespace IamOps.Connection;
+
+/// <summary>
+/// Resolves credentials, region and endpoint in AWS.Tools' documented order, delegating every lookup (profiles, SSO,
+/// credential_process, role_arn/source_profile, environment, container and instance metadata) to AWSSDK.Core.
+/// Nothing is read until <see cref="Resolve"/> runs, so importing the module touches no file or credential.
+/// </summary>
+public sealed class ConnectionResolver
+{
+    /// <summary>Used when nothing names a region: IAM is global, and STS answers there too.</summary>
+    internal static readonly RegionEndpoint FallbackRegion = RegionEndpoint.USEast1;
+
+    private const string CredentialHelp =
+        "Provide credentials with -ProfileName (a profile in ~/.aws/credentials or ~/.aws/config, e.g. after 'aws configure' or 'aws sso login'), "
+        + "-AccessKey and -SecretKey, -Credential, Set-AWSCredential, the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE environment variables, "
+        + "or run on an instance or container with a role.";
+
+    private readonly Func<string, string?> _environment;
+
+    public ConnectionResolver()
+        : this(Environment.GetEnvironmentVariable)
+    {
+    }
+
+    internal ConnectionResolver(Func<string, string?> environment) => _environment = environment;
+
+    public ResolvedConnection Resolve(ConnectionParameters parameters, SessionDefaults? session = null)
+    {
+        session ??= SessionDefaults.None;
+        var endpoint = ParseEndpoint(parameters.EndpointUrl);
+        var (profileName, profileLocation, profileSource) = ChooseProfile(parameters, session);
+        CheckProfileLocation(profileLocation);
+
+        var (region, regionSource) = ResolveRegion(parameters, session, profileName, profileLocation);
+        var (credentials, credentialSource, cacheKey) = ResolveCredentials(parameters, session, profileName, profileLocation, profileSource);
+        return new ResolvedConnection(credentials, credentialSource, region, regionSource, endpoint,
+            cacheKey is null ? null : $"{cacheKey}|{region.SystemName}|{endpoint}");
+    }
+
+    /// <summary>True when <paramref name="name"/> is a region code of a partition AWSSDK.Core knows.</summary>
+    public static bool IsRegionName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+
+        return RegionEndpoint.EnumerableAllRegions.Any(r => string.Equals(r.SystemName, name, StringComparison.Ordinal))
+            || RegionEndpoint.AllPartitionRegionRegex.Any(pattern => Regex.IsMatch(name, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+    }
+
+    private static Uri? ParseEndpoint(string? endpointUrl)
+    {
+        if (endpointUrl is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(endpointUrl, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && !string.IsNullOrEmpty(uri.Host))
+        {
+            return uri;
+        }
+
+        throw new IamOpsException("EndpointUrlInvalid", FailureKind.InvalidArgument,
+            $"'{endpointUrl}' is not a valid endpoint URL. Give an absolute http or https URL such as https://iam.amazonaws.com or http://127.0.0.1:4566.",
+            endpointUrl);
+    }
+
+    private static (string? Name, string? Location, string Source) ChooseProfile(ConnectionParameters parameters, SessionDefaults session)
+    {
+        if (parameters.ProfileName is not null || parameters.ProfileLocation is not null)
+        {
+            return (parameters.ProfileName, parameters.ProfileLocation, "parameter");
+        }
+
+        return session.StoredCredentials is string storedProfile && !string.IsNullOrWhiteSpace(storedProfile)
+            ? (storedProfile, null, "session default ($StoredAWSCredentials)")
+            : (null, null, string.Empty);
+    }
+
+    private static void CheckProfileLocation(string? location)
+    {
+        if (location is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var stream = new FileStream(location, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new IamOpsException("CredentialFileUnreadable", FailureKind.ReadError,
+                $"The credentials file '{location}' cannot be read: {ex.Message} Check the -ProfileLocation path and its permissions, or leave it out to use ~/.aws/credentials.",
+                location, ex);
+        }
+    }
+
+    private (AWSCredentials Credentials, string Source, string? CacheKey) ResolveCredentials(
+        ConnectionParameters parameters, SessionDefaults session, string? profileName, string? profileLocation, string profileSource)
+    {
+        if (parameters.AccessKey is not null || parameters.SecretKey is not null)
+        {
+            if (string.IsNullOrEmpty(parameters.AccessKey) || string.IsNullOrEmpty(parameters.SecretKey))
+            {
+                throw new IamOpsException("AccessKeyIncomplete", FailureKind.InvalidArgument,
+                    "-AccessKey and -SecretKey go together: give both (and -SessionToken for temporary credentials), or use -ProfileName instead.");
+            }
+
+            AWSCredentials keys = string.IsNullOrEmpty(parameters.SessionToken)
+                ? new BasicAWSCredentials(parameters.AccessKey, parameters.SecretKey)
+                : new SessionAWSCredentials(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
+            return (keys, $"access key {parameters.AccessKey} (parameters)", "keys:" + parameters.AccessKey + ":" + Fingerprint(parameters.SecretKey + "\n" + parameters.SessionToken));
+        }
+
+        if (parameters.Credential is not null)
+        {
+            var bound = ShapeBoundCredentials.TryBind(parameters.Credential)
+                ?? throw new IamOpsException("CredentialNotRecognized", FailureKind.InvalidArgument,
+                    $"-Credential got a {parameters.Credential.GetType().FullName}, which holds no AWS credentials. Pass an AWSCredentials object (e.g. (Use-STSRole ...).Credentials or Get-AWSCredential output) or an object with AccessKeyId and SecretAccessKey.",
+                    parameters.Credential.GetType().FullName);
+            return (bound, "-Credential", null);
+        }
+
+        if (profileName is not null || profileLocation is not null)
+        {
+            return (LoadProfile(profileName ?? "default", profileLocation, profileSource), $"profile '{profileName ?? "default"}' ({profileSource})",
+                "profile:" + profileName + ":" + profileLocation);
+        }
+
+        if (session.StoredCredentials is not null)
+        {
+            var stored = session.StoredCredentials;
+            var inner = stored.GetType().GetProperty("Credentials")?.GetValue(stored);
+            var bound = ShapeBoundCredentials.TryBind(inner) ?? ShapeBoundCredentials.TryBind(stored);
+            if (bound is not null)
+            {
+                return (bound, "session default ($StoredAWSCredentials)", null);
+            }
+        }
+
+        try
+        {
+            var chained = DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+            return (chained, "default chain (environment, AWS_PROFILE or default profile, container or instance role)", "default:" + _environment("AWS_PROFILE"));
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new IamOpsException("CredentialsNotFound", FailureKind.AuthenticationError, "No AWS credentials were found. " + CredentialHelp, null, ex);
+        }
+    }
+
+    private static AWSCredentials LoadProfile(string name, string? location, string source)
+    {
+        var chain = new CredentialProfileStoreChain(location);
+        try
+        {
+            if (chain.TryGetAWSCredentials(name, out var credentials))
+            {
+                return credentials;
+            }
+        }
+        catch (Exception ex) when (ex is AmazonClientException or InvalidOperationException or ArgumentException or IOException)
+        {
+            throw new IamOpsException("ProfileInvalid", FailureKind.InvalidData,
+                $"The profile '{name}' ({source}) cannot be used: {ex.Message} Fix it in {location ?? "~/.aws/config or ~/.aws/credentials"}, or choose another with -ProfileName.",
+                name, ex);
+        }
+
+        throw new IamOpsException("ProfileNotFound", FailureKind.ObjectNotFound,
+            $"The profile '{name}' ({source}) was not found in {location ?? "~/.aws/credentials, ~/.aws/config or the SDK store"}. "
+            + $"Create it with 'aws configure --profile {name}' (or 'aws configure sso'), or name an existing one with -ProfileName.",
+            name);
+    }
+
+    private (RegionEndpoint Region, string Source) ResolveRegion(ConnectionParameters parameters, SessionDefaults session, string? profileName, string? profileLocation)
+    {
+        if (parameters.Region is not null)
+        {
+            return (CheckRegion(parameters.Region, "-Region"), "-Region");
+        }
+
+        var stored = session.StoredRegion switch
+        {
+            null => null,
+            string text => text,
+            RegionEndpoint endpoint => endpoint.SystemName,
+            var other => other.GetType().GetProperty("SystemName")?.GetValue(other) as string ?? other.ToString(),
+        };
+        if (!string.IsNullOrWhiteSpace(stored))
+        {
+            return (CheckRegion(stored!, "$StoredAWSRegion"), "session default ($StoredAWSRegion)");
+        }
+
+        foreach (var variable in new[] { "AWS_REGION", "AWS_DEFAULT_REGION" })
+        {
+            var value = _environment(variable);
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return (CheckRegion(value!, variable), variable);
+            }
+        }
+
+        if (profileName is not null || profileLocation is not null)
+        {
+            var chain = new CredentialProfileStoreChain(profileLocation);
+            if (chain.TryGetProfile(profileName ?? "default", out var profile) && profile.Region is not null)
+            {
+                return (profile.Region, $"profile '{profile.Name}'");
+            }
+        }
+
+        var metadataDisabled = string.Equals(_environment("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase);
+        var fallback = FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: !metadataDisabled);
+        return fallback is not null
+            ? (fallback, "AWS profile or instance metadata")
+            : (FallbackRegion, "none configured; using us-east-1 (set -Region, Set-DefaultAWSRegion or AWS_REGION to choose)");
+    }
+
+    private static RegionEndpoint CheckRegion(string name, string source)
+    {
+        if (IsRegionName(name))
+        {
+            return RegionEndpoint.GetBySystemName(name);
+        }
+
+        throw new IamOpsException("RegionInvalid", FailureKind.InvalidArgument,
+            $"'{name}' (from {source}) is not an AWS region. Use a region code such as us-east-1, eu-west-1 or ap-southeast-2.",
+            name);
+    }
+
+    private static string Fingerprint(string secret)
+    {
+        using var sha = SHA256.Create();
+        return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(secret)));
+    }
+}

@@ -1,0 +1,36 @@
+using Amazon;
+using Amazon.Runtime;
+
+namespace IamOps.Connection;
+
+/// <summary>Where calls go and as whom: the outcome of <see cref="ConnectionResolver"/>, ready to build SDK clients.</summary>
+public sealed class ResolvedConnection
+{
+    internal ResolvedConnection(AWSCredentials credentials, string credentialSource, RegionEndpoint region, string regionSource, Uri? endpointUrl, string? cacheKey)
+    {
+        Credentials = credentials;
+        CredentialSource = credentialSource;
+        Region = region;
+        RegionSource = regionSource;
+        EndpointUrl = endpointUrl;
+        CacheKey = cacheKey;
+    }
+
+    internal AWSCredentials Credentials { get; }
+
+    /// <summary>Where the credentials came from, for verbose output (never the keys themselves).</summary>
+    public string CredentialSource { get; }
+
+    internal RegionEndpoint Region { get; }
+
+    public string RegionName => Region.SystemName;
+
+    /// <summary>Where the region came from, for verbose output.</summary>
+    public string RegionSource { get; }
+
+    /// <summary>An explicit -EndpointUrl; AWS_ENDPOINT_URL(_SERVICE) are applied by AWSSDK.Core itself.</summary>
+    public Uri? EndpointUrl { get; }
+
+    /// <summary>Identifies equal connections so their clients are reused; null when they must not be shared.</summary>
+    internal string? CacheKey { get; }
+}
