@@ -120,7 +120,7 @@ public class ParserTests
 
         var finding = Assert.Single(findings);
         Assert.Equal(PolicyCheckIds.MissingStatement, finding.CheckId);
-        Assert.Equal(new SourceLocation(1, 24), finding.Location);
+        Assert.Equal(new SourceLocation(1, 25), finding.Location);
     }
 
     [Fact]
