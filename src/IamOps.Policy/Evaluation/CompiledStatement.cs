@@ -88,7 +88,8 @@ internal sealed class CompiledStatement
             return grant;
         }
 
-        return grant == PrincipalGrant.None ? PrincipalGrant.Direct : PrincipalGrant.None;
+        // NotPrincipal exempts only principals it names exactly: listing a role or the account does not exempt its sessions or users.
+        return grant == PrincipalGrant.Direct ? PrincipalGrant.None : PrincipalGrant.Direct;
     }
 
     public bool MatchesConditions(AuthorizationRequest request)
