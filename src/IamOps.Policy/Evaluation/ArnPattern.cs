@@ -5,23 +5,29 @@ internal sealed class ArnPattern
 {
     private readonly WildcardPattern? whole;
     private readonly WildcardPattern[]? parts;
+    private readonly string requiredPrefix;
+    private readonly int firstUncheckedPart;
 
-    private ArnPattern(WildcardPattern? whole, WildcardPattern[]? parts)
+    private ArnPattern(string text, bool variables, WildcardPattern? whole, WildcardPattern[]? parts)
     {
         this.whole = whole;
         this.parts = parts;
+        requiredPrefix = LiteralPrefix(text);
+        Signature = (variables ? "v:" : "l:") + text;
+
+        // Parts that lie wholly inside the literal prefix are already matched by the prefix compare.
+        firstUncheckedPart = Math.Min(5, requiredPrefix.Count(c => c == ':'));
     }
 
-    public bool IsMatchAll => whole?.IsMatchAll == true;
-
-    public bool HasVariables => whole?.HasVariables ?? parts!.Any(p => p.HasVariables);
+    /// <summary>Equal for patterns that always match alike.</summary>
+    public string Signature { get; }
 
     public static ArnPattern Compile(string text, bool variables)
     {
         var arn = new ArnParts(text);
         if (!arn.IsArn)
         {
-            return new ArnPattern(WildcardPattern.Compile(text, wildcards: true, variables), null);
+            return new ArnPattern(text, variables, WildcardPattern.Compile(text, wildcards: true, variables), null);
         }
 
         var compiled = new WildcardPattern[6];
@@ -30,11 +36,17 @@ internal sealed class ArnPattern
             compiled[i] = WildcardPattern.Compile(arn.PartText(i), wildcards: true, variables);
         }
 
-        return new ArnPattern(null, compiled);
+        return new ArnPattern(text, variables, null, compiled);
     }
 
     public bool IsMatch(in ArnParts value, IVariableResolver? variables)
     {
+        // Most patterns differ from the request early: a prefix compare rejects them before the part-by-part match.
+        if (!value.Text.StartsWith(requiredPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         if (whole is not null)
         {
             return whole.IsMatch(value.Text.AsSpan(), StringComparison.Ordinal, variables);
@@ -51,7 +63,7 @@ internal sealed class ArnPattern
             return false;
         }
 
-        for (var i = 0; i < 5; i++)
+        for (var i = firstUncheckedPart; i < 5; i++)
         {
             if (!parts[i].IsMatch(value.Part(i), StringComparison.Ordinal, variables))
             {
@@ -60,5 +72,19 @@ internal sealed class ArnPattern
         }
 
         return true;
+    }
+
+    /// <summary>The text before the first wildcard or variable: every match starts with it.</summary>
+    private static string LiteralPrefix(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '*' or '?' || (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{'))
+            {
+                return text.Substring(0, i);
+            }
+        }
+
+        return text;
     }
 }

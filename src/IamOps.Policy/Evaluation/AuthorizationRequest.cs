@@ -6,7 +6,7 @@ namespace IamOps.Policy;
 /// One question to the evaluator: may this principal do this action on this resource, given this context?
 /// aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType and (for users) aws:username are derived from the principal when the context lacks them.
 /// </summary>
-public sealed class AuthorizationRequest : IVariableResolver
+public sealed class AuthorizationRequest
 {
     private PrincipalFacts? principal;
     private Dictionary<string, ContextEntry>? derived;
@@ -51,12 +51,6 @@ public sealed class AuthorizationRequest : IVariableResolver
 
         var table = derived ??= BuildDerived();
         return table.TryGetValue(key, out var found) ? found : null;
-    }
-
-    string? IVariableResolver.ResolveVariable(string key, string? defaultValue)
-    {
-        var entry = FindKey(key);
-        return entry is { Values.Length: > 0 } ? entry.Values[0] : defaultValue;
     }
 
     private Dictionary<string, ContextEntry> BuildDerived()

@@ -12,10 +12,13 @@ internal sealed class CompiledCondition
     private readonly IpRange[] ranges = Array.Empty<IpRange>();
     private readonly byte[][] binaries = Array.Empty<byte[]>();
     private readonly bool[] nullExpectations = Array.Empty<bool>();
+    private readonly int keyId;
 
     public CompiledCondition(PolicyCondition condition, bool variables)
     {
         Key = condition.Key;
+        keyId = ContextKeyIds.IdOf(condition.Key);
+        Signature = string.Join("\u0001", new[] { condition.Operator, condition.Key.ToUpperInvariant(), variables ? "v" : "l" }.Concat(condition.Values.Select(v => v.Text)));
         known = ConditionOperator.TryParse(condition.Operator, out op);
         if (!known)
         {
@@ -57,10 +60,13 @@ internal sealed class CompiledCondition
 
     public string Key { get; }
 
-    /// <summary>True when the key is absent and the operator is not Null (for the simulator's MissingContextValues).</summary>
-    public bool ReportsMissing(AuthorizationRequest request) => known && op.Family != OperatorFamily.Null && request.FindKey(Key) is null;
+    /// <summary>Equal for conditions that always decide alike, so a policy set can decide them once per request.</summary>
+    public string Signature { get; }
 
-    public bool Evaluate(AuthorizationRequest request)
+    /// <summary>True when the key is absent and the operator is not Null (for the simulator's MissingContextValues).</summary>
+    public bool ReportsMissing(EvaluationState state) => known && op.Family != OperatorFamily.Null && state.Find(keyId, Key) is null;
+
+    public bool Evaluate(EvaluationState state)
     {
         if (!known)
         {
@@ -68,7 +74,7 @@ internal sealed class CompiledCondition
             return false;
         }
 
-        var entry = request.FindKey(Key);
+        var entry = state.Find(keyId, Key);
         if (op.Family == OperatorFamily.Null)
         {
             var absent = entry is null || entry.Values.Length == 0;
@@ -99,7 +105,7 @@ internal sealed class CompiledCondition
             case SetQualifier.ForAnyValue:
                 for (var i = 0; i < count; i++)
                 {
-                    if (ValueResult(entry, i, request))
+                    if (ValueResult(entry, i, state))
                     {
                         return true;
                     }
@@ -109,7 +115,7 @@ internal sealed class CompiledCondition
             case SetQualifier.ForAllValues:
                 for (var i = 0; i < count; i++)
                 {
-                    if (!ValueResult(entry, i, request))
+                    if (!ValueResult(entry, i, state))
                     {
                         return false;
                     }
@@ -121,7 +127,7 @@ internal sealed class CompiledCondition
                 {
                     for (var i = 0; i < count; i++)
                     {
-                        if (MatchesAnyPolicyValue(entry, i, request) == true)
+                        if (MatchesAnyPolicyValue(entry, i, state) == true)
                         {
                             return true;
                         }
@@ -133,7 +139,7 @@ internal sealed class CompiledCondition
                 // A negated operator holds when no request value matches any policy value (and all values are readable).
                 for (var i = 0; i < count; i++)
                 {
-                    if (MatchesAnyPolicyValue(entry, i, request) != false)
+                    if (MatchesAnyPolicyValue(entry, i, state) != false)
                     {
                         return false;
                     }
@@ -143,29 +149,29 @@ internal sealed class CompiledCondition
         }
     }
 
-    private bool ValueResult(ContextEntry entry, int index, AuthorizationRequest request)
+    private bool ValueResult(ContextEntry entry, int index, EvaluationState state)
     {
-        var matched = MatchesAnyPolicyValue(entry, index, request);
+        var matched = MatchesAnyPolicyValue(entry, index, state);
         return op.Negated ? matched == false : matched == true;
     }
 
     /// <summary>True/false when the request value matches any policy value; null when it cannot be read as the operator's type.</summary>
-    private bool? MatchesAnyPolicyValue(ContextEntry entry, int index, AuthorizationRequest request)
+    private bool? MatchesAnyPolicyValue(ContextEntry entry, int index, EvaluationState state)
     {
         var text = entry.Values[index];
         switch (op.Family)
         {
             case OperatorFamily.String:
             case OperatorFamily.StringLike:
-                return AnyString(text, StringComparison.Ordinal, request);
+                return AnyString(text, StringComparison.Ordinal, state);
             case OperatorFamily.StringIgnoreCase:
             case OperatorFamily.Bool:
-                return AnyString(text, StringComparison.OrdinalIgnoreCase, request);
+                return AnyString(text, StringComparison.OrdinalIgnoreCase, state);
             case OperatorFamily.Arn:
                 var parts = new ArnParts(text);
                 foreach (var pattern in arns)
                 {
-                    if (pattern.IsMatch(parts, request))
+                    if (pattern.IsMatch(parts, state))
                     {
                         return true;
                     }
@@ -240,11 +246,11 @@ internal sealed class CompiledCondition
         }
     }
 
-    private bool AnyString(string text, StringComparison comparison, AuthorizationRequest request)
+    private bool AnyString(string text, StringComparison comparison, EvaluationState state)
     {
         foreach (var pattern in strings)
         {
-            if (pattern.IsMatch(text.AsSpan(), comparison, request))
+            if (pattern.IsMatch(text.AsSpan(), comparison, state))
             {
                 return true;
             }

@@ -30,6 +30,11 @@ internal sealed class CompiledStatement
 
     public PolicyStatement Statement { get; }
 
+    /// <summary>The Resource or NotResource patterns; null for trust policies without them.</summary>
+    public IReadOnlyList<ArnPattern>? Resources => resources;
+
+    public IReadOnlyList<CompiledCondition> Conditions => conditions;
+
     public bool IsDeny { get; }
 
     /// <summary>True when the statement names its principals through NotPrincipal.</summary>
@@ -53,7 +58,8 @@ internal sealed class CompiledStatement
         return any != notAction;
     }
 
-    public bool MatchesResource(in ArnParts resource, AuthorizationRequest request)
+    /// <summary>Matches the resource; <paramref name="slots"/> numbers each pattern so the set decides shared ones once per request.</summary>
+    public bool MatchesResource(in ArnParts resource, EvaluationState state, int[] slots)
     {
         if (resources is null)
         {
@@ -62,9 +68,14 @@ internal sealed class CompiledStatement
         }
 
         var any = false;
-        foreach (var pattern in resources)
+        for (var i = 0; i < resources.Length; i++)
         {
-            if (pattern.IsMatch(resource, request))
+            if (!state.TryRecall(slots[i], out var matched))
+            {
+                matched = state.Remember(slots[i], resources[i].IsMatch(resource, state));
+            }
+
+            if (matched)
             {
                 any = true;
                 break;
@@ -92,11 +103,16 @@ internal sealed class CompiledStatement
         return grant == PrincipalGrant.Direct ? PrincipalGrant.None : PrincipalGrant.Direct;
     }
 
-    public bool MatchesConditions(AuthorizationRequest request)
+    public bool MatchesConditions(EvaluationState state, int[] slots)
     {
-        foreach (var condition in conditions)
+        for (var i = 0; i < conditions.Length; i++)
         {
-            if (!condition.Evaluate(request))
+            if (!state.TryRecall(slots[i], out var holds))
+            {
+                holds = state.Remember(slots[i], conditions[i].Evaluate(state));
+            }
+
+            if (!holds)
             {
                 return false;
             }
@@ -105,11 +121,11 @@ internal sealed class CompiledStatement
         return true;
     }
 
-    public void CollectMissingKeys(AuthorizationRequest request, ICollection<string> missing)
+    public void CollectMissingKeys(EvaluationState state, ICollection<string> missing)
     {
         foreach (var condition in conditions)
         {
-            if (condition.ReportsMissing(request) && !missing.Contains(condition.Key))
+            if (condition.ReportsMissing(state) && !missing.Contains(condition.Key))
             {
                 missing.Add(condition.Key);
             }

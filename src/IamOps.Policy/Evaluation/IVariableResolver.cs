@@ -4,5 +4,5 @@ namespace IamOps.Policy.Evaluation;
 internal interface IVariableResolver
 {
     /// <summary>The first value of the key, else the default, else null.</summary>
-    string? ResolveVariable(string key, string? defaultValue);
+    string? ResolveVariable(in PatternToken variable);
 }

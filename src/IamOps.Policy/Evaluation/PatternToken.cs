@@ -10,6 +10,7 @@ internal readonly struct PatternToken
         Kind = kind;
         Text = text;
         Default = defaultValue;
+        KeyId = kind == PatternTokenKind.Variable && text is not null ? ContextKeyIds.IdOf(text) : -1;
     }
 
     public PatternTokenKind Kind { get; }
@@ -19,6 +20,9 @@ internal readonly struct PatternToken
 
     /// <summary>The variable's default value, if it has one.</summary>
     public string? Default { get; }
+
+    /// <summary>For a variable, the number of its key (see <see cref="ContextKeyIds"/>).</summary>
+    public int KeyId { get; }
 
     public static PatternToken ForLiteral(string text) => new(PatternTokenKind.Literal, text, null);
 }

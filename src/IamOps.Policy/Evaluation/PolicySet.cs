@@ -17,6 +17,7 @@ public sealed class PolicySet
     private readonly ConcurrentDictionary<string, ActionPlan> plans = new(StringComparer.OrdinalIgnoreCase);
     private readonly int controlLevels;
     private readonly ulong allControlLevels;
+    private readonly int memoSlots;
 
     /// <summary>Builds a set. Each entry of <paramref name="serviceControlPolicies"/> is one level of the organization (root, OU, account) that must allow.</summary>
     public PolicySet(
@@ -39,8 +40,20 @@ public sealed class PolicySet
         controlLevels = ServiceControlPolicies.Count;
         allControlLevels = controlLevels == 64 ? ulong.MaxValue : (1UL << controlLevels) - 1;
         var planned = new List<PlannedStatement>();
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        int SlotOf(string signature)
+        {
+            if (!slots.TryGetValue(signature, out var slot))
+            {
+                slot = slots.Count;
+                slots[signature] = slot;
+            }
+
+            return slot;
+        }
+
         void AddPolicy(CompiledPolicy policy, PolicySource source, int level)
-            => planned.AddRange(policy.Statements.Select(s => new PlannedStatement(s, policy, source, level)));
+            => planned.AddRange(policy.Statements.Select(s => new PlannedStatement(s, policy, source, level, SlotOf)));
         for (var i = 0; i < controlLevels; i++)
         {
             AddPolicy(ServiceControlPolicies[i], PolicySource.ServiceControl, i);
@@ -67,6 +80,7 @@ public sealed class PolicySet
         }
 
         allStatements = planned.ToArray();
+        memoSlots = slots.Count;
     }
 
     /// <summary>Identity policies (user, its groups, or role).</summary>
@@ -130,10 +144,11 @@ public sealed class PolicySet
         var explain = matched is not null;
         var plan = PlanFor(request.Action);
         var resource = new ArnParts(request.Resource);
+        var state = EvaluationState.Begin(request, memoSlots);
         var denied = false;
         foreach (var planned in plan.Denies)
         {
-            if (Applies(planned, request, resource, missing) != PrincipalGrant.None || DeniesEveryBoundedPrincipal(planned, request, resource))
+            if (Applies(planned, state, resource, missing) != PrincipalGrant.None || DeniesEveryBoundedPrincipal(planned, state, resource))
             {
                 if (!explain)
                 {
@@ -157,7 +172,7 @@ public sealed class PolicySet
                 continue;
             }
 
-            var grant = Applies(planned, request, resource, missing);
+            var grant = Applies(planned, state, resource, missing);
             if (grant == PrincipalGrant.None)
             {
                 continue;
@@ -217,9 +232,9 @@ public sealed class PolicySet
     }
 
     /// <summary>A Deny with NotPrincipal denies every principal that has a permissions boundary, whatever it lists (IAM User Guide, permissions boundaries).</summary>
-    private bool DeniesEveryBoundedPrincipal(PlannedStatement planned, AuthorizationRequest request, in ArnParts resource)
+    private bool DeniesEveryBoundedPrincipal(PlannedStatement planned, EvaluationState state, in ArnParts resource)
         => PermissionsBoundary is not null && planned.Statement.UsesNotPrincipal
-           && planned.Statement.MatchesResource(resource, request) && planned.Statement.MatchesConditions(request);
+           && planned.Statement.MatchesResource(resource, state, planned.ResourceSlots) && planned.Statement.MatchesConditions(state, planned.ConditionSlots);
 
     private static bool AlreadySatisfied(PlannedStatement planned, ulong controlAllowed, bool identity, bool boundary, bool session, PrincipalGrant resourceGrant) => planned.Source switch
     {
@@ -230,15 +245,15 @@ public sealed class PolicySet
         _ => resourceGrant == PrincipalGrant.Direct,
     };
 
-    private static PrincipalGrant Applies(PlannedStatement planned, AuthorizationRequest request, in ArnParts resource, List<string>? missing)
+    private static PrincipalGrant Applies(PlannedStatement planned, EvaluationState state, in ArnParts resource, List<string>? missing)
     {
         var statement = planned.Statement;
-        if (!statement.MatchesResource(resource, request))
+        if (!statement.MatchesResource(resource, state, planned.ResourceSlots))
         {
             return PrincipalGrant.None;
         }
 
-        var grant = statement.MatchPrincipal(request);
+        var grant = statement.MatchPrincipal(state.Request);
         if (grant == PrincipalGrant.None)
         {
             return PrincipalGrant.None;
@@ -246,9 +261,9 @@ public sealed class PolicySet
 
         if (missing is not null)
         {
-            statement.CollectMissingKeys(request, missing);
+            statement.CollectMissingKeys(state, missing);
         }
 
-        return statement.MatchesConditions(request) ? grant : PrincipalGrant.None;
+        return statement.MatchesConditions(state, planned.ConditionSlots) ? grant : PrincipalGrant.None;
     }
 }

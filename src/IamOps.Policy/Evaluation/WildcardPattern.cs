@@ -167,7 +167,7 @@ internal sealed class WildcardPattern
 
                         break;
                     default:
-                        var piece = token.Kind == PatternTokenKind.Literal ? token.Text : variables?.ResolveVariable(token.Text!, token.Default) ?? token.Default;
+                        var piece = token.Kind == PatternTokenKind.Literal ? token.Text : variables?.ResolveVariable(token) ?? token.Default;
                         if (piece is null)
                         {
                             return false;
@@ -198,37 +198,5 @@ internal sealed class WildcardPattern
             position = starPosition;
             tokenIndex = starToken + 1;
         }
-    }
-
-    /// <summary>Writes the pattern with its variables replaced, for callers that need the expanded text.</summary>
-    public string? Expand(IVariableResolver? variables)
-    {
-        var builder = new System.Text.StringBuilder();
-        foreach (var token in tokens)
-        {
-            switch (token.Kind)
-            {
-                case PatternTokenKind.Star:
-                    builder.Append('*');
-                    break;
-                case PatternTokenKind.Question:
-                    builder.Append('?');
-                    break;
-                case PatternTokenKind.Literal:
-                    builder.Append(token.Text);
-                    break;
-                default:
-                    var value = variables?.ResolveVariable(token.Text!, token.Default) ?? token.Default;
-                    if (value is null)
-                    {
-                        return null;
-                    }
-
-                    builder.Append(value);
-                    break;
-            }
-        }
-
-        return builder.ToString();
     }
 }
