@@ -31,7 +31,8 @@ public class LintBenchmark
                 1 => ",\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"${aws:username}\"}}",
                 _ => string.Empty,
             };
-            statements.Add(string.Format(CultureInfo.InvariantCulture, "{{\"Sid\":\"S{0}\",\"Effect\":\"Allow\",\"Action\":[\"" + actions + "\"],\"Resource\":[\"" + resources + "\"]" + condition + "}}", i));
+            var number = i.ToString(CultureInfo.InvariantCulture);
+            statements.Add("{\"Sid\":\"S" + number + "\",\"Effect\":\"Allow\",\"Action\":[\"" + actions + "\"],\"Resource\":[\"" + resources.Replace("{0}", number, StringComparison.Ordinal) + "\"]" + condition + "}");
             size = PolicyDocument.Parse("{\"Version\":\"2012-10-17\",\"Statement\":[" + string.Join(",", statements) + "]}").Size;
             i++;
         }
@@ -66,15 +67,18 @@ public class LintBenchmark
         Console.WriteLine(FormattableString.Invariant($"policy: {Encoding.UTF8.GetByteCount(text)} bytes, IAM size {PolicyDocument.Parse(text).Size}, {findings.Count} findings"));
         Console.WriteLine(FormattableString.Invariant($"first_lint_ms: {firstLint.Elapsed.TotalMilliseconds:F2}"));
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var runs = 0;
-        while (clock.ElapsedMilliseconds < 2000)
+        while (clock.ElapsedMilliseconds < 3000)
         {
             PolicyValidator.Validate(text);
             runs++;
         }
 
-        Console.WriteLine(FormattableString.Invariant($"lint_us_stopwatch: {clock.Elapsed.TotalMilliseconds * 1000 / runs:F1}"));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine(FormattableString.Invariant($"lint_us_cpu: {cpu.TotalMilliseconds * 1000 / runs:F1} (process CPU time per lint)"));
+        Console.WriteLine(FormattableString.Invariant($"lint_us: {clock.Elapsed.TotalMilliseconds * 1000 / runs:F1}"));
         if (args.Contains("--quick"))
         {
             return 0;

@@ -18,6 +18,7 @@ public sealed class ActionCatalog
     private readonly Dictionary<string, ServiceSection> sections = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> prefixes = new();
     private readonly List<ConditionKeyDefinition> globalKeys = new();
+    private ConditionKeyIndex? globalIndex;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActionDefinition>> expansions = new(StringComparer.OrdinalIgnoreCase);
 
     private ActionCatalog(string text)
@@ -157,17 +158,7 @@ public sealed class ActionCatalog
 
     /// <summary>Finds a global condition key (ignoring case; tag families included).</summary>
     public ConditionKeyDefinition? FindGlobalConditionKey(string key)
-    {
-        foreach (var candidate in globalKeys)
-        {
-            if (candidate.Matches(key))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+        => (globalIndex ??= new ConditionKeyIndex(globalKeys)).Find(key);
 
     /// <summary>Finds a condition key: global first, then the service named by the key's prefix, then any service listing it.</summary>
     public ConditionKeyDefinition? FindConditionKey(string key)

@@ -5,6 +5,7 @@ public sealed class ServiceDefinition
 {
     private readonly Dictionary<string, ActionDefinition> actionsByName;
     private readonly Dictionary<string, ResourceTypeDefinition> resourceTypesByName;
+    private readonly ConditionKeyIndex conditionKeyIndex;
 
     internal ServiceDefinition(string prefix, string name, IReadOnlyList<ActionDefinition> actions, IReadOnlyList<ResourceTypeDefinition> resourceTypes, IReadOnlyList<ConditionKeyDefinition> conditionKeys)
     {
@@ -19,6 +20,7 @@ public sealed class ServiceDefinition
             actionsByName[action.Name] = action;
         }
 
+        conditionKeyIndex = new ConditionKeyIndex(conditionKeys);
         resourceTypesByName = new Dictionary<string, ResourceTypeDefinition>(StringComparer.OrdinalIgnoreCase);
         foreach (var type in resourceTypes)
         {
@@ -48,18 +50,7 @@ public sealed class ServiceDefinition
     public ResourceTypeDefinition? FindResourceType(string name) => resourceTypesByName.TryGetValue(name, out var type) ? type : null;
 
     /// <summary>Finds a condition key of this service (families such as s3:ExistingObjectTag/${TagKey} included).</summary>
-    public ConditionKeyDefinition? FindConditionKey(string key)
-    {
-        foreach (var candidate in ConditionKeys)
-        {
-            if (candidate.Matches(key))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public ConditionKeyDefinition? FindConditionKey(string key) => conditionKeyIndex.Find(key);
 
     /// <inheritdoc />
     public override string ToString() => Prefix;

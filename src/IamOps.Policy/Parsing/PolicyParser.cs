@@ -112,32 +112,55 @@ internal sealed class PolicyParser
 
     private SourceLocation Here(ref Utf8JsonReader reader) => positions.At(reader.TokenStartIndex);
 
-    private string? MatchElement(string name, string[] known, HashSet<string> seen, SourceLocation location, int? statement)
+    /// <summary>Reads a property name; exact element names are recognised without allocating a string.</summary>
+    private string? ReadElementName(ref Utf8JsonReader reader, string[] known, ref ElementSet seen, out SourceLocation location, int? statement)
     {
-        string? canonical = null;
-        foreach (var candidate in known)
+        location = Here(ref reader);
+        for (var i = 0; i < known.Length; i++)
         {
-            if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+            if (reader.ValueTextEquals(known[i].AsSpan()))
             {
-                canonical = candidate;
+                if (seen.Add(i, known[i]))
+                {
+                    return known[i];
+                }
+
+                Add(FindingSeverity.Error, PolicyCheckIds.DuplicateElement, $"The element \"{known[i]}\" appears twice in the same object; keep one.", location, statement);
+                return null;
+            }
+        }
+
+        return MatchElement(reader.GetString()!, known, ref seen, location, statement);
+    }
+
+    /// <summary>Finds the element an object property names (ignoring case) and reports unknown, duplicate and miscased names.</summary>
+    private string? MatchElement(string name, string[] known, ref ElementSet seen, SourceLocation location, int? statement)
+    {
+        var index = -1;
+        for (var i = 0; i < known.Length; i++)
+        {
+            if (string.Equals(known[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                index = i;
                 break;
             }
         }
 
-        if (!seen.Add(name))
+        if (!seen.Add(index, name))
         {
             Add(FindingSeverity.Error, PolicyCheckIds.DuplicateElement, $"The element \"{name}\" appears twice in the same object; keep one.", location, statement);
             return null;
         }
 
-        if (canonical is null)
+        if (index < 0)
         {
             var expected = string.Join(", ", known);
             Add(FindingSeverity.Error, PolicyCheckIds.UnknownElement, $"\"{name}\" is not a policy element here; use one of {expected}.", location, statement);
             return null;
         }
 
-        if (canonical != name)
+        var canonical = known[index];
+        if (!string.Equals(canonical, name, StringComparison.Ordinal))
         {
             Add(FindingSeverity.Warning, PolicyCheckIds.ElementNameCase, $"Write the element name as \"{canonical}\", not \"{name}\".", location, statement);
         }
@@ -156,13 +179,12 @@ internal sealed class PolicyParser
             return;
         }
 
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new ElementSet();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
-            var nameLocation = Here(ref reader);
+            var element = ReadElementName(ref reader, TopElements, ref seen, out var nameLocation, null);
             reader.Read();
-            switch (MatchElement(name, TopElements, seen, nameLocation, null))
+            switch (element)
             {
                 case "Version":
                     version = ReadScalarString(ref reader, "Version", nameLocation, null);
@@ -242,7 +264,7 @@ internal sealed class PolicyParser
     private PolicyStatement ReadStatement(ref Utf8JsonReader reader, int index)
     {
         var location = Here(ref reader);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new ElementSet();
         PolicyValue? sid = null, effect = null;
         PolicyPrincipal? principal = null, notPrincipal = null;
         PolicyValueList? action = null, notAction = null, resource = null, notResource = null;
@@ -250,10 +272,9 @@ internal sealed class PolicyParser
         IReadOnlyList<PolicyCondition> conditions = Array.Empty<PolicyCondition>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
-            var nameLocation = Here(ref reader);
+            var element = ReadElementName(ref reader, StatementElements, ref seen, out var nameLocation, index);
             reader.Read();
-            switch (MatchElement(name, StatementElements, seen, nameLocation, index))
+            switch (element)
             {
                 case "Sid":
                     sid = ReadScalarString(ref reader, "Sid", nameLocation, index);

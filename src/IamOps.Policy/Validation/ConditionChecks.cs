@@ -7,7 +7,6 @@ internal static class ConditionChecks
 {
     public static void Check(ValidationRun run, PolicyStatement statement, StatementActions actions)
     {
-        HashSet<ConditionKeyDefinition>? supported = null;
         foreach (var condition in statement.Conditions)
         {
             if (!ConditionOperator.TryParse(condition.Operator, out var op))
@@ -35,8 +34,7 @@ internal static class ConditionChecks
             {
                 if (run.Catalog.FindGlobalConditionKey(condition.Key) is null && actions.IsComplete && actions.Actions.Count > 0)
                 {
-                    supported ??= SupportedKeys(actions);
-                    if (!supported.Contains(key))
+                    if (!actions.Actions.Any(a => a.Supports(key)))
                     {
                         run.Add(FindingSeverity.Warning, PolicyCheckIds.ConditionKeyNotSupportedByAction, $"None of the statement's actions supports \"{condition.Key}\", so the condition never has a value; use a key these actions support or move the condition to the right statement.", condition.Values.Location, statement);
                     }
@@ -47,21 +45,6 @@ internal static class ConditionChecks
 
             CheckValues(run, statement, condition, op);
         }
-    }
-
-    private static HashSet<ConditionKeyDefinition> SupportedKeys(StatementActions actions)
-    {
-        var keys = new HashSet<ConditionKeyDefinition>();
-        foreach (var action in actions.Actions)
-        {
-            keys.UnionWith(action.ConditionKeys);
-            foreach (var type in action.ResourceTypes)
-            {
-                keys.UnionWith(type.ResourceType.ConditionKeys);
-            }
-        }
-
-        return keys;
     }
 
     private static void CheckKeyType(ValidationRun run, PolicyStatement statement, PolicyCondition condition, ConditionOperator op, ConditionKeyDefinition key)

@@ -14,17 +14,23 @@ internal static class RedundancyChecks
     public static void CheckStatements(ValidationRun run)
     {
         var statements = run.Document.Statements;
-        for (var i = 0; i < statements.Count; i++)
+        if (statements.Count < 2)
         {
-            for (var j = 0; j < statements.Count; j++)
+            return;
+        }
+
+        var grants = statements.Select(s => new StatementGrant(s)).ToArray();
+        for (var i = 0; i < grants.Length; i++)
+        {
+            for (var j = 0; j < grants.Length; j++)
             {
-                if (i == j || !Contains(statements[j], statements[i]))
+                if (i == j || !grants[j].Contains(grants[i]))
                 {
                     continue;
                 }
 
                 // When two statements cover each other, the later one is the redundant one.
-                if (Contains(statements[i], statements[j]) && i < j)
+                if (i < j && grants[i].Contains(grants[j]))
                 {
                     continue;
                 }
@@ -66,53 +72,4 @@ internal static class RedundancyChecks
     /// <summary>True when pattern matches every text the other pattern matches (its wildcards read literally).</summary>
     private static bool Covers(string pattern, string other, StringComparison comparison)
         => WildcardPattern.CompileShared(pattern).IsMatch(other.AsSpan(), comparison);
-
-    /// <summary>True when <paramref name="outer"/> grants at least everything <paramref name="inner"/> does.</summary>
-    private static bool Contains(PolicyStatement outer, PolicyStatement inner)
-    {
-        if (outer.Effect?.Text != inner.Effect?.Text || outer.Effect is null || outer.Action is null || inner.Action is null
-            || outer.NotResource is not null || inner.NotResource is not null || outer.NotPrincipal is not null || inner.NotPrincipal is not null)
-        {
-            return false;
-        }
-
-        if (outer.Conditions.Count > 0 && !SameConditions(outer, inner))
-        {
-            return false;
-        }
-
-        if (!SamePrincipal(outer.Principal, inner.Principal))
-        {
-            return false;
-        }
-
-        if (!inner.Action.All(a => outer.Action.Any(o => Covers(o.Text, a.Text, StringComparison.OrdinalIgnoreCase))))
-        {
-            return false;
-        }
-
-        if (outer.Resource is null || inner.Resource is null)
-        {
-            return outer.Resource is null && inner.Resource is null;
-        }
-
-        return inner.Resource.All(r => outer.Resource.Any(o => Covers(o.Text, r.Text, StringComparison.Ordinal)));
-    }
-
-    private static bool SameConditions(PolicyStatement a, PolicyStatement b)
-        => a.Conditions.Count == b.Conditions.Count
-           && a.Conditions.Zip(b.Conditions, (x, y) => x.Operator == y.Operator
-                && string.Equals(x.Key, y.Key, StringComparison.OrdinalIgnoreCase)
-                && x.Values.Select(v => v.Text).SequenceEqual(y.Values.Select(v => v.Text))).All(same => same);
-
-    private static bool SamePrincipal(PolicyPrincipal? a, PolicyPrincipal? b)
-    {
-        if (a is null || b is null)
-        {
-            return a is null && b is null;
-        }
-
-        static string Key(PolicyPrincipal p) => p.IsWildcard ? "*" : string.Join("|", p.Entries.Select(e => e.Type + "=" + string.Join(",", e.Values.Select(v => v.Text))));
-        return Key(a) == Key(b);
-    }
 }
