@@ -118,7 +118,7 @@ public sealed class ActionCatalog
         }
 
         var nameMatcher = WildcardPattern.Compile(namePattern, wildcards: true, variables: false);
-        IEnumerable<string> candidates = servicePattern.IndexOfAny(new[] { '*', '?' }) < 0 ? new[] { servicePattern } : prefixes;
+        IEnumerable<string> candidates = !WildcardCharacters.AnyIn(servicePattern) ? new[] { servicePattern } : prefixes;
         var serviceMatcher = WildcardPattern.Compile(servicePattern, wildcards: true, variables: false);
         foreach (var prefix in candidates)
         {

@@ -15,6 +15,8 @@ internal sealed class PolicyParser
         "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition",
     };
 
+    private static readonly string[] CommonValues = { "*", "Allow", "Deny", PolicyDocument.CurrentVersion, "true", "false" };
+
     private readonly TextPositionMap positions;
     private readonly List<PolicyFinding> findings = new();
     private readonly List<PolicyStatement> statements = new();
@@ -206,7 +208,7 @@ internal sealed class PolicyParser
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return new PolicyValue(reader.GetString()!, PolicyValueKind.String, Here(ref reader));
+            return new PolicyValue(ReadString(ref reader), PolicyValueKind.String, Here(ref reader));
         }
 
         Add(FindingSeverity.Error, PolicyCheckIds.InvalidElementType, $"{element} must be a string; write it in quotes.", nameLocation, statement);
@@ -253,6 +255,20 @@ internal sealed class PolicyParser
                 reader.Skip();
                 break;
         }
+    }
+
+    /// <summary>Reads a string value, sharing the instances of the most frequent ones.</summary>
+    private static string ReadString(ref Utf8JsonReader reader)
+    {
+        foreach (var common in CommonValues)
+        {
+            if (reader.ValueTextEquals(common.AsSpan()))
+            {
+                return common;
+            }
+        }
+
+        return reader.GetString()!;
     }
 
     private static bool IsEmptyNext(ref Utf8JsonReader reader)
@@ -354,7 +370,7 @@ internal sealed class PolicyParser
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return new PolicyValue(reader.GetString()!, PolicyValueKind.String, location);
+                return new PolicyValue(ReadString(ref reader), PolicyValueKind.String, location);
             case JsonTokenType.Number when !stringsOnly:
                 return new PolicyValue(Encoding.UTF8.GetString(reader.ValueSpan.ToArray()), PolicyValueKind.Number, location);
             case JsonTokenType.True when !stringsOnly:

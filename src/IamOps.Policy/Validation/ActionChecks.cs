@@ -1,3 +1,5 @@
+using IamOps.Policy.Evaluation;
+
 namespace IamOps.Policy.Validation;
 
 /// <summary>Checks action syntax and that each action or pattern names something in the catalog.</summary>
@@ -35,7 +37,7 @@ internal static class ActionChecks
 
         var colon = text.IndexOf(':');
         var prefix = text.Substring(0, colon);
-        if (prefix.IndexOfAny(new[] { '*', '?' }) >= 0)
+        if (WildcardCharacters.AnyIn(prefix))
         {
             run.Add(FindingSeverity.Suggestion, PolicyCheckIds.WildcardInServiceName, $"\"{text}\" has a wildcard in the service prefix, which may match services you did not mean; name the services.", value.Location, statement);
             return;

@@ -104,7 +104,7 @@ internal static class ConditionChecks
             {
                 run.Add(FindingSeverity.Error, PolicyCheckIds.DataTypeMismatch, $"{condition.Operator} needs {expected}, but {condition.Key} has \"{text}\"; fix the value.", value.Location, statement);
             }
-            else if (op.Family is OperatorFamily.String or OperatorFamily.StringIgnoreCase && text.IndexOfAny(new[] { '*', '?' }) >= 0)
+            else if (op.Family is OperatorFamily.String or OperatorFamily.StringIgnoreCase && WildcardCharacters.AnyIn(text))
             {
                 run.Add(FindingSeverity.Warning, PolicyCheckIds.WildcardWithoutLikeOperator, $"{condition.Operator} compares \"{text}\" literally, so * and ? are not wildcards; use StringLike (or StringNotLike).", value.Location, statement);
             }

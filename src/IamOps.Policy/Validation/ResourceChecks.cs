@@ -46,14 +46,14 @@ internal static class ResourceChecks
         }
 
         var partition = arn.PartText(1);
-        if (!Partitions.Contains(partition) && partition.IndexOfAny(new[] { '*', '?', '$' }) < 0)
+        if (!Partitions.Contains(partition) && !WildcardCharacters.AnyIn(partition) && partition.IndexOf('$') < 0)
         {
             run.Add(FindingSeverity.Error, PolicyCheckIds.InvalidArn, $"\"{partition}\" in \"{text}\" is not a partition; use aws, aws-cn or aws-us-gov.", value.Location, statement);
             return false;
         }
 
         var service = arn.PartText(2);
-        if (service.Length == 0 || service.IndexOfAny(new[] { '*', '?' }) >= 0)
+        if (service.Length == 0 || WildcardCharacters.AnyIn(service))
         {
             run.Add(FindingSeverity.Error, PolicyCheckIds.InvalidArn, $"The service part of \"{text}\" must be a service prefix without wildcards.", value.Location, statement);
             return false;

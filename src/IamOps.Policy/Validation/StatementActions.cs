@@ -1,3 +1,5 @@
+using IamOps.Policy.Evaluation;
+
 namespace IamOps.Policy.Validation;
 
 /// <summary>The catalog actions a statement's Action element names, and whether that list is the whole truth.</summary>
@@ -29,7 +31,7 @@ internal sealed class StatementActions
         {
             var text = value.Text;
             var colon = text.IndexOf(':');
-            if (text == "*" || colon <= 0 || text.Substring(0, colon).IndexOfAny(new[] { '*', '?' }) >= 0)
+            if (text == "*" || colon <= 0 || WildcardCharacters.AnyIn(text.Substring(0, colon)))
             {
                 complete = false;
                 continue;

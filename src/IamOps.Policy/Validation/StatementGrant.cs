@@ -13,6 +13,7 @@ internal sealed class StatementGrant
     private readonly string[]? resourceTexts;
     private readonly string conditionKey;
     private readonly string principalKey;
+    private readonly ulong serviceMask;
 
     public StatementGrant(PolicyStatement statement)
     {
@@ -22,6 +23,7 @@ internal sealed class StatementGrant
         actionPatterns = actionTexts.Select(WildcardPattern.CompileShared).ToArray();
         resourceTexts = statement.Resource?.Select(r => r.Text).ToArray();
         resourcePatterns = resourceTexts?.Select(WildcardPattern.CompileShared).ToArray();
+        serviceMask = ServiceMask(actionTexts);
         conditionKey = string.Join("\u0001", statement.Conditions.Select(c => c.Operator + "\u0002" + c.Key.ToUpperInvariant() + "\u0002" + string.Join("\u0003", c.Values.Select(v => v.Text))));
         principalKey = statement.Principal is null ? string.Empty
             : statement.Principal.IsWildcard ? "*"
@@ -31,6 +33,12 @@ internal sealed class StatementGrant
     /// <summary>True when this statement grants at least everything <paramref name="inner"/> does.</summary>
     public bool Contains(StatementGrant inner)
     {
+        // Each service prefix sets one bit: a statement missing one of the other's services cannot contain it.
+        if ((inner.serviceMask & ~serviceMask) != 0)
+        {
+            return false;
+        }
+
         if (!comparable || !inner.comparable || statement.Effect!.Text != inner.statement.Effect!.Text || principalKey != inner.principalKey)
         {
             return false;
@@ -53,6 +61,30 @@ internal sealed class StatementGrant
         }
 
         return CoversAll(resourcePatterns, inner.resourceTexts, StringComparison.Ordinal);
+    }
+
+    private static ulong ServiceMask(string[] actions)
+    {
+        var mask = 0UL;
+        foreach (var action in actions)
+        {
+            var colon = action.IndexOf(':');
+            var prefix = colon < 0 ? action : action.Substring(0, colon);
+            if (WildcardCharacters.AnyIn(prefix))
+            {
+                return ulong.MaxValue;
+            }
+
+            var hash = 0u;
+            foreach (var c in prefix)
+            {
+                hash = (hash * 31) + char.ToLowerInvariant(c);
+            }
+
+            mask |= 1UL << (int)(hash % 64);
+        }
+
+        return mask;
     }
 
     private static bool CoversAll(WildcardPattern[] outer, string[] inner, StringComparison comparison)
