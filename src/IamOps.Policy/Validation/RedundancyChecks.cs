@@ -11,10 +11,13 @@ internal static class RedundancyChecks
         CheckList(run, statement, statement.Resource ?? statement.NotResource, StringComparison.Ordinal, PolicyCheckIds.RedundantResource, "resource");
     }
 
+    /// <summary>Pairwise comparisons stop here: far past any size IAM accepts, and quadratic beyond it.</summary>
+    private const int MaxCompared = 500;
+
     public static void CheckStatements(ValidationRun run)
     {
         var statements = run.Document.Statements;
-        if (statements.Count < 2)
+        if (statements.Count < 2 || statements.Count > MaxCompared)
         {
             return;
         }
@@ -45,7 +48,7 @@ internal static class RedundancyChecks
 
     private static void CheckList(ValidationRun run, PolicyStatement statement, PolicyValueList? list, StringComparison comparison, string checkId, string what)
     {
-        if (list is null || list.Count < 2)
+        if (list is null || list.Count < 2 || list.Count > MaxCompared)
         {
             return;
         }

@@ -10,6 +10,9 @@ internal static class ResourceChecks
         "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc",
     };
 
+    /// <summary>Resource types are matched against at most this many resources of a statement (bounds actions x resources work).</summary>
+    private const int MaxTypeChecked = 200;
+
     public static void Check(ValidationRun run, PolicyStatement statement, StatementActions actions)
     {
         foreach (var list in new[] { statement.Resource, statement.NotResource })
@@ -21,7 +24,7 @@ internal static class ResourceChecks
 
             foreach (var value in list)
             {
-                if (CheckShape(run, statement, value) && ReferenceEquals(list, statement.Resource) && actions.IsComplete && actions.Actions.Count > 0)
+                if (CheckShape(run, statement, value) && ReferenceEquals(list, statement.Resource) && actions.IsComplete && actions.Actions.Count > 0 && list.Count <= MaxTypeChecked)
                 {
                     CheckTypeIsTaken(run, statement, value, actions);
                 }

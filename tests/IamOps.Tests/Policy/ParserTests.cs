@@ -160,15 +160,31 @@ public class ParserTests
     }
 
     [Fact]
-    public void One_megabyte_document_parses_and_reports_its_size()
+    public void One_megabyte_document_of_many_statements_gives_findings()
     {
-        var statements = string.Join(",", Enumerable.Range(0, 9000).Select(i => $"{{\"Sid\":\"S{i}\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket-{i}/*\"}}"));
+        var statements = string.Join(",", Enumerable.Range(0, 12_000).Select(i => $"{{\"Sid\":\"S{i}\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket-{i}/*\"}}"));
         var json = "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}";
-        Assert.True(json.Length > 700_000);
+        Assert.True(json.Length > 1_000_000);
 
         var findings = PolicyValidator.Validate(json);
 
-        Assert.Contains(findings, f => f.CheckId == PolicyCheckIds.PolicySizeExceeded && f.Severity == FindingSeverity.Error);
+        var size = Assert.Single(findings, f => f.CheckId == PolicyCheckIds.PolicySizeExceeded);
+        Assert.Equal(FindingSeverity.Error, size.Severity);
+        Assert.Contains(json.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), size.Message);
+    }
+
+    [Fact]
+    public void One_megabyte_statement_of_many_values_gives_findings()
+    {
+        var actions = string.Join(",", Enumerable.Range(0, 40_000).Select(i => $"\"s3:Get{i}\""));
+        var resources = string.Join(",", Enumerable.Range(0, 30_000).Select(i => $"\"arn:aws:s3:::b/{i}\""));
+        var json = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":[" + actions + "],\"Resource\":[" + resources + "]}}";
+        Assert.True(json.Length > 1_000_000);
+
+        var findings = PolicyValidator.Validate(json, new PolicyValidationOptions { PolicyType = PolicyType.Resource });
+
+        Assert.Contains(findings, f => f.CheckId == PolicyCheckIds.PolicySizeExceeded);
+        Assert.Equal(40_000, findings.Count(f => f.CheckId == PolicyCheckIds.UnknownAction));
     }
 
     [Fact]
