@@ -45,14 +45,13 @@ internal sealed class PolicyParser
         }
 
         var parser = new PolicyParser(utf8);
-        var invalidAt = Utf8Text.FindInvalidByte(utf8.Span);
+        var invalidAt = Utf8Text.Scan(utf8.Span, out var size);
         if (invalidAt >= 0)
         {
             parser.Add(FindingSeverity.Error, PolicyCheckIds.InvalidEncoding, $"The byte at offset {invalidAt} is not valid UTF-8; save the policy as UTF-8 text.", parser.positions.At(invalidAt));
             return parser.Build(0, wellFormed: false);
         }
 
-        var size = Utf8Text.CountPolicySize(utf8.Span);
         if (utf8.IsEmpty || IsAllWhitespace(utf8.Span))
         {
             parser.Add(FindingSeverity.Error, PolicyCheckIds.JsonSyntaxError, "The policy is empty; write a JSON object with Version and Statement.", new SourceLocation(1, 1));

@@ -3,18 +3,49 @@ namespace IamOps.Policy.Parsing;
 /// <summary>Byte-level facts about UTF-8 policy text: validity and IAM's size count.</summary>
 internal static class Utf8Text
 {
-    /// <summary>Returns the offset of the first byte that breaks UTF-8, or -1.</summary>
-    public static int FindInvalidByte(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// One pass over the text: returns the offset of the first byte that breaks UTF-8 (or -1) and counts characters
+    /// as IAM does for size quotas, where whitespace outside strings is not counted.
+    /// </summary>
+    public static int Scan(ReadOnlySpan<byte> bytes, out int policySize)
     {
+        policySize = 0;
+        var inString = false;
+        var escaped = false;
         var i = 0;
         while (i < bytes.Length)
         {
             var b = bytes[i];
             if (b < 0x80)
             {
+                if (inString)
+                {
+                    policySize++;
+                    if (escaped)
+                    {
+                        escaped = false;
+                    }
+                    else if (b == (byte)'\\')
+                    {
+                        escaped = true;
+                    }
+                    else if (b == (byte)'"')
+                    {
+                        inString = false;
+                    }
+                }
+                else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    policySize++;
+                    inString = b == (byte)'"';
+                }
+
                 i++;
                 continue;
             }
+
+            policySize++;
+            escaped = false;
 
             int length;
             int minimum;
@@ -65,53 +96,5 @@ internal static class Utf8Text
         }
 
         return -1;
-    }
-
-    /// <summary>Counts characters as IAM does for size quotas: whitespace outside strings is not counted.</summary>
-    public static int CountPolicySize(ReadOnlySpan<byte> bytes)
-    {
-        var count = 0;
-        var inString = false;
-        var escaped = false;
-        foreach (var b in bytes)
-        {
-            if ((b & 0xC0) == 0x80)
-            {
-                continue;
-            }
-
-            if (inString)
-            {
-                count++;
-                if (escaped)
-                {
-                    escaped = false;
-                }
-                else if (b == (byte)'\\')
-                {
-                    escaped = true;
-                }
-                else if (b == (byte)'"')
-                {
-                    inString = false;
-                }
-
-                continue;
-            }
-
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                continue;
-            }
-
-            if (b == (byte)'"')
-            {
-                inString = true;
-            }
-
-            count++;
-        }
-
-        return count;
     }
 }
