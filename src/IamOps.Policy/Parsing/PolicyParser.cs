@@ -20,6 +20,7 @@ internal sealed class PolicyParser
     private readonly TextPositionMap positions;
     private readonly List<PolicyFinding> findings = new();
     private readonly List<PolicyStatement> statements = new();
+    private readonly List<PolicyValue> scratch = new();
     private PolicyValue? version;
     private PolicyValue? id;
     private bool hasStatementElement;
@@ -342,28 +343,29 @@ internal sealed class PolicyParser
         };
     }
 
-    private PolicyValueList? ReadValues(ref Utf8JsonReader reader, string element, SourceLocation nameLocation, int index, bool stringsOnly)
+    private PolicyValueList? ReadValues(ref Utf8JsonReader reader, string element, SourceLocation nameLocation, int index, bool stringsOnly, string? detail = null)
     {
-        var values = new List<PolicyValue>();
         if (reader.TokenType == JsonTokenType.StartArray)
         {
+            // Value lists are never nested, so one scratch list serves every element.
+            scratch.Clear();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                var value = ReadScalar(ref reader, element, index, stringsOnly);
+                var value = ReadScalar(ref reader, element, index, stringsOnly, detail);
                 if (value is not null)
                 {
-                    values.Add(value);
+                    scratch.Add(value);
                 }
             }
 
-            return new PolicyValueList(values, nameLocation, isArray: true);
+            return PolicyValueList.Own(scratch.ToArray(), nameLocation, isArray: true);
         }
 
-        var single = ReadScalar(ref reader, element, index, stringsOnly);
-        return single is null ? null : new PolicyValueList(new[] { single }, nameLocation, isArray: false);
+        var single = ReadScalar(ref reader, element, index, stringsOnly, detail);
+        return single is null ? null : PolicyValueList.Own(new[] { single }, nameLocation, isArray: false);
     }
 
-    private PolicyValue? ReadScalar(ref Utf8JsonReader reader, string element, int index, bool stringsOnly)
+    private PolicyValue? ReadScalar(ref Utf8JsonReader reader, string element, int index, bool stringsOnly, string? detail)
     {
         var location = Here(ref reader);
         switch (reader.TokenType)
@@ -378,7 +380,7 @@ internal sealed class PolicyParser
                 return new PolicyValue("false", PolicyValueKind.Boolean, location);
             default:
                 var expected = stringsOnly ? "a string or an array of strings" : "a string, number, boolean or an array of them";
-                Add(FindingSeverity.Error, PolicyCheckIds.InvalidElementType, $"{element} must be {expected}; remove the {Describe(reader.TokenType)}.", location, index);
+                Add(FindingSeverity.Error, PolicyCheckIds.InvalidElementType, $"{element}{(detail is null ? string.Empty : " " + detail)} must be {expected}; remove the {Describe(reader.TokenType)}.", location, index);
                 reader.Skip();
                 return null;
         }
@@ -427,7 +429,7 @@ internal sealed class PolicyParser
                 Add(FindingSeverity.Error, PolicyCheckIds.DuplicateElement, $"The principal type \"{type}\" appears twice; merge the values into one array.", typeLocation, index);
             }
 
-            var values = ReadValues(ref reader, $"{element}.{type}", typeLocation, index, stringsOnly: true);
+            var values = ReadValues(ref reader, element, typeLocation, index, stringsOnly: true, type);
             if (values is not null)
             {
                 entries.Add(new PrincipalEntry(type, values));
@@ -478,7 +480,7 @@ internal sealed class PolicyParser
                     Add(FindingSeverity.Error, PolicyCheckIds.DuplicateElement, $"The condition key \"{key}\" appears twice under {op} (key names ignore case); merge the values.", keyLocation, index);
                 }
 
-                var values = ReadValues(ref reader, $"Condition {op} {key}", keyLocation, index, stringsOnly: false);
+                var values = ReadValues(ref reader, op, keyLocation, index, stringsOnly: false, key);
                 if (values is not null)
                 {
                     conditions.Add(new PolicyCondition(op, opLocation, key, values));
