@@ -16,6 +16,9 @@ internal sealed class PolicyParser
     };
 
     private static readonly string[] CommonValues = { "*", "Allow", "Deny", PolicyDocument.CurrentVersion, "true", "false" };
+    private static readonly byte[][] CommonValuesUtf8 = CommonValues.Select(Encoding.UTF8.GetBytes).ToArray();
+    private static readonly byte[][] TopElementsUtf8 = TopElements.Select(Encoding.UTF8.GetBytes).ToArray();
+    private static readonly byte[][] StatementElementsUtf8 = StatementElements.Select(Encoding.UTF8.GetBytes).ToArray();
 
     private readonly TextPositionMap positions;
     private readonly List<PolicyFinding> findings = new();
@@ -115,21 +118,19 @@ internal sealed class PolicyParser
     private SourceLocation Here(ref Utf8JsonReader reader) => positions.At(reader.TokenStartIndex);
 
     /// <summary>Reads a property name; exact element names are recognised without allocating a string.</summary>
-    private string? ReadElementName(ref Utf8JsonReader reader, string[] known, ref ElementSet seen, out SourceLocation location, int? statement)
+    private string? ReadElementName(ref Utf8JsonReader reader, string[] known, byte[][] knownUtf8, ref ElementSet seen, out SourceLocation location, int? statement)
     {
         location = Here(ref reader);
-        for (var i = 0; i < known.Length; i++)
+        var i = IndexOfRaw(ref reader, knownUtf8);
+        if (i >= 0)
         {
-            if (reader.ValueTextEquals(known[i].AsSpan()))
+            if (seen.Add(i, known[i]))
             {
-                if (seen.Add(i, known[i]))
-                {
-                    return known[i];
-                }
-
-                Add(FindingSeverity.Error, PolicyCheckIds.DuplicateElement, $"The element \"{known[i]}\" appears twice in the same object; keep one.", location, statement);
-                return null;
+                return known[i];
             }
+
+            Add(FindingSeverity.Error, PolicyCheckIds.DuplicateElement, $"The element \"{known[i]}\" appears twice in the same object; keep one.", location, statement);
+            return null;
         }
 
         return MatchElement(reader.GetString()!, known, ref seen, location, statement);
@@ -184,7 +185,7 @@ internal sealed class PolicyParser
         var seen = new ElementSet();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var element = ReadElementName(ref reader, TopElements, ref seen, out var nameLocation, null);
+            var element = ReadElementName(ref reader, TopElements, TopElementsUtf8, ref seen, out var nameLocation, null);
             reader.Read();
             switch (element)
             {
@@ -260,15 +261,28 @@ internal sealed class PolicyParser
     /// <summary>Reads a string value, sharing the instances of the most frequent ones.</summary>
     private static string ReadString(ref Utf8JsonReader reader)
     {
-        foreach (var common in CommonValues)
+        var common = IndexOfRaw(ref reader, CommonValuesUtf8);
+        return common >= 0 ? CommonValues[common] : reader.GetString()!;
+    }
+
+    /// <summary>Which of the UTF-8 texts the current token is, comparing raw bytes (unescaped tokens only); -1 when none.</summary>
+    private static int IndexOfRaw(ref Utf8JsonReader reader, byte[][] candidates)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
         {
-            if (reader.ValueTextEquals(common.AsSpan()))
+            return -1;
+        }
+
+        var value = reader.ValueSpan;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (value.SequenceEqual(candidates[i]))
             {
-                return common;
+                return i;
             }
         }
 
-        return reader.GetString()!;
+        return -1;
     }
 
     private static bool IsEmptyNext(ref Utf8JsonReader reader)
@@ -288,7 +302,7 @@ internal sealed class PolicyParser
         IReadOnlyList<PolicyCondition> conditions = Array.Empty<PolicyCondition>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var element = ReadElementName(ref reader, StatementElements, ref seen, out var nameLocation, index);
+            var element = ReadElementName(ref reader, StatementElements, StatementElementsUtf8, ref seen, out var nameLocation, index);
             reader.Read();
             switch (element)
             {
