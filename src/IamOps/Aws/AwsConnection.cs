@@ -26,6 +26,11 @@ internal sealed class AwsConnection : IAwsConnection
 
     public ISts Sts => _sts.Value;
 
+    // Ports commit: the IAM client and the S3 adapter follow in the next commits of this branch.
+    public IIam Iam => throw new NotSupportedException("The IAM client is not built yet.");
+
+    public IS3 S3 => throw new NotSupportedException("The S3 adapter is not built yet.");
+
     public string Description =>
         $"AWS region {Resolved.RegionName} ({Resolved.RegionSource}); credentials: {Resolved.CredentialSource}"
         + (Resolved.EndpointUrl is null ? string.Empty : $"; endpoint {Resolved.EndpointUrl}");

@@ -38,5 +38,8 @@ internal sealed class StsAdapter : ISts, IDisposable
         }
     }
 
+    public Task<AssumedRoleSession> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("AssumeRole is not built yet.");
+
     public void Dispose() => _client.Dispose();
 }
