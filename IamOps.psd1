@@ -12,6 +12,7 @@
     FormatsToProcess      = @('bin/IamOps.Format.ps1xml')
     CmdletsToExport       = @(
         'Get-IamCallerIdentity'
+        'New-IamAdminBaseline'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

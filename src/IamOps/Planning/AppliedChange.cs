@@ -7,6 +7,7 @@ public sealed record AppliedChange(PlannedChange Change, ChangeOutcome Outcome, 
     {
         ChangeOutcome.Applied => Change.Description + " " + Change.Target,
         ChangeOutcome.Skipped => "Would " + char.ToLowerInvariant(Change.Description[0]) + Change.Description.Substring(1) + " " + Change.Target,
+        ChangeOutcome.NotAttempted => "Not attempted: " + Change.Description + " " + Change.Target,
         _ => "Failed to " + char.ToLowerInvariant(Change.Description[0]) + Change.Description.Substring(1) + " " + Change.Target + ": " + Failure?.Message,
     };
 }

@@ -11,4 +11,7 @@ public enum ChangeOutcome
 
     /// <summary>Applying it failed; later changes of the same plan were not attempted.</summary>
     Failed,
+
+    /// <summary>Not attempted because an earlier change failed; a re-run picks it up.</summary>
+    NotAttempted,
 }
