@@ -11,6 +11,7 @@
     PowerShellVersion     = '5.1'
     FormatsToProcess      = @('bin/IamOps.Format.ps1xml')
     CmdletsToExport       = @(
+        'Add-IamDeveloper'
         'Get-IamCallerIdentity'
         'New-IamAdminBaseline'
     )
