@@ -12,6 +12,8 @@
     FormatsToProcess      = @('bin/IamOps.Format.ps1xml')
     CmdletsToExport       = @(
         'Add-IamDeveloper'
+        'Enter-IamSandbox'
+        'Exit-IamSandbox'
         'Get-IamCallerIdentity'
         'New-IamAdminBaseline'
     )

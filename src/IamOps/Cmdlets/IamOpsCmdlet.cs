@@ -2,6 +2,7 @@ using System.Management.Automation;
 using IamOps.Aws;
 using IamOps.Connection;
 using IamOps.Planning;
+using IamOps.Sandbox;
 
 namespace IamOps.Cmdlets;
 
@@ -76,6 +77,15 @@ public abstract class IamOpsCmdlet : PSCmdlet
                 + "\n" + (parameters.Credential is null ? string.Empty : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(parameters.Credential).ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (_connection is null || !string.Equals(key, _connectionKey, StringComparison.Ordinal))
             {
+                var sandbox = Unwrap(SessionState.PSVariable.GetValue(EnterIamSandboxCommand.VariableName)) as ISandbox ?? SandboxLoader.FromEnvironmentVariable();
+                if (sandbox is not null)
+                {
+                    _connection = sandbox.Connect(AccessKey, SecretKey, SessionToken);
+                    _connectionKey = key;
+                    WriteVerbose("Connection: " + _connection.Description);
+                    return _connection;
+                }
+
                 var session = new SessionDefaults
                 {
                     StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
