@@ -15,19 +15,20 @@ internal sealed class AwsConnection : IAwsConnection
     private static readonly ConcurrentDictionary<string, AwsConnection> Shared = new(StringComparer.Ordinal);
 
     private readonly Lazy<StsAdapter> _sts;
+    private readonly Lazy<IamQueryClient> _iam;
 
     private AwsConnection(ResolvedConnection resolved)
     {
         Resolved = resolved;
         _sts = new Lazy<StsAdapter>(() => new StsAdapter(resolved));
+        _iam = new Lazy<IamQueryClient>(() => IamQueryClient.For(resolved));
     }
 
     public ResolvedConnection Resolved { get; }
 
     public ISts Sts => _sts.Value;
 
-    // Ports commit: the IAM client and the S3 adapter follow in the next commits of this branch.
-    public IIam Iam => throw new NotSupportedException("The IAM client is not built yet.");
+    public IIam Iam => _iam.Value;
 
     public IS3 S3 => throw new NotSupportedException("The S3 adapter is not built yet.");
 
