@@ -16,12 +16,14 @@ internal sealed class AwsConnection : IAwsConnection
 
     private readonly Lazy<StsAdapter> _sts;
     private readonly Lazy<IamQueryClient> _iam;
+    private readonly Lazy<S3Adapter> _s3;
 
     private AwsConnection(ResolvedConnection resolved)
     {
         Resolved = resolved;
         _sts = new Lazy<StsAdapter>(() => new StsAdapter(resolved));
         _iam = new Lazy<IamQueryClient>(() => IamQueryClient.For(resolved));
+        _s3 = new Lazy<S3Adapter>(() => new S3Adapter(resolved));
     }
 
     public ResolvedConnection Resolved { get; }
@@ -30,7 +32,7 @@ internal sealed class AwsConnection : IAwsConnection
 
     public IIam Iam => _iam.Value;
 
-    public IS3 S3 => throw new NotSupportedException("The S3 adapter is not built yet.");
+    public IS3 S3 => _s3.Value;
 
     public string Description =>
         $"AWS region {Resolved.RegionName} ({Resolved.RegionSource}); credentials: {Resolved.CredentialSource}"
