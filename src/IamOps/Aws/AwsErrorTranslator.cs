@@ -70,10 +70,12 @@ internal static class AwsErrorTranslator
             };
         }
 
-        if (Innermost<UriFormatException>(ex) is { } badUri)
+        var badUrl = (Exception?)Innermost<UriFormatException>(ex)
+            ?? (ex is AmazonClientException && ex.Message.IndexOf("ServiceURL", StringComparison.Ordinal) >= 0 ? ex : null);
+        if (badUrl is not null)
         {
             return new IamOpsException("EndpointUrlInvalid", FailureKind.InvalidArgument,
-                $"{action} has no usable endpoint URL: {badUri.Message} Give -EndpointUrl (or AWS_ENDPOINT_URL_IAM / AWS_ENDPOINT_URL) as an absolute http or https URL.", resource, ex);
+                $"{action} has no usable endpoint URL: {badUrl.Message} Give -EndpointUrl (or AWS_ENDPOINT_URL_<SERVICE> / AWS_ENDPOINT_URL) as an absolute http or https URL.", resource, ex);
         }
 
         if (ex is TaskCanceledException or TimeoutException || ex.InnerException is TaskCanceledException or TimeoutException)

@@ -30,13 +30,21 @@ internal sealed class IamQueryClient : AmazonServiceClient, IIam
     /// <summary>The client for a resolved connection: its credentials, its region's partition, its -EndpointUrl.</summary>
     public static IamQueryClient For(ResolvedConnection connection)
     {
-        var config = new IamQueryConfig { HomeRegion = connection.Region };
-        if (connection.EndpointUrl is not null)
+        try
         {
-            config.ServiceURL = connection.EndpointUrl.ToString();
-        }
+            var config = new IamQueryConfig { HomeRegion = connection.Region };
+            if (connection.EndpointUrl is not null)
+            {
+                config.ServiceURL = connection.EndpointUrl.ToString();
+            }
 
-        return new IamQueryClient(connection.Credentials, config);
+            return new IamQueryClient(connection.Credentials, config);
+        }
+        catch (AmazonClientException ex)
+        {
+            // A malformed AWS_ENDPOINT_URL_IAM / AWS_ENDPOINT_URL or profile setting surfaces here.
+            throw AwsErrorTranslator.Translate(ex, "iam", connection.EndpointUrl?.ToString());
+        }
     }
 
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline) =>
