@@ -10,7 +10,9 @@ internal sealed class S3Adapter : IS3, IDisposable
 {
     private readonly AmazonS3Client _client;
 
-    public S3Adapter(ResolvedConnection connection)
+    public S3Adapter(ResolvedConnection connection) => _client = new AmazonS3Client(connection.Credentials, ConfigFor(connection));
+
+    internal static AmazonS3Config ConfigFor(ResolvedConnection connection)
     {
         var config = new AmazonS3Config
         {
@@ -25,7 +27,7 @@ internal sealed class S3Adapter : IS3, IDisposable
             config.ForcePathStyle = true;
         }
 
-        _client = new AmazonS3Client(connection.Credentials, config);
+        return config;
     }
 
     public async Task<BucketLocation> HeadBucketAsync(string bucketName, CancellationToken cancellationToken)

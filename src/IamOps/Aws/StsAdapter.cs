@@ -10,9 +10,12 @@ internal sealed class StsAdapter : ISts, IDisposable
 {
     private readonly AmazonSecurityTokenServiceClient _client;
 
-    public StsAdapter(ResolvedConnection connection)
+    public StsAdapter(ResolvedConnection connection) =>
+        _client = new AmazonSecurityTokenServiceClient(connection.Credentials, ConfigFor(connection));
+
+    /// <summary>AWSSDK 4 resolves sts.{region}.amazonaws.com for the region: regional endpoints are the default.</summary>
+    internal static AmazonSecurityTokenServiceConfig ConfigFor(ResolvedConnection connection)
     {
-        // AWSSDK 4 resolves sts.{region}.amazonaws.com for the region: regional endpoints are the default.
         var config = new AmazonSecurityTokenServiceConfig
         {
             RegionEndpoint = connection.Region,
@@ -24,7 +27,7 @@ internal sealed class StsAdapter : ISts, IDisposable
             config.AuthenticationRegion = connection.Region.SystemName;
         }
 
-        _client = new AmazonSecurityTokenServiceClient(connection.Credentials, config);
+        return config;
     }
 
     public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken)
@@ -82,7 +85,7 @@ internal sealed class StsAdapter : ISts, IDisposable
                 },
                 AssumedRoleArn = response.AssumedRoleUser?.Arn ?? string.Empty,
                 AssumedRoleId = response.AssumedRoleUser?.AssumedRoleId ?? string.Empty,
-                PackedPolicySize = response.SessionTokenUtilization,
+                PackedPolicySize = response.SessionTokenUtilization ?? PackedPolicySize(response),
                 SourceIdentity = response.SourceIdentity,
             };
         }
@@ -93,4 +96,9 @@ internal sealed class StsAdapter : ISts, IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    // STS still sends PackedPolicySize; the SDK marks it obsolete in favour of SessionTokenUtilization.
+#pragma warning disable CS0618
+    private static int? PackedPolicySize(AssumeRoleResponse response) => response.PackedPolicySize;
+#pragma warning restore CS0618
 }

@@ -121,7 +121,7 @@ internal sealed class LocalHttpServer : IDisposable
             var body = await reader.ReadToEndAsync().ConfigureAwait(false);
             var headers = context.Request.Headers.AllKeys.Where(k => k is not null)
                 .ToDictionary(k => k!, k => context.Request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-            var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url?.AbsolutePath ?? "/", headers, body);
+            var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url?.PathAndQuery ?? "/", headers, body);
             var number = Interlocked.Increment(ref _count);
             Requests.Enqueue(request);
             var canned = number > MaxRequests ? new CannedResponse(500, "too many requests to the test server") : _respond(request, number);
