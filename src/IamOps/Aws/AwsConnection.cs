@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Amazon.Runtime;
 using IamOps.Connection;
 
 namespace IamOps.Aws;
@@ -37,6 +38,21 @@ internal sealed class AwsConnection : IAwsConnection
     public string Description =>
         $"AWS region {Resolved.RegionName} ({Resolved.RegionSource}); credentials: {Resolved.CredentialSource}"
         + (Resolved.EndpointUrl is null ? string.Empty : $"; endpoint {Resolved.EndpointUrl}");
+
+    /// <summary>Points a regional SDK client's config at the connection: its region, or its -EndpointUrl signed for that region.</summary>
+    internal static T Configure<T>(T config, ResolvedConnection connection)
+        where T : ClientConfig
+    {
+        config.RegionEndpoint = connection.Region;
+        config.Timeout = RequestTimeout;
+        if (connection.EndpointUrl is not null)
+        {
+            config.ServiceURL = connection.EndpointUrl.ToString();
+            config.AuthenticationRegion = connection.Region.SystemName;
+        }
+
+        return config;
+    }
 
     /// <summary>The connection for <paramref name="resolved"/>, shared with every earlier call that resolved the same way.</summary>
     public static AwsConnection For(ResolvedConnection resolved) =>

@@ -257,6 +257,9 @@ internal static class IamXml
             PolicyDocument = m.Policy("PolicyDocument"),
         }).ToList();
 
+    public static IReadOnlyList<AttachedPolicy> AttachedManagedPolicies(this XElement e) =>
+        e.Members("AttachedManagedPolicies").Select(AttachedPolicy).ToList();
+
     public static UserAuthorizationDetail UserDetail(XElement e)
     {
         var user = User(e);
@@ -265,7 +268,7 @@ internal static class IamXml
             User = user,
             GroupNames = e.Strings("GroupList"),
             InlinePolicies = e.InlinePolicies("UserPolicyList", IdentityKind.User, user.UserName),
-            AttachedPolicies = e.Members("AttachedManagedPolicies").Select(AttachedPolicy).ToList(),
+            AttachedPolicies = e.AttachedManagedPolicies(),
         };
     }
 
@@ -276,7 +279,7 @@ internal static class IamXml
         {
             Group = group,
             InlinePolicies = e.InlinePolicies("GroupPolicyList", IdentityKind.Group, group.GroupName),
-            AttachedPolicies = e.Members("AttachedManagedPolicies").Select(AttachedPolicy).ToList(),
+            AttachedPolicies = e.AttachedManagedPolicies(),
         };
     }
 
@@ -287,7 +290,7 @@ internal static class IamXml
         {
             Role = role,
             InlinePolicies = e.InlinePolicies("RolePolicyList", IdentityKind.Role, role.RoleName),
-            AttachedPolicies = e.Members("AttachedManagedPolicies").Select(AttachedPolicy).ToList(),
+            AttachedPolicies = e.AttachedManagedPolicies(),
             InstanceProfiles = e.Members("InstanceProfileList").Select(InstanceProfile).ToList(),
         };
     }

@@ -12,23 +12,12 @@ internal sealed class S3Adapter : IS3, IDisposable
 
     public S3Adapter(ResolvedConnection connection) => _client = new AmazonS3Client(connection.Credentials, ConfigFor(connection));
 
-    internal static AmazonS3Config ConfigFor(ResolvedConnection connection)
-    {
-        var config = new AmazonS3Config
+    internal static AmazonS3Config ConfigFor(ResolvedConnection connection) =>
+        AwsConnection.Configure(new AmazonS3Config
         {
-            RegionEndpoint = connection.Region,
-            Timeout = AwsConnection.RequestTimeout,
-        };
-        if (connection.EndpointUrl is not null)
-        {
-            config.ServiceURL = connection.EndpointUrl.ToString();
-            config.AuthenticationRegion = connection.Region.SystemName;
             // Local endpoints (the sandbox, emulators) have no per-bucket DNS names.
-            config.ForcePathStyle = true;
-        }
-
-        return config;
-    }
+            ForcePathStyle = connection.EndpointUrl is not null,
+        }, connection);
 
     public async Task<BucketLocation> HeadBucketAsync(string bucketName, CancellationToken cancellationToken)
     {

@@ -14,21 +14,8 @@ internal sealed class StsAdapter : ISts, IDisposable
         _client = new AmazonSecurityTokenServiceClient(connection.Credentials, ConfigFor(connection));
 
     /// <summary>AWSSDK 4 resolves sts.{region}.amazonaws.com for the region: regional endpoints are the default.</summary>
-    internal static AmazonSecurityTokenServiceConfig ConfigFor(ResolvedConnection connection)
-    {
-        var config = new AmazonSecurityTokenServiceConfig
-        {
-            RegionEndpoint = connection.Region,
-            Timeout = AwsConnection.RequestTimeout,
-        };
-        if (connection.EndpointUrl is not null)
-        {
-            config.ServiceURL = connection.EndpointUrl.ToString();
-            config.AuthenticationRegion = connection.Region.SystemName;
-        }
-
-        return config;
-    }
+    internal static AmazonSecurityTokenServiceConfig ConfigFor(ResolvedConnection connection) =>
+        AwsConnection.Configure(new AmazonSecurityTokenServiceConfig(), connection);
 
     public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken)
     {
