@@ -65,7 +65,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
                 ProfileName = ProfileName,
                 ProfileLocation = ProfileLocation,
                 Region = Region,
-                Credential = Credential is PSObject wrapped ? wrapped.BaseObject : Credential,
+                Credential = AsShape(Credential),
                 AccessKey = AccessKey,
                 SecretKey = SecretKey,
                 SessionToken = SessionToken,
@@ -121,4 +121,11 @@ public abstract class IamOpsCmdlet : PSCmdlet
     }
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+    /// <summary>A PSCustomObject's properties as a dictionary, so plain classes can read its shape; other objects unwrapped.</summary>
+    private static object? AsShape(object? value) => value switch
+    {
+        PSObject { BaseObject: PSCustomObject } custom => custom.Properties.ToDictionary(p => p.Name, p => Unwrap(p.Value), StringComparer.OrdinalIgnoreCase),
+        _ => Unwrap(value),
+    };
 }

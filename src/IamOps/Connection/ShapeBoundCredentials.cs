@@ -19,7 +19,7 @@ internal sealed class ShapeBoundCredentials : AWSCredentials
 
     public override ImmutableCredentials GetCredentials() => _read();
 
-    /// <summary>Binds <paramref name="source"/> when it has a known shape; null otherwise.</summary>
+    /// <summary>Binds <paramref name="source"/> when it has a known shape (a dictionary stands for a PowerShell object's properties); null otherwise.</summary>
     public static AWSCredentials? TryBind(object? source)
     {
         if (source is null)
@@ -30,6 +30,23 @@ internal sealed class ShapeBoundCredentials : AWSCredentials
         if (source is AWSCredentials own)
         {
             return own;
+        }
+
+        if (source is System.Collections.IDictionary record)
+        {
+            var keys = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (System.Collections.DictionaryEntry entry in record)
+            {
+                keys[entry.Key.ToString() ?? string.Empty] = entry.Value;
+            }
+
+            if (keys.ContainsKey("AccessKeyId") && keys.ContainsKey("SecretAccessKey"))
+            {
+                var snapshot = Keys(keys["AccessKeyId"], keys["SecretAccessKey"], keys.TryGetValue("SessionToken", out var token) ? token : null, "AccessKeyId", "SecretAccessKey");
+                return new ShapeBoundCredentials(() => snapshot);
+            }
+
+            return null;
         }
 
         var type = source.GetType();
@@ -57,9 +74,14 @@ internal sealed class ShapeBoundCredentials : AWSCredentials
         }
 
         var type = keys.GetType();
-        var access = AsPlainText(type.GetProperty(accessName)?.GetValue(keys));
-        var secret = AsPlainText(type.GetProperty(secretName)?.GetValue(keys));
-        var token = AsPlainText(type.GetProperty(tokenName)?.GetValue(keys));
+        return Keys(type.GetProperty(accessName)?.GetValue(keys), type.GetProperty(secretName)?.GetValue(keys), type.GetProperty(tokenName)?.GetValue(keys), accessName, secretName);
+    }
+
+    private static ImmutableCredentials Keys(object? accessValue, object? secretValue, object? tokenValue, string accessName, string secretName)
+    {
+        var access = AsPlainText(accessValue);
+        var secret = AsPlainText(secretValue);
+        var token = AsPlainText(tokenValue);
         if (string.IsNullOrEmpty(access) || string.IsNullOrEmpty(secret))
         {
             throw new IamOpsException("CredentialNotRecognized", FailureKind.AuthenticationError,

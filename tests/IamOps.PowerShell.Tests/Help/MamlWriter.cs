@@ -1,0 +1,105 @@
+using System.Management.Automation;
+using System.Xml.Linq;
+
+namespace IamOps.PowerShell.Tests.Help;
+
+/// <summary>
+/// Writes en-US/IamOps.dll-Help.xml (MAML) from the markdown help and the cmdlets' real metadata, so syntax,
+/// parameter sets, types, aliases and pipeline input in Get-Help always match the code.
+/// </summary>
+public static class MamlWriter
+{
+    private static readonly XNamespace Msh = "http://msh";
+    private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
+    private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+    private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
+
+    private static readonly HashSet<string> CommonParameters = new(
+        new[] { "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm", "UseTransaction" },
+        StringComparer.OrdinalIgnoreCase);
+
+    public static string Write(IEnumerable<(CmdletInfo Cmdlet, HelpSource Help)> commands)
+    {
+        var root = new XElement(Msh + "helpItems", new XAttribute("schema", "maml"),
+            new XAttribute(XNamespace.Xmlns + "maml", Maml), new XAttribute(XNamespace.Xmlns + "command", Command), new XAttribute(XNamespace.Xmlns + "dev", Dev));
+        foreach (var (cmdlet, help) in commands.OrderBy(c => c.Cmdlet.Name, StringComparer.Ordinal))
+        {
+            root.Add(CommandElement(cmdlet, help));
+        }
+
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + root.ToString().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>The cmdlet's own parameters (not PowerShell's common ones), in declaration order.</summary>
+    public static IEnumerable<ParameterMetadata> OwnParameters(CmdletInfo cmdlet) =>
+        cmdlet.Parameters.Values.Where(p => !CommonParameters.Contains(p.Name));
+
+    private static XElement CommandElement(CmdletInfo cmdlet, HelpSource help) =>
+        new(Command + "command",
+            new XElement(Command + "details",
+                new XElement(Command + "name", cmdlet.Name),
+                Paragraphs(Maml + "description", help.Synopsis),
+                new XElement(Command + "verb", cmdlet.Verb),
+                new XElement(Command + "noun", cmdlet.Noun)),
+            Paragraphs(Maml + "description", help.Description),
+            new XElement(Command + "syntax", cmdlet.ParameterSets.Select(set =>
+                new XElement(Command + "syntaxItem",
+                    new XElement(Maml + "name", cmdlet.Name),
+                    set.Parameters.Where(p => !CommonParameters.Contains(p.Name))
+                        .Select(p => ParameterElement(p.Name, p.ParameterType, p.IsMandatory, p.Position, PipelineInput(p), p.Aliases, help))))),
+            new XElement(Command + "parameters", OwnParameters(cmdlet).Select(p =>
+            {
+                var attributes = p.ParameterSets.Values;
+                var mandatory = attributes.Any(a => a.IsMandatory);
+                var position = attributes.Select(a => a.Position).DefaultIfEmpty(int.MinValue).Max();
+                var byValue = attributes.Any(a => a.ValueFromPipeline);
+                var byName = attributes.Any(a => a.ValueFromPipelineByPropertyName);
+                return ParameterElement(p.Name, p.ParameterType, mandatory, position, PipelineText(byValue, byName), p.Aliases, help);
+            })),
+            new XElement(Command + "inputTypes", help.Inputs.Select(TypeElement(Command + "inputType"))),
+            new XElement(Command + "returnValues", help.Outputs.Select(TypeElement(Command + "returnValue"))),
+            new XElement(Maml + "alertSet", new XElement(Maml + "alert", Paragraphs(Maml + "para", help.Notes).Elements())),
+            new XElement(Command + "examples", help.Examples.Select((example, i) =>
+                new XElement(Command + "example",
+                    new XElement(Maml + "title", $"-------------------------- {example.Title} --------------------------"),
+                    new XElement(Dev + "code", example.Code),
+                    new XElement(Dev + "remarks", Paragraphs(Maml + "para", example.Remarks).Elements())))));
+
+    private static Func<(string Type, string Text), XElement> TypeElement(XName name) => item =>
+        new XElement(name,
+            new XElement(Dev + "type", new XElement(Maml + "name", item.Type)),
+            Paragraphs(Maml + "description", item.Text));
+
+    private static XElement ParameterElement(string name, Type type, bool mandatory, int position, string pipelineInput, IEnumerable<string> aliases, HelpSource help)
+    {
+        var switchParameter = type == typeof(SwitchParameter);
+        return new XElement(Command + "parameter",
+            new XAttribute("required", mandatory ? "true" : "false"),
+            new XAttribute("variableLength", "true"),
+            new XAttribute("globbing", "false"),
+            new XAttribute("pipelineInput", pipelineInput),
+            new XAttribute("position", position == int.MinValue ? "named" : (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new XAttribute("aliases", aliases.Any() ? string.Join(", ", aliases) : "none"),
+            new XElement(Maml + "name", name),
+            Paragraphs(Maml + "description", help.Parameters.TryGetValue(name, out var text) ? text : string.Empty),
+            switchParameter ? null : new XElement(Command + "parameterValue", new XAttribute("required", "true"), new XAttribute("variableLength", "false"), TypeName(type)),
+            new XElement(Dev + "type", new XElement(Maml + "name", TypeName(type))),
+            new XElement(Dev + "defaultValue", "None"));
+    }
+
+    private static string PipelineInput(CommandParameterInfo p) => PipelineText(p.ValueFromPipeline, p.ValueFromPipelineByPropertyName);
+
+    private static string PipelineText(bool byValue, bool byName) => (byValue, byName) switch
+    {
+        (true, true) => "True (ByValue, ByPropertyName)",
+        (true, false) => "True (ByValue)",
+        (false, true) => "True (ByPropertyName)",
+        _ => "False",
+    };
+
+    private static string TypeName(Type type) => type == typeof(SwitchParameter) ? "SwitchParameter" : type.IsArray ? type.GetElementType()!.Name + "[]" : type.Name;
+
+    private static XElement Paragraphs(XName name, string text) =>
+        new(name, text.Split(new[] { "\n\n" }, StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => new XElement(Maml + "para", string.Join(" ", p.Split('\n').Select(l => l.Trim())))));
+}
