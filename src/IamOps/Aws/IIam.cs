@@ -19,6 +19,9 @@ public interface IIam
 
     IAsyncEnumerable<IamUser> ListUsersAsync(string? pathPrefix, CancellationToken cancellationToken);
 
+    /// <summary>Sets or replaces the user's permissions boundary (a managed policy ARN).</summary>
+    Task PutUserPermissionsBoundaryAsync(string userName, string permissionsBoundaryArn, CancellationToken cancellationToken);
+
     // Login profiles
     Task<LoginProfile> CreateLoginProfileAsync(string userName, string password, bool passwordResetRequired, CancellationToken cancellationToken);
 
