@@ -80,6 +80,22 @@ internal sealed partial class IamService
     public IReadOnlyList<IamUser> ListUsers(string? pathPrefix) =>
         State.Users.Values.Where(u => UnderPath(u.Path, pathPrefix)).OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).Select(u => ToUser(u, full: false)).ToList();
 
+    public void PutUserPermissionsBoundary(string userName, string permissionsBoundaryArn)
+    {
+        var user = FindUser(userName);
+        CheckBoundary(permissionsBoundaryArn ?? throw ServiceError.Missing("permissionsBoundary"));
+        CountBoundary(user.PermissionsBoundaryArn, -1);
+        user.PermissionsBoundaryArn = permissionsBoundaryArn;
+        CountBoundary(user.PermissionsBoundaryArn, +1);
+    }
+
+    public void DeleteUserPermissionsBoundary(string userName)
+    {
+        var user = FindUser(userName);
+        CountBoundary(user.PermissionsBoundaryArn, -1);
+        user.PermissionsBoundaryArn = null;
+    }
+
     public void DeleteUser(string userName)
     {
         var user = FindUser(userName);

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using IamOps.Aws;
+using IamOps.Sandbox;
 using IamOps.Simulator.State;
 
 namespace IamOps.Simulator;
@@ -8,7 +10,7 @@ namespace IamOps.Simulator;
 /// buckets, with IAM's documented rules enforced. Thread-safe: every call runs under one lock. Connect to it in process
 /// with <see cref="Connect()"/>, or serve it over HTTP with <see cref="SimulatorEndpoint.Start"/>.
 /// </summary>
-public sealed class SimulatedAccount
+public sealed class SimulatedAccount : ISandbox
 {
     /// <summary>The user the sandbox's default credentials belong to, seeded in every new account.</summary>
     public const string AdministratorUserName = "Administrator";
@@ -89,6 +91,10 @@ public sealed class SimulatedAccount
     /// <summary>A connection that signs as whoever owns <paramref name="credentials"/>; they are checked on each call, as AWS does.</summary>
     public SimulatorConnection Connect(SimulatorCredentials credentials) => new(this, credentials ?? throw new ArgumentNullException(nameof(credentials)));
 
+    /// <summary>The sandbox's door: null keys mean the administrator; a wrong secret fails each call with SignatureDoesNotMatch.</summary>
+    IAwsConnection ISandbox.Connect(string? accessKeyId, string? secretAccessKey, string? sessionToken) =>
+        accessKeyId is null ? Connect() : Connect(new SimulatorCredentials(accessKeyId, secretAccessKey ?? string.Empty, sessionToken));
+
     /// <summary>Adds an S3 bucket (S3 itself is not simulated beyond HeadBucket and GetBucketLocation).</summary>
     /// <param name="ownerAccountId">Another account's id makes a bucket that exists but is not ours (403).</param>
     public void AddBucket(string bucketName, string region = "us-east-1", string? ownerAccountId = null)
@@ -137,14 +143,7 @@ public sealed class SimulatedAccount
     {
         lock (Gate)
         {
-            if (State.Sessions.TryGetValue(accessKeyId, out var session))
-            {
-                return session.SecretAccessKey;
-            }
-
-            return _keyOwners.TryGetValue(accessKeyId, out var owner) && State.Users.TryGetValue(owner, out var user)
-                ? user.AccessKeys.FirstOrDefault(k => k.AccessKeyId == accessKeyId)?.SecretAccessKey
-                : null;
+            return FindSecretLocked(accessKeyId);
         }
     }
 
@@ -205,6 +204,18 @@ public sealed class SimulatedAccount
         }
     }
 
+    private string? FindSecretLocked(string accessKeyId)
+    {
+        if (State.Sessions.TryGetValue(accessKeyId, out var session))
+        {
+            return session.SecretAccessKey;
+        }
+
+        return _keyOwners.TryGetValue(accessKeyId, out var owner) && State.Users.TryGetValue(owner, out var user)
+            ? user.AccessKeys.FirstOrDefault(k => k.AccessKeyId == accessKeyId)?.SecretAccessKey
+            : null;
+    }
+
     private static Exception FaultError(FaultKind kind) => kind switch
     {
         FaultKind.Throttling => new ServiceError("Throttling", 400, "Rate exceeded"),
@@ -215,6 +226,12 @@ public sealed class SimulatedAccount
     private CallerPrincipal Authenticate(SimulatorCredentials credentials, string service)
     {
         var now = Now;
+        var secret = FindSecretLocked(credentials.AccessKeyId);
+        if (secret is not null && !string.Equals(secret, credentials.SecretAccessKey, StringComparison.Ordinal))
+        {
+            throw new ServiceError("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+        }
+
         if (State.Sessions.TryGetValue(credentials.AccessKeyId, out var session))
         {
             if (!string.Equals(session.SessionToken, credentials.SessionToken, StringComparison.Ordinal))

@@ -27,6 +27,9 @@ internal sealed class SimulatorIam : IIam
     public IAsyncEnumerable<IamUser> ListUsersAsync(string? pathPrefix, CancellationToken cancellationToken) =>
         List("ListUsers", null, _ => Service.ListUsers(pathPrefix));
 
+    public Task PutUserPermissionsBoundaryAsync(string userName, string permissionsBoundaryArn, CancellationToken cancellationToken) =>
+        Run("PutUserPermissionsBoundary", userName, _ => Service.PutUserPermissionsBoundary(userName, permissionsBoundaryArn), cancellationToken);
+
     public Task<LoginProfile> CreateLoginProfileAsync(string userName, string password, bool passwordResetRequired, CancellationToken cancellationToken) =>
         Run("CreateLoginProfile", userName, _ => Service.CreateLoginProfile(userName, password, passwordResetRequired), cancellationToken);
 

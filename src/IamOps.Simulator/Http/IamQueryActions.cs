@@ -27,6 +27,8 @@ internal static class IamQueryActions
                 return w => Wrapped(w, "User", user, QueryXml.User);
             },
             ["ListUsers"] = c => c.Page("Users", c.Run(_ => c.Iam.ListUsers(c.Parameters.Get("PathPrefix"))), QueryXml.User),
+            ["PutUserPermissionsBoundary"] = c => c.Run(_ => c.Iam.PutUserPermissionsBoundary(c.Parameters.Required("UserName"), c.Parameters.Required("PermissionsBoundary"))),
+            ["DeleteUserPermissionsBoundary"] = c => c.Run(_ => c.Iam.DeleteUserPermissionsBoundary(c.Parameters.Required("UserName"))),
             ["DeleteUser"] = c => c.Run(_ => c.Iam.DeleteUser(c.Parameters.Required("UserName"))),
             ["TagUser"] = c => c.Run(_ => c.Iam.TagUser(c.Parameters.Required("UserName"), c.Parameters.Tags())),
             ["UntagUser"] = c => c.Run(_ => c.Iam.UntagUser(c.Parameters.Required("UserName"), c.Parameters.Members("TagKeys"))),

@@ -242,7 +242,7 @@ public sealed class AccountRulesTests
     {
         var big = Expect.Statement("Allow", "s3:GetObject", "arn:aws:s3:::" + new string('b', 6100));
         await Expect.AwsError("LimitExceeded", 409, () => _iam.CreatePolicyAsync(new CreatePolicyRequest { PolicyName = "p", PolicyDocument = big }, None));
-        var trust = Expect.Trust("{\"AWS\":[" + string.Join(",", Enumerable.Range(0, 100).Select(_ => "\"111122223333\"")) + "]}");
+        var trust = Expect.Trust("{\"AWS\":[" + string.Join(",", Enumerable.Range(0, 150).Select(_ => "\"111122223333\"")) + "]}");
         await Expect.AwsError("LimitExceeded", 409, () => _iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "r", AssumeRolePolicyDocument = trust }, None));
     }
 
