@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using IamOps.Simulator.State;
 
@@ -17,7 +18,8 @@ internal static class AccountStateFile
 
     private const uint OwnerReadWrite = 0x180; // octal 600
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
+    // The file is never embedded in HTML: keep '+' and '/' of secrets and policies readable instead of \u-escaped.
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(string path, AccountState state)
     {
