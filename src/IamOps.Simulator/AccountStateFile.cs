@@ -105,6 +105,7 @@ internal static class AccountStateFile
         state.Buckets ??= new();
         state.Sessions ??= new();
         state.AwsPolicyAttachments ??= new();
+        state.Quotas ??= new();
         return state;
     }
 

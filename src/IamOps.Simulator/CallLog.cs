@@ -5,6 +5,14 @@ public sealed class CallLog
 {
     private readonly object _gate = new();
     private readonly List<SimulatorCall> _calls = new();
+    private int _capacity = 100_000;
+
+    /// <summary>How many calls are kept; the oldest go first, so a long sandbox session stays bounded.</summary>
+    public int Capacity
+    {
+        get => _capacity;
+        set => _capacity = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The call log keeps at least one call.");
+    }
 
     /// <summary>A snapshot, oldest first.</summary>
     public IReadOnlyList<SimulatorCall> Calls
@@ -39,6 +47,11 @@ public sealed class CallLog
         lock (_gate)
         {
             _calls.Add(call);
+            if (_calls.Count > _capacity)
+            {
+                // Trim in batches: removing from the front of a list is a copy.
+                _calls.RemoveRange(0, Math.Max(_calls.Count - _capacity, _capacity / 10));
+            }
         }
     }
 }

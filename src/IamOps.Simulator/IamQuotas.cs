@@ -3,11 +3,6 @@ namespace IamOps.Simulator;
 /// <summary>IAM's default quotas and fixed limits (IAM-REFERENCE §1, "Quotas").</summary>
 internal static class IamQuotas
 {
-    public const int Users = 5000;
-    public const int Groups = 300;
-    public const int Roles = 1000;
-    public const int Policies = 1500;
-    public const int InstanceProfiles = 1000;
     public const int GroupsPerUser = 10;
     public const int AttachedPoliciesPerUser = 10;
     public const int AttachedPoliciesPerGroup = 10;

@@ -14,9 +14,9 @@ internal sealed partial class IamService
             throw ServiceError.AlreadyExists($"Group with name {groupName} already exists.");
         }
 
-        if (State.Groups.Count >= IamQuotas.Groups)
+        if (State.Groups.Count >= State.Quotas.Groups)
         {
-            throw ServiceError.LimitExceeded($"Cannot exceed quota for GroupsPerAccount: {IamQuotas.Groups}");
+            throw ServiceError.LimitExceeded($"Cannot exceed quota for GroupsPerAccount: {State.Quotas.Groups}");
         }
 
         var group = new GroupState { Name = groupName, Id = SecretGenerator.UniqueId("AGPA"), Path = checkedPath, CreateDate = Now };

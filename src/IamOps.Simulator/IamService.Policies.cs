@@ -20,9 +20,9 @@ internal sealed partial class IamService
             throw ServiceError.AlreadyExists($"A policy called {request.PolicyName} already exists. Duplicate names are not allowed.");
         }
 
-        if (State.Policies.Count >= IamQuotas.Policies)
+        if (State.Policies.Count >= State.Quotas.Policies)
         {
-            throw ServiceError.LimitExceeded($"Cannot exceed quota for PoliciesPerAccount: {IamQuotas.Policies}");
+            throw ServiceError.LimitExceeded($"Cannot exceed quota for PoliciesPerAccount: {State.Quotas.Policies}");
         }
 
         var now = Now;

@@ -23,9 +23,9 @@ internal sealed partial class IamService
             throw ServiceError.AlreadyExists($"Role with name {request.RoleName} already exists.");
         }
 
-        if (State.Roles.Count >= IamQuotas.Roles)
+        if (State.Roles.Count >= State.Quotas.Roles)
         {
-            throw ServiceError.LimitExceeded($"Cannot exceed quota for RolesPerAccount: {IamQuotas.Roles}");
+            throw ServiceError.LimitExceeded($"Cannot exceed quota for RolesPerAccount: {State.Quotas.Roles}");
         }
 
         var role = new RoleState
@@ -113,9 +113,9 @@ internal sealed partial class IamService
             throw ServiceError.AlreadyExists($"Instance Profile {name} already exists.");
         }
 
-        if (State.InstanceProfiles.Count >= IamQuotas.InstanceProfiles)
+        if (State.InstanceProfiles.Count >= State.Quotas.InstanceProfiles)
         {
-            throw ServiceError.LimitExceeded($"Cannot exceed quota for InstanceProfilesPerAccount: {IamQuotas.InstanceProfiles}");
+            throw ServiceError.LimitExceeded($"Cannot exceed quota for InstanceProfilesPerAccount: {State.Quotas.InstanceProfiles}");
         }
 
         var profile = new InstanceProfileState { Name = name, Id = SecretGenerator.UniqueId("AIPA"), Path = checkedPath, CreateDate = Now, Tags = ToState(tags) };

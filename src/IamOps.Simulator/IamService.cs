@@ -47,9 +47,9 @@ internal sealed partial class IamService
             throw ServiceError.AlreadyExists($"User with name {request.UserName} already exists.");
         }
 
-        if (State.Users.Count >= IamQuotas.Users)
+        if (State.Users.Count >= State.Quotas.Users)
         {
-            throw ServiceError.LimitExceeded($"Cannot exceed quota for UsersPerAccount: {IamQuotas.Users}");
+            throw ServiceError.LimitExceeded($"Cannot exceed quota for UsersPerAccount: {State.Quotas.Users}");
         }
 
         var user = new UserState

@@ -66,6 +66,9 @@ public sealed class SimulatedAccount : ISandbox
 
     public FaultSchedule Faults { get; } = new();
 
+    /// <summary>The adjustable account quotas; saved with the account.</summary>
+    public AccountQuotas Quotas => State.Quotas;
+
     public CallLog CallLog { get; } = new();
 
     /// <summary>

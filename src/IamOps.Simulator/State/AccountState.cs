@@ -36,6 +36,8 @@ internal sealed class AccountState
 
     public DateTime? CredentialReportTime { get; set; }
 
+    public AccountQuotas Quotas { get; set; } = new();
+
     public static Dictionary<string, T> NewIndex<T>() => new(StringComparer.OrdinalIgnoreCase);
 }
 

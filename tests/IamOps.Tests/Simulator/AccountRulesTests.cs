@@ -450,5 +450,26 @@ public sealed class AccountRulesTests
         await Expect.AwsError("NoSuchEntity", 404, () => Expect.All(_iam.ListAccessKeysAsync("ghost", None)));
     }
 
+    [Fact]
+    public async Task Account_quotas_on_users_roles_groups_policies_and_instance_profiles_are_LimitExceeded()
+    {
+        _account.Quotas.Users = 2;
+        _account.Quotas.Roles = 1;
+        _account.Quotas.Groups = 1;
+        _account.Quotas.Policies = 1;
+        _account.Quotas.InstanceProfiles = 1;
+        await CreateUser("alice");
+        var error = await Expect.AwsError("LimitExceeded", 409, () => CreateUser("bob"));
+        Assert.Contains("UsersPerAccount: 2", error.Message, StringComparison.Ordinal);
+        await _iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "r1", AssumeRolePolicyDocument = Expect.Trust("\"*\"") }, None);
+        await Expect.AwsError("LimitExceeded", 409, () => _iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "r2", AssumeRolePolicyDocument = Expect.Trust("\"*\"") }, None));
+        await Expect.AwsError("LimitExceeded", 409, () => _iam.CreateGroupAsync("g2", null, None));
+        await _iam.CreatePolicyAsync(new CreatePolicyRequest { PolicyName = "p1", PolicyDocument = Expect.Statement("Allow", "s3:*") }, None);
+        await Expect.AwsError("LimitExceeded", 409, () => _iam.CreatePolicyAsync(new CreatePolicyRequest { PolicyName = "p2", PolicyDocument = Expect.Statement("Allow", "s3:*") }, None));
+        await _iam.CreateInstanceProfileAsync("i1", null, Array.Empty<IamTag>(), None);
+        await Expect.AwsError("LimitExceeded", 409, () => _iam.CreateInstanceProfileAsync("i2", null, Array.Empty<IamTag>(), None));
+        Assert.Equal(2, (await _iam.GetAccountSummaryAsync(None))["UsersQuota"]);
+    }
+
     private static string ManagedArn(string name) => "arn:aws:iam::aws:policy/" + name;
 }

@@ -74,6 +74,20 @@ public sealed class FaultsAndCallLogTests
     }
 
     [Fact]
+    public async Task Call_log_keeps_the_most_recent_calls_up_to_its_capacity()
+    {
+        _account.CallLog.Capacity = 10;
+        for (var i = 0; i < 25; i++)
+        {
+            await _iam.GetUserAsync(null, None);
+        }
+
+        var calls = _account.CallLog.Calls;
+        Assert.InRange(calls.Count, 1, 10);
+        Assert.Equal(25, calls[^1].Number);
+    }
+
+    [Fact]
     public async Task Concurrent_pipelines_all_land_and_are_all_logged()
     {
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => CreateUser("user" + i))));
