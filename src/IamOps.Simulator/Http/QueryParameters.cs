@@ -24,7 +24,7 @@ internal sealed class QueryParameters
                 continue;
             }
 
-            if (BadEscape.IsMatch(pair))
+            if (pair.IndexOf('%') >= 0 && BadEscape.IsMatch(pair))
             {
                 throw new ServiceError("MalformedQueryString", 404, "The query string contains a syntax error.");
             }

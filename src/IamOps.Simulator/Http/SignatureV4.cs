@@ -10,6 +10,11 @@ namespace IamOps.Simulator.Http;
 /// </summary>
 internal sealed class SignatureV4
 {
+    private const int SigningKeyCacheLimit = 1024;
+
+    // A derived key depends only on secret, date, region and service: four HMACs saved on every later request.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> SigningKeys = new(StringComparer.Ordinal);
+
     private SignatureV4(string accessKeyId, string date, string region, string service, IReadOnlyList<string> signedHeaders, string signature)
     {
         AccessKeyId = accessKeyId;
@@ -88,12 +93,29 @@ internal sealed class SignatureV4
         canonical.Append('\n').Append(string.Join(";", SignedHeaders)).Append('\n').Append(payloadHash);
         var scope = $"{Date}/{Region}/{Service}/aws4_request";
         var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Hex(Sha256(Encoding.UTF8.GetBytes(canonical.ToString())))}";
+        var expected = Hex(Hmac(SigningKey(secretAccessKey), stringToSign));
+        return FixedTimeEquals(expected, Signature);
+    }
+
+    private byte[] SigningKey(string secretAccessKey)
+    {
+        var cacheKey = string.Join("\n", secretAccessKey, Date, Region, Service);
+        if (SigningKeys.TryGetValue(cacheKey, out var cached))
+        {
+            return cached;
+        }
+
         var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + secretAccessKey), Date);
         key = Hmac(key, Region);
         key = Hmac(key, Service);
         key = Hmac(key, "aws4_request");
-        var expected = Hex(Hmac(key, stringToSign));
-        return FixedTimeEquals(expected, Signature);
+        if (SigningKeys.Count >= SigningKeyCacheLimit)
+        {
+            SigningKeys.Clear();
+        }
+
+        SigningKeys[cacheKey] = key;
+        return key;
     }
 
     private static ServiceError Incomplete(string message) => new("IncompleteSignature", 400, message);
