@@ -22,19 +22,7 @@ internal static class IamNameRules
     private static readonly Regex ExternalId = new("^" + ExternalIdPattern + "$", RegexOptions.CultureInvariant);
 
     /// <summary>A user, group, role, policy, instance profile or MFA device name.</summary>
-    public static void CheckName(string member, string? value, int maxLength)
-    {
-        if (value is null)
-        {
-            throw ServiceError.Missing(member);
-        }
-
-        CheckLength(member, value, 1, maxLength);
-        if (!Name.IsMatch(value))
-        {
-            throw ServiceError.Constraint(member, value, "Member must satisfy regular expression pattern: " + NamePattern);
-        }
-    }
+    public static void CheckName(string member, string? value, int maxLength) => CheckPattern(member, value, 1, maxLength, Name, NamePattern);
 
     public static string CheckPath(string? value, string member = "path")
     {
@@ -65,18 +53,8 @@ internal static class IamNameRules
 
     public static void CheckAlias(string? value)
     {
-        if (value is null)
-        {
-            throw ServiceError.Missing("accountAlias");
-        }
-
-        CheckLength("accountAlias", value, 3, 63);
-        if (!Alias.IsMatch(value))
-        {
-            throw ServiceError.Constraint("accountAlias", value, "Member must satisfy regular expression pattern: " + AliasPattern);
-        }
-
-        if (TwelveDigits.IsMatch(value))
+        CheckPattern("accountAlias", value, 3, 63, Alias, AliasPattern);
+        if (TwelveDigits.IsMatch(value!))
         {
             throw ServiceError.InvalidInput("The account alias cannot be a 12-digit number, which could be confused with an account ID.");
         }
@@ -118,31 +96,28 @@ internal static class IamNameRules
         }
     }
 
-    public static void CheckSessionName(string? value)
-    {
-        if (value is null)
-        {
-            throw ServiceError.Missing("roleSessionName");
-        }
-
-        CheckLength("roleSessionName", value, 2, 64);
-        if (!SessionName.IsMatch(value))
-        {
-            throw ServiceError.Constraint("roleSessionName", value, "Member must satisfy regular expression pattern: " + SessionNamePattern);
-        }
-    }
+    public static void CheckSessionName(string? value) => CheckPattern("roleSessionName", value, 2, 64, SessionName, SessionNamePattern);
 
     public static void CheckExternalId(string? value)
     {
+        if (value is not null)
+        {
+            CheckPattern("externalId", value, 2, 1224, ExternalId, ExternalIdPattern);
+        }
+    }
+
+    /// <summary>Present, within its length, and matching its pattern: IAM's three model constraints on a string member.</summary>
+    private static void CheckPattern(string member, string? value, int min, int max, Regex pattern, string patternText)
+    {
         if (value is null)
         {
-            return;
+            throw ServiceError.Missing(member);
         }
 
-        CheckLength("externalId", value, 2, 1224);
-        if (!ExternalId.IsMatch(value))
+        CheckLength(member, value, min, max);
+        if (!pattern.IsMatch(value))
         {
-            throw ServiceError.Constraint("externalId", value, "Member must satisfy regular expression pattern: " + ExternalIdPattern);
+            throw ServiceError.Constraint(member, value, "Member must satisfy regular expression pattern: " + patternText);
         }
     }
 

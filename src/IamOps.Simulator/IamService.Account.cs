@@ -39,20 +39,8 @@ internal sealed partial class IamService
 
     public PasswordPolicy GetAccountPasswordPolicy()
     {
-        var p = State.PasswordPolicy ?? throw ServiceError.NoSuchEntity($"The Password Policy with domain name {AccountId} cannot be found.");
-        return new PasswordPolicy
-        {
-            MinimumPasswordLength = p.MinimumPasswordLength,
-            RequireSymbols = p.RequireSymbols,
-            RequireNumbers = p.RequireNumbers,
-            RequireUppercaseCharacters = p.RequireUppercaseCharacters,
-            RequireLowercaseCharacters = p.RequireLowercaseCharacters,
-            AllowUsersToChangePassword = p.AllowUsersToChangePassword,
-            MaxPasswordAge = p.MaxPasswordAge,
-            PasswordReusePrevention = p.PasswordReusePrevention,
-            HardExpiry = p.HardExpiry,
-            ExpirePasswords = p.MaxPasswordAge is not null,
-        };
+        var policy = State.PasswordPolicy ?? throw ServiceError.NoSuchEntity($"The Password Policy with domain name {AccountId} cannot be found.");
+        return policy with { ExpirePasswords = policy.MaxPasswordAge is not null };
     }
 
     /// <summary>No partial update: whatever is left out returns to IAM's default.</summary>
@@ -69,18 +57,7 @@ internal sealed partial class IamService
             IamNameRules.CheckRange("passwordReusePrevention", reuse, 1, 24);
         }
 
-        State.PasswordPolicy = new PasswordPolicyState
-        {
-            MinimumPasswordLength = policy.MinimumPasswordLength,
-            RequireSymbols = policy.RequireSymbols,
-            RequireNumbers = policy.RequireNumbers,
-            RequireUppercaseCharacters = policy.RequireUppercaseCharacters,
-            RequireLowercaseCharacters = policy.RequireLowercaseCharacters,
-            AllowUsersToChangePassword = policy.AllowUsersToChangePassword,
-            MaxPasswordAge = policy.MaxPasswordAge,
-            PasswordReusePrevention = policy.PasswordReusePrevention,
-            HardExpiry = policy.HardExpiry,
-        };
+        State.PasswordPolicy = policy with { ExpirePasswords = false };
     }
 
     public void DeleteAccountPasswordPolicy()

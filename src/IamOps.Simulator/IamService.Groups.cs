@@ -74,15 +74,7 @@ internal sealed partial class IamService
             throw ServiceError.DeleteConflict("Cannot delete entity, must remove users from group first.");
         }
 
-        if (group.AttachedPolicyArns.Count > 0)
-        {
-            throw ServiceError.DeleteConflict("Cannot delete entity, must detach all policies first.");
-        }
-
-        if (group.InlinePolicies.Count > 0)
-        {
-            throw ServiceError.DeleteConflict("Cannot delete entity, must delete policies first.");
-        }
+        CheckNoPolicies(group.AttachedPolicyArns, group.InlinePolicies);
 
         State.Groups.Remove(group.Name);
     }

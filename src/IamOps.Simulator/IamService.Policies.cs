@@ -192,6 +192,20 @@ internal sealed partial class IamService
     public IReadOnlyList<string> ListInlinePolicyNames(IdentityKind kind, string identityName) =>
         FindIdentity(kind, identityName).Inline.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
 
+    /// <summary>IAM deletes a user, group or role only once nothing is attached to or embedded in it.</summary>
+    private static void CheckNoPolicies(List<string> attached, Dictionary<string, string> inline)
+    {
+        if (attached.Count > 0)
+        {
+            throw ServiceError.DeleteConflict("Cannot delete entity, must detach all policies first.");
+        }
+
+        if (inline.Count > 0)
+        {
+            throw ServiceError.DeleteConflict("Cannot delete entity, must delete policies first.");
+        }
+    }
+
     /// <summary>The character set, grammar and counted size of a document, each failing as IAM fails it.</summary>
     private void CheckDocument(string member, string? document, PolicyKind kind, int sizeLimit, string sizeMessage)
     {

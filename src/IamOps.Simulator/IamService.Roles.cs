@@ -87,15 +87,7 @@ internal sealed partial class IamService
             throw ServiceError.DeleteConflict("Cannot delete entity, must remove roles from instance profile first.");
         }
 
-        if (role.AttachedPolicyArns.Count > 0)
-        {
-            throw ServiceError.DeleteConflict("Cannot delete entity, must detach all policies first.");
-        }
-
-        if (role.InlinePolicies.Count > 0)
-        {
-            throw ServiceError.DeleteConflict("Cannot delete entity, must delete policies first.");
-        }
+        CheckNoPolicies(role.AttachedPolicyArns, role.InlinePolicies);
 
         CountBoundary(role.PermissionsBoundaryArn, -1);
         State.Roles.Remove(role.Name);

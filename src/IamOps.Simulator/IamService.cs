@@ -119,15 +119,7 @@ internal sealed partial class IamService
             throw ServiceError.DeleteConflict("Cannot delete entity, must remove users from group first.");
         }
 
-        if (user.AttachedPolicyArns.Count > 0)
-        {
-            throw ServiceError.DeleteConflict("Cannot delete entity, must detach all policies first.");
-        }
-
-        if (user.InlinePolicies.Count > 0)
-        {
-            throw ServiceError.DeleteConflict("Cannot delete entity, must delete policies first.");
-        }
+        CheckNoPolicies(user.AttachedPolicyArns, user.InlinePolicies);
 
         CountBoundary(user.PermissionsBoundaryArn, -1);
         State.Users.Remove(user.Name);
@@ -292,7 +284,7 @@ internal sealed partial class IamService
         }
 
         IamNameRules.CheckLength("password", password, 1, 128);
-        var policy = State.PasswordPolicy ?? new PasswordPolicyState();
+        var policy = State.PasswordPolicy ?? new PasswordPolicy();
         var problems = new List<string>();
         if (password.Length < policy.MinimumPasswordLength)
         {

@@ -10,7 +10,8 @@ internal sealed class AccountState
 
     public string? Alias { get; set; }
 
-    public PasswordPolicyState? PasswordPolicy { get; set; }
+    /// <summary>Kept as the port's record; null when the account has none (IAM's defaults apply).</summary>
+    public Aws.PasswordPolicy? PasswordPolicy { get; set; }
 
     public Dictionary<string, UserState> Users { get; set; } = NewIndex<UserState>();
 
@@ -261,25 +262,4 @@ internal sealed class SessionState
     public string? SessionPolicy { get; set; }
 
     public List<string> SessionPolicyArns { get; set; } = new();
-}
-
-internal sealed class PasswordPolicyState
-{
-    public int MinimumPasswordLength { get; set; } = 6;
-
-    public bool RequireSymbols { get; set; }
-
-    public bool RequireNumbers { get; set; }
-
-    public bool RequireUppercaseCharacters { get; set; }
-
-    public bool RequireLowercaseCharacters { get; set; }
-
-    public bool AllowUsersToChangePassword { get; set; }
-
-    public int? MaxPasswordAge { get; set; }
-
-    public int? PasswordReusePrevention { get; set; }
-
-    public bool HardExpiry { get; set; }
 }

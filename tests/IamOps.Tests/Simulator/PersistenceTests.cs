@@ -26,6 +26,8 @@ public sealed class PersistenceTests : IDisposable
         await iam.AttachPolicyAsync(IdentityKind.User, "Alice", "arn:aws:iam::aws:policy/ReadOnlyAccess", None);
         await iam.CreateAccountAliasAsync("acme", None);
         account.AddBucket("data-bucket", "eu-west-1");
+        await iam.UpdateAccountPasswordPolicyAsync(new PasswordPolicy { MinimumPasswordLength = 14, RequireSymbols = true, MaxPasswordAge = 90 }, None);
+        account.Quotas.Users = 7000;
         var path = PathOf("state.json");
         account.Save(path);
 
@@ -45,6 +47,8 @@ public sealed class PersistenceTests : IDisposable
         Assert.EndsWith(":user/Alice", (await alice.Sts.GetCallerIdentityAsync(None)).Arn, StringComparison.Ordinal);
         Assert.Equal("eu-west-1", (await alice.S3.HeadBucketAsync("data-bucket", None)).Region);
         Assert.Equal(account.AdministratorCredentials, loaded.AdministratorCredentials);
+        Assert.Equal(new PasswordPolicy { MinimumPasswordLength = 14, RequireSymbols = true, MaxPasswordAge = 90, ExpirePasswords = true }, await again.GetAccountPasswordPolicyAsync(None));
+        Assert.Equal(7000, loaded.Quotas.Users);
     }
 
     [Fact]
