@@ -185,9 +185,8 @@ public sealed class EndpointTests : IDisposable
         Assert.StartsWith("HTTP/1.1 413", await RawExchange("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n"), StringComparison.Ordinal);
         Assert.StartsWith("HTTP/1.1 411", await RawExchange("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"), StringComparison.Ordinal);
         Assert.StartsWith("HTTP/1.1 431", await RawExchange("GET / HTTP/1.1\r\nX-Big: " + new string('a', 40000) + "\r\n\r\n"), StringComparison.Ordinal);
-        var oversize = new ByteArrayContent(new byte[2 * 1024 * 1024]);
-        var response = await _http.PostAsync(_endpoint.BaseUrl, oversize);
-        await AssertError(response, HttpStatusCode.RequestEntityTooLarge, "RequestEntityTooLarge");
+        var oversize = await RawExchange("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1048577\r\n\r\n");
+        Assert.Contains("<Code>RequestEntityTooLarge</Code>", oversize, StringComparison.Ordinal);
         using var sts = Sts(_account.AdministratorCredentials);
         Assert.Equal(Account, (await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest())).Account);
     }
