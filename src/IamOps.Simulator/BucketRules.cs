@@ -5,15 +5,16 @@ namespace IamOps.Simulator;
 /// <summary>What S3 answers about a bucket: where it is, that it does not exist (404), or that it is someone else's (403).</summary>
 internal static class BucketRules
 {
-    public static BucketLocation Locate(SimulatedAccount account, string bucketName)
+    /// <param name="head">HeadBucket: no error body, so the codes are what S3 clients make of the bare status.</param>
+    public static BucketLocation Locate(SimulatedAccount account, string bucketName, bool head)
     {
         if (!account.State.Buckets.TryGetValue(bucketName, out var bucket))
         {
-            throw new ServiceError("NoSuchBucket", 404, "The specified bucket does not exist");
+            throw new ServiceError(head ? "NotFound" : "NoSuchBucket", 404, head ? "Not Found" : "The specified bucket does not exist");
         }
 
         return bucket.OwnerAccountId == account.AccountId
             ? new BucketLocation(bucket.Name, bucket.Region)
-            : throw ServiceError.AccessDenied("Access Denied");
+            : throw new ServiceError(head ? "Forbidden" : "AccessDenied", 403, head ? "Forbidden" : "Access Denied");
     }
 }

@@ -135,7 +135,15 @@ public sealed class SimulatedAccount : ISandbox
     /// <summary>Reads an account saved by <see cref="Save"/>; a corrupt or foreign file fails with SandboxStateInvalid and is left as it is.</summary>
     public static SimulatedAccount Load(string path, SimulatorClock? clock = null) => new(AccountStateFile.Read(path), clock);
 
-    internal DateTime Now => Clock.UtcNow;
+    /// <summary>The account's time in whole seconds, the precision IAM reports dates with, so in-process and HTTP answers agree.</summary>
+    internal DateTime Now
+    {
+        get
+        {
+            var now = Clock.UtcNow;
+            return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+        }
+    }
 
     internal void IndexKey(string accessKeyId, string userName) => _keyOwners[accessKeyId] = userName;
 

@@ -36,8 +36,10 @@ public sealed class SimulatorConnection : IAwsConnection
     public SimulatorConnection ForSession(AssumedRoleSession session) =>
         Account.Connect(new SimulatorCredentials(session.Credentials.AccessKeyId, session.Credentials.SecretAccessKey, session.Credentials.SessionToken));
 
-    internal T Call<T>(string service, string operation, string? resource, Func<CallerPrincipal, T> apply)
+    /// <param name="action">The IAM action named in error messages, when it is not service:operation (S3's HeadBucket is s3:ListBucket).</param>
+    internal T Call<T>(string service, string operation, string? resource, Func<CallerPrincipal, T> apply, string? action = null)
     {
+        action ??= service + ":" + operation;
         try
         {
             return Account.Invoke(Credentials, service, operation, OperationKinds.IsMutating(operation), apply);
@@ -45,12 +47,12 @@ public sealed class SimulatorConnection : IAwsConnection
         catch (ServiceError error)
         {
             var sdk = new AmazonServiceException(error.Message, null, error.SenderFault ? ErrorType.Sender : ErrorType.Receiver, error.Code, Guid.NewGuid().ToString(), (HttpStatusCode)error.Status);
-            throw AwsErrorTranslator.Translate(sdk, service + ":" + operation, resource);
+            throw AwsErrorTranslator.Translate(sdk, action, resource);
         }
         catch (InjectedTransportFault fault)
         {
             Exception transport = fault.Kind == FaultKind.Timeout ? new TimeoutException(fault.Message) : new IOException(fault.Message);
-            throw AwsErrorTranslator.Translate(transport, service + ":" + operation, resource);
+            throw AwsErrorTranslator.Translate(transport, action, resource);
         }
     }
 

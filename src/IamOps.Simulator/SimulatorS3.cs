@@ -9,13 +9,16 @@ internal sealed class SimulatorS3 : IS3
 
     public SimulatorS3(SimulatorConnection connection) => _connection = connection;
 
-    public Task<BucketLocation> HeadBucketAsync(string bucketName, CancellationToken cancellationToken) => Locate("HeadBucket", bucketName, cancellationToken);
+    // HEAD has no error body: S3 clients see only the status, as NotFound or Forbidden; the action is s3:ListBucket.
+    public Task<BucketLocation> HeadBucketAsync(string bucketName, CancellationToken cancellationToken) =>
+        Locate("HeadBucket", "s3:ListBucket", bucketName, head: true, cancellationToken);
 
-    public Task<BucketLocation> GetBucketLocationAsync(string bucketName, CancellationToken cancellationToken) => Locate("GetBucketLocation", bucketName, cancellationToken);
+    public Task<BucketLocation> GetBucketLocationAsync(string bucketName, CancellationToken cancellationToken) =>
+        Locate("GetBucketLocation", "s3:GetBucketLocation", bucketName, head: false, cancellationToken);
 
-    private Task<BucketLocation> Locate(string operation, string bucketName, CancellationToken cancellationToken)
+    private Task<BucketLocation> Locate(string operation, string action, string bucketName, bool head, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_connection.Call("s3", operation, bucketName, _ => BucketRules.Locate(_connection.Account, bucketName)));
+        return Task.FromResult(_connection.Call("s3", operation, "arn:aws:s3:::" + bucketName, _ => BucketRules.Locate(_connection.Account, bucketName, head), action));
     }
 }

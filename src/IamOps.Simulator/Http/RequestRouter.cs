@@ -128,7 +128,7 @@ internal sealed class RequestRouter
         }
 
         var operation = request.Method == "HEAD" ? "HeadBucket" : "GetBucketLocation";
-        var location = _account.Invoke(credentials, "s3", operation, false, _ => BucketRules.Locate(_account, bucket));
+        var location = _account.Invoke(credentials, "s3", operation, false, _ => BucketRules.Locate(_account, bucket, request.Method == "HEAD"));
         SimpleHttpResponse response;
         if (request.Method == "HEAD")
         {
