@@ -191,6 +191,11 @@ public sealed class SimulatedAccount : ISandbox
                 CallLog.Add(new SimulatorCall(number, service, operation, mutating, error.Code, caller, false));
                 throw;
             }
+            catch (Exception ex) when (ex is not IamOpsException)
+            {
+                CallLog.Add(new SimulatorCall(number, service, operation, mutating, "InternalFailure", caller, false));
+                throw;
+            }
         }
 
         if (fault is not null)

@@ -54,6 +54,12 @@ internal sealed class RequestRouter
         {
             return ErrorResponse(service, error, requestId, request.Method == "HEAD");
         }
+        catch (Exception ex) when (ex is not InjectedTransportFault)
+        {
+            // A simulator bug must cost one request, never the endpoint: answer as AWS does for its own failures.
+            var failure = new ServiceError("InternalFailure", 500, "The request processing has failed because of an unknown error, exception or failure. (" + ex.GetType().Name + ")", senderFault: false);
+            return ErrorResponse(service, failure, requestId, request.Method == "HEAD");
+        }
     }
 
     public static SimpleHttpResponse ErrorResponse(string service, ServiceError error, string requestId, bool head = false)

@@ -191,6 +191,34 @@ public sealed class EndpointTests : IDisposable
         Assert.Equal(Account, (await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest())).Account);
     }
 
+    [Fact]
+    public async Task Random_bytes_never_stop_the_endpoint()
+    {
+        var random = new Random(20260301);
+        for (var i = 0; i < 40; i++)
+        {
+            var junk = new byte[random.Next(1, 3000)];
+            random.NextBytes(junk);
+            if (i % 2 == 0)
+            {
+                // Half of them look like the start of a request, so the header parser sees junk too.
+                Encoding.ASCII.GetBytes("POST / HTTP/1.1\r\n").CopyTo(junk, 0);
+            }
+
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, _endpoint.BaseUrl.Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync(junk.Concat(Encoding.ASCII.GetBytes("\r\n\r\n")).ToArray());
+            client.Client.Shutdown(SocketShutdown.Send);
+            using var reader = new StreamReader(stream, Encoding.ASCII);
+            var answer = await reader.ReadToEndAsync();
+            Assert.True(answer.Length == 0 || answer.StartsWith("HTTP/1.1 4", StringComparison.Ordinal), answer);
+        }
+
+        using var sts = Sts(_account.AdministratorCredentials);
+        Assert.Equal(Account, (await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest())).Account);
+    }
+
     private async Task<string> RawExchange(string request)
     {
         using var client = new TcpClient();
