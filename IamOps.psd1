@@ -11,7 +11,11 @@
     PowerShellVersion     = '5.1'
     FormatsToProcess      = @('bin/IamOps.Format.ps1xml')
     CmdletsToExport       = @(
+        'Add-IamDeveloper'
+        'Enter-IamSandbox'
+        'Exit-IamSandbox'
         'Get-IamCallerIdentity'
+        'New-IamAdminBaseline'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

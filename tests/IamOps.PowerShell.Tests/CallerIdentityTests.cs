@@ -92,6 +92,24 @@ public sealed class CallerIdentityTests : IDisposable
     }
 
     [Fact]
+    public void Environment_variables_supply_keys_region_and_the_service_endpoint_as_with_AWS_Tools()
+    {
+        var result = HostProgramTests.RunHost(["-Command", "Get-IamCallerIdentity | ForEach-Object { 'identity ' + $_.Arn }"], environment: new Dictionary<string, string?>
+        {
+            ["AWS_ACCESS_KEY_ID"] = BobKey,
+            ["AWS_SECRET_ACCESS_KEY"] = "b",
+            ["AWS_REGION"] = "eu-central-1",
+            ["AWS_ENDPOINT_URL_STS"] = _sts.Url,
+            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_temp, "none"),
+            ["AWS_CONFIG_FILE"] = Path.Combine(_temp, "none"),
+        });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("identity arn:aws:sts::210987654321:assumed-role/deployer/bob-session", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal("eu-central-1", Assert.Single(_sts.Requests).SigningRegion);
+    }
+
+    [Fact]
     public void Rejected_keys_give_an_authentication_error_with_the_aws_code_and_request_id()
     {
         var run = HostedPowerShell.Run($"Get-IamCallerIdentity -AccessKey AKIAUNKNOWN000000000 -SecretKey x -Region eu-west-1 -EndpointUrl {_sts.Url}");

@@ -67,8 +67,11 @@ public sealed class HelpTests
         var examples = (PSObject)help.Properties["examples"].Value;
         var exampleList = LanguagePrimitives.GetEnumerable(((PSObject)examples).Properties["example"].Value).Cast<object>().ToList();
         Assert.True(exampleList.Count >= 2);
-        var parameters = LanguagePrimitives.GetEnumerable(((PSObject)help.Properties["parameters"].Value).Properties["parameter"].Value).Cast<PSObject>().ToList();
-        Assert.Contains(parameters, p => p.Properties["name"].Value?.ToString() == "ProfileName");
+        var own = MamlWriter.OwnParameters(ModuleCmdlets().Single(c => c.Name == name)).Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        var parameterBlock = help.Properties["parameters"].Value as PSObject;
+        var parameterList = parameterBlock?.Properties["parameter"]?.Value;
+        var parameters = parameterList is null ? new List<PSObject>() : LanguagePrimitives.GetEnumerable(parameterList).Cast<PSObject>().ToList();
+        Assert.Equal(own, parameters.Select(p => p.Properties["name"].Value?.ToString() ?? string.Empty).Order(StringComparer.Ordinal).ToList());
         Assert.All(parameters, p => Assert.NotNull(p.Properties["description"].Value));
     }
 

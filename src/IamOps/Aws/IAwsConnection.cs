@@ -6,7 +6,11 @@ namespace IamOps.Aws;
 /// </summary>
 public interface IAwsConnection
 {
+    IIam Iam { get; }
+
     ISts Sts { get; }
+
+    IS3 S3 { get; }
 
     /// <summary>What this connection points at, for verbose output: region, credential source, endpoint.</summary>
     string Description { get; }

@@ -4,4 +4,6 @@ namespace IamOps.Aws;
 public interface ISts
 {
     Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken);
+
+    Task<AssumedRoleSession> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken);
 }

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using IamOps.Aws;
 using IamOps.Connection;
+using IamOps.Planning;
+using IamOps.Sandbox;
 
 namespace IamOps.Cmdlets;
 
@@ -75,6 +77,15 @@ public abstract class IamOpsCmdlet : PSCmdlet
                 + "\n" + (parameters.Credential is null ? string.Empty : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(parameters.Credential).ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (_connection is null || !string.Equals(key, _connectionKey, StringComparison.Ordinal))
             {
+                var sandbox = Unwrap(SessionState.PSVariable.GetValue(EnterIamSandboxCommand.VariableName)) as ISandbox ?? SandboxLoader.FromEnvironmentVariable();
+                if (sandbox is not null)
+                {
+                    _connection = sandbox.Connect(AccessKey, SecretKey, SessionToken);
+                    _connectionKey = key;
+                    WriteVerbose("Connection: " + _connection.Description);
+                    return _connection;
+                }
+
                 var session = new SessionDefaults
                 {
                     StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
@@ -104,6 +115,39 @@ public abstract class IamOpsCmdlet : PSCmdlet
         {
             throw new PipelineStoppedException();
         }
+    }
+
+    /// <summary>Waits for an async operation that returns nothing; Ctrl+C cancels it.</summary>
+    protected void Await(Func<CancellationToken, Task> operation) =>
+        Await<bool>(async token =>
+        {
+            await operation(token).ConfigureAwait(false);
+            return true;
+        });
+
+    /// <summary>
+    /// Applies one planned change under ShouldProcess (so -WhatIf and -Confirm work per change); a failure is returned,
+    /// not thrown, so the caller reports it and stops the plan. High-impact changes are also announced as warnings.
+    /// </summary>
+    protected AppliedChange ApplyChange(PlannedChange change)
+    {
+        if (!ShouldProcess(change.Target, change.Description))
+        {
+            return new AppliedChange(change, ChangeOutcome.Skipped);
+        }
+
+        if (change.Impact == ChangeImpact.High)
+        {
+            WriteWarning($"{change.Description} {change.Target}: {change.Reason}.");
+        }
+
+        var result = Await(token => ChangeRunner.RunAsync(change, token));
+        if (result.Outcome == ChangeOutcome.Applied)
+        {
+            WriteVerbose($"Done: {change.Description} {change.Target}.");
+        }
+
+        return result;
     }
 
     /// <summary>Writes a non-terminating error record for one failed item; the pipeline goes on.</summary>

@@ -1,0 +1,23 @@
+namespace IamOps.Baseline;
+
+/// <summary>One control of the account baseline, as New-IamAdminBaseline reports it.</summary>
+public sealed class BaselineControl
+{
+    /// <summary>The account the control was checked in.</summary>
+    public string Account { get; init; } = string.Empty;
+
+    /// <summary>A short id: the CIS AWS Foundations number where there is one (v7.0), else an IamOps id.</summary>
+    public string Control { get; init; } = string.Empty;
+
+    public string Title { get; init; } = string.Empty;
+
+    public ControlStatus Status { get; init; }
+
+    public string Detail { get; init; } = string.Empty;
+
+    /// <summary>What to do, for ActionRequired and Failed controls.</summary>
+    public string? Fix { get; init; }
+
+    /// <summary>The changes made (or, under -WhatIf, that would be made).</summary>
+    public IReadOnlyList<string> Changes { get; init; } = Array.Empty<string>();
+}

@@ -1,0 +1,27 @@
+using IamOps.Planning;
+
+namespace IamOps.Baseline;
+
+/// <summary>One control as planned: its state as read, and the changes that would make it compliant.</summary>
+public sealed class ControlPlan
+{
+    public ControlPlan(string control, string title, string detail, IReadOnlyList<PlannedChange> changes, string? manualFix = null)
+    {
+        Control = control;
+        Title = title;
+        Detail = detail;
+        Changes = changes;
+        ManualFix = manualFix;
+    }
+
+    public string Control { get; }
+
+    public string Title { get; }
+
+    public string Detail { get; }
+
+    public IReadOnlyList<PlannedChange> Changes { get; }
+
+    /// <summary>Set when a person must act (the API cannot, or -Force is needed): the control is ActionRequired.</summary>
+    public string? ManualFix { get; }
+}

@@ -1,0 +1,234 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Management.Automation;
+using IamOps.Accounts;
+using IamOps.Developers;
+using IamOps.Planning;
+using IamOps.Secrets;
+
+namespace IamOps.Cmdlets;
+
+/// <summary>Onboards developers, one or a CSV's worth: user, console password, groups, tags, optional access key.</summary>
+[Cmdlet(VerbsCommon.Add, "IamDeveloper", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(DeveloperResult))]
+public sealed class AddIamDeveloperCommand : IamOpsCmdlet
+{
+    private readonly List<DeveloperRequest> _requests = new();
+    private bool _sawInput;
+    private bool _rejectedInput;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Name", "User")]
+    [ValidateNotNullOrEmpty]
+    public string UserName { get; set; } = string.Empty;
+
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("Group", "Groups")]
+    public string[]? GroupName { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Path { get; set; }
+
+    /// <summary>A hashtable, or CSV-friendly text 'key=value;key2=value2'.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Tags")]
+    public object? Tag { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter ConsoleAccess { get; set; } = true;
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter NoConsoleAccess { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter ProgrammaticAccess { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? PermissionsBoundary { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter ResetPassword { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter RotateAccessKey { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter DeleteOldAccessKey { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter CreateMissingGroup { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string[]? GroupPolicyArn { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter ExactGroups { get; set; }
+
+    [Parameter]
+    public string? CredentialFile { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    protected override void ProcessRecord()
+    {
+        _sawInput = true;
+        try
+        {
+            var request = new DeveloperRequest
+            {
+                UserName = UserName.Trim(),
+                GroupNames = SplitList(GroupName) ?? new[] { "Developers" },
+                Path = string.IsNullOrWhiteSpace(Path) ? null : Path,
+                Tags = DeveloperTags.Parse(Tag is PSObject wrapped ? wrapped.BaseObject : Tag),
+                ConsoleAccess = ConsoleAccess && !NoConsoleAccess,
+                ProgrammaticAccess = ProgrammaticAccess,
+                PermissionsBoundary = string.IsNullOrWhiteSpace(PermissionsBoundary) ? null : PermissionsBoundary,
+                ResetPassword = ResetPassword,
+                RotateAccessKey = RotateAccessKey,
+                DeleteOldAccessKey = DeleteOldAccessKey,
+                CreateMissingGroup = CreateMissingGroup,
+                GroupPolicyArns = SplitList(GroupPolicyArn) ?? Array.Empty<string>(),
+                ExactGroups = ExactGroups,
+            };
+            DeveloperPlanner.Validate(request);
+            if (_requests.Any(r => string.Equals(r.UserName, request.UserName, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new IamOpsException("UserNameDuplicate", FailureKind.InvalidArgument,
+                    $"'{request.UserName}' appears more than once in this batch (IAM names are case-insensitive); only its first row is used.", request.UserName);
+            }
+
+            _requests.Add(request);
+        }
+        catch (IamOpsException invalid)
+        {
+            _rejectedInput = true;
+            WriteFailure(invalid, UserName);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_requests.Count == 0)
+        {
+            if (!_sawInput && !_rejectedInput)
+            {
+                WriteFailure(new IamOpsException("NoDevelopers", FailureKind.InvalidArgument, "No developers were given: pipe objects with a UserName (e.g. Import-Csv team.csv) or pass -UserName."));
+            }
+
+            return;
+        }
+
+        try
+        {
+            if (CredentialFile is not null)
+            {
+                CredentialCsv.CheckWritable(CredentialFile, append: true, overwrite: false);
+            }
+
+            Onboard();
+        }
+        catch (IamOpsException failure)
+        {
+            ThrowFailure(failure);
+        }
+    }
+
+    private void Onboard()
+    {
+        var connection = Connection;
+        var batch = new OnboardingBatch(connection, ThrottleLimit);
+        var account = Await(token => AccountContext.LoadAsync(connection, token));
+        var passwordPolicy = Await(batch.ReadPasswordPolicyAsync);
+        var groups = Await(token => batch.PlanGroupsAsync(_requests, passwordPolicy, account.Partition, token));
+        var groupChanges = groups.Changes.Select(ApplyChange).ToList();
+        foreach (var failed in groupChanges.Where(c => c.Failure is not null))
+        {
+            WriteFailure(failed.Failure!, failed.Change.Target);
+        }
+
+        var planned = Await(token => batch.PlanUsersAsync(_requests, groups, passwordPolicy, token));
+        var work = planned.Select(p => (Planned: p, Approved: (IReadOnlyList<PlannedChange>)(p.Plan?.Changes.Where(c => ShouldProcess(c.Target, c.Description)).ToList() ?? new List<PlannedChange>()))).ToList();
+
+        var finished = new ConcurrentQueue<DeveloperOutcome>();
+        var clock = Stopwatch.StartNew();
+        var applying = Task.Run(() => batch.ApplyAsync(work, finished.Enqueue, StopToken), StopToken);
+        var progress = new ProgressRecord(1, "Onboarding developers", "Starting");
+        var done = 0;
+        while (!applying.Wait(TimeSpan.FromMilliseconds(100)))
+        {
+            while (finished.TryDequeue(out _))
+            {
+                done++;
+            }
+
+            ReportProgress(progress, done, clock);
+        }
+
+        var outcomes = Await(_ => applying);
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
+        WriteResults(account, work, outcomes);
+    }
+
+    private void ReportProgress(ProgressRecord progress, int done, Stopwatch clock)
+    {
+        progress.StatusDescription = $"{done} of {_requests.Count} developers";
+        progress.PercentComplete = (int)(100.0 * done / _requests.Count);
+        progress.SecondsRemaining = done == 0 ? -1 : (int)(clock.Elapsed.TotalSeconds / done * (_requests.Count - done));
+        WriteProgress(progress);
+    }
+
+    private void WriteResults(AccountContext account, List<(DeveloperOutcome Planned, IReadOnlyList<PlannedChange> Approved)> work, IReadOnlyList<DeveloperOutcome> outcomes)
+    {
+        var rows = new List<CredentialRow>();
+        var counts = new Dictionary<DeveloperStatus, int>();
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var outcome = outcomes[i];
+            var plan = outcome.Plan;
+            var status = outcome.Failure is not null ? DeveloperStatus.Failed
+                : plan is null || plan.Changes.Count == 0 ? DeveloperStatus.Unchanged
+                : work[i].Approved.Count < plan.Changes.Count ? DeveloperStatus.WouldChange
+                : plan.UserExists ? DeveloperStatus.Updated
+                : DeveloperStatus.Created;
+            counts[status] = counts.TryGetValue(status, out var n) ? n + 1 : 1;
+            if (outcome.Failure is not null)
+            {
+                var failure = outcome.Failure;
+                WriteFailure(new IamOpsException(failure.ErrorId, failure.Kind, $"'{outcome.Request.UserName}': {failure.Message}", outcome.Request.UserName, failure), outcome.Request.UserName);
+            }
+
+            var changes = outcome.Applied.Count > 0 ? outcome.Applied.Select(a => a.ToString()) : (plan?.Changes.Where(c => !work[i].Approved.Contains(c)).Select(c => new AppliedChange(c, ChangeOutcome.Skipped).ToString()) ?? Enumerable.Empty<string>());
+            WriteObject(new DeveloperResult
+            {
+                Account = account.AccountId,
+                UserName = outcome.Request.UserName,
+                Arn = plan?.Arn,
+                Status = status,
+                Changes = changes.ToList(),
+                Groups = plan?.GroupsAfter ?? Array.Empty<string>(),
+                ConsoleSignInUrl = account.ConsoleSignInUrl,
+                InitialPassword = plan?.Password is null ? null : SecretText.ToSecureString(plan.Password),
+                AccessKeyId = plan?.NewAccessKey?.AccessKeyId,
+                SecretAccessKey = plan?.NewAccessKey is null ? null : SecretText.ToSecureString(plan.NewAccessKey.SecretAccessKey),
+            });
+            if (plan is not null && (plan.Password is not null || plan.NewAccessKey is not null))
+            {
+                rows.Add(new CredentialRow(outcome.Request.UserName, plan.Password, plan.NewAccessKey?.AccessKeyId, plan.NewAccessKey?.SecretAccessKey, account.ConsoleSignInUrl));
+            }
+        }
+
+        if (CredentialFile is not null && rows.Count > 0)
+        {
+            CredentialCsv.Write(CredentialFile, rows, append: true, overwrite: false);
+        }
+
+        WriteVerbose("Developers: " + string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key}")) + (rows.Count > 0 && CredentialFile is not null ? $"; {rows.Count} credential row(s) appended to {CredentialFile}" : string.Empty) + ".");
+    }
+
+    /// <summary>CSV cells carry lists as 'a;b' or 'a,b'.</summary>
+    private static string[]? SplitList(string[]? values) =>
+        values?.SelectMany(v => (v ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)).Select(v => v.Trim()).Where(v => v.Length > 0).ToArray() is { Length: > 0 } list ? list : null;
+}

@@ -1,0 +1,133 @@
+using System.Collections;
+using System.Management.Automation;
+using IamOps.Baseline;
+using IamOps.Planning;
+using IamOps.Secrets;
+
+namespace IamOps.Cmdlets;
+
+/// <summary>Secures a new account: root checks, alias, password policy, admin group and users, MFA enforcement.</summary>
+[Cmdlet(VerbsCommon.New, "IamAdminBaseline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(BaselineControl), typeof(AdminCredential))]
+public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
+{
+    private readonly List<string> _adminUsers = new();
+
+    [Parameter]
+    public string? AccountAlias { get; set; }
+
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("UserName")]
+    public string[]? AdminUserName { get; set; }
+
+    [Parameter]
+    public string AdminGroupName { get; set; } = "Administrators";
+
+    /// <summary>A hashtable or object with password policy settings, overriding the CIS defaults key by key.</summary>
+    [Parameter]
+    public object? PasswordPolicy { get; set; }
+
+    [Parameter]
+    public SwitchParameter ProgrammaticAccess { get; set; }
+
+    [Parameter]
+    public string? CredentialFile { get; set; }
+
+    /// <summary>On unless -RequireMfa:$false.</summary>
+    [Parameter]
+    public SwitchParameter RequireMfa { get; set; } = true;
+
+    [Parameter]
+    public SwitchParameter EnableVirtualMfa { get; set; }
+
+    [Parameter]
+    public string[]? MfaCode { get; set; }
+
+    [Parameter]
+    public string? MfaQrCodePath { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (AdminUserName is not null)
+        {
+            _adminUsers.AddRange(AdminUserName.Where(n => !string.IsNullOrWhiteSpace(n)));
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        BaselineRequest request;
+        try
+        {
+            request = new BaselineRequest
+            {
+                AccountAlias = AccountAlias,
+                AdminUserNames = _adminUsers,
+                AdminGroupName = AdminGroupName,
+                PasswordPolicy = PasswordPolicySettings.FromOverrides(PropertyBag.From(PasswordPolicy)),
+                ProgrammaticAccess = ProgrammaticAccess,
+                RequireMfa = RequireMfa,
+                EnableVirtualMfa = EnableVirtualMfa,
+                MfaCodes = MfaCode ?? Array.Empty<string>(),
+                Force = Force,
+            };
+            BaselinePlanner.Validate(request);
+            if (CredentialFile is not null)
+            {
+                CredentialCsv.CheckWritable(CredentialFile, append: false, overwrite: Force);
+            }
+        }
+        catch (IamOpsException invalid)
+        {
+            ThrowFailure(invalid);
+            return;
+        }
+
+        BaselinePlan plan;
+        try
+        {
+            var planner = new BaselinePlanner(Connection);
+            plan = Await(token => planner.PlanAsync(request, token));
+        }
+        catch (IamOpsException failure)
+        {
+            ThrowFailure(failure);
+            return;
+        }
+
+        foreach (var control in BaselineReport.Apply(plan, ApplyChange, failed => WriteFailure(failed.Failure!, failed.Change.Target)))
+        {
+            WriteObject(control);
+        }
+
+        WriteCredentials(plan);
+    }
+
+    private void WriteCredentials(BaselinePlan plan)
+    {
+        foreach (var credential in BaselineReport.Credentials(plan))
+        {
+            WriteObject(credential);
+        }
+
+        var rows = BaselineReport.CredentialRows(plan);
+        if (CredentialFile is not null && rows.Count > 0)
+        {
+            CredentialCsv.Write(CredentialFile, rows, append: false, overwrite: Force);
+            WriteVerbose($"Initial credentials written to {CredentialFile} (owner-only).");
+        }
+
+        if (MfaQrCodePath is not null)
+        {
+            foreach (var device in plan.Secrets.Where(s => s.MfaDevice is { QrCodePng.Length: > 0 }))
+            {
+                var path = Directory.Exists(MfaQrCodePath) ? System.IO.Path.Combine(MfaQrCodePath, device.UserName + "-mfa.png") : MfaQrCodePath;
+                using var file = OwnerOnlyFile.Create(path, overwrite: Force);
+                file.Write(device.MfaDevice!.QrCodePng, 0, device.MfaDevice.QrCodePng.Length);
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text.RegularExpressions;
+using IamOps.Accounts;
+using IamOps.Aws;
+using IamOps.Planning;
+using IamOps.Secrets;
+
+namespace IamOps.Developers;
+
+/// <summary>Plans one developer from live state: user, console password, groups, tags, boundary, access keys.</summary>
+public sealed class DeveloperPlanner
+{
+    private static readonly Regex PolicyArnPattern = new(@"^arn:aws[a-z-]*:iam::(\d{12}|aws):policy/([\x21-\x7E]+/)?[A-Za-z0-9_+=,.@-]{1,128}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private readonly IAwsConnection _aws;
+    private readonly PasswordPolicy? _passwordPolicy;
+
+    public DeveloperPlanner(IAwsConnection aws, PasswordPolicy? passwordPolicy)
+    {
+        _aws = aws;
+        _passwordPolicy = passwordPolicy;
+    }
+
+    /// <summary>Offline checks of one row; throws before anything is read or written.</summary>
+    public static void Validate(DeveloperRequest request)
+    {
+        IamNames.CheckUserName(request.UserName);
+        if (request.Path is not null)
+        {
+            IamNames.CheckPath(request.Path);
+        }
+
+        if (request.GroupNames.Count == 0 && request.ExactGroups)
+        {
+            throw new IamOpsException("GroupNameMissing", FailureKind.InvalidArgument, "-ExactGroups with no -GroupName would remove every group: name the groups the user should keep.", request.UserName);
+        }
+
+        foreach (var group in request.GroupNames)
+        {
+            IamNames.CheckGroupName(group);
+        }
+
+        foreach (var arn in request.GroupPolicyArns.Concat(request.PermissionsBoundary is null ? Array.Empty<string>() : new[] { request.PermissionsBoundary }))
+        {
+            if (!PolicyArnPattern.IsMatch(arn))
+            {
+                throw new IamOpsException("PolicyArnInvalid", FailureKind.InvalidArgument,
+                    $"'{arn}' is not a managed policy ARN, e.g. arn:aws:iam::aws:policy/PowerUserAccess or arn:aws:iam::123456789012:policy/DevBoundary.", arn);
+            }
+        }
+
+        if (request.GroupPolicyArns.Count > 0 && !request.CreateMissingGroup)
+        {
+            throw new IamOpsException("GroupPolicyWithoutCreate", FailureKind.InvalidArgument, "-GroupPolicyArn applies to groups created with -CreateMissingGroup; add that switch.", request.UserName);
+        }
+
+        if (request.DeleteOldAccessKey && !request.RotateAccessKey)
+        {
+            throw new IamOpsException("DeleteOldAccessKeyWithoutRotate", FailureKind.InvalidArgument, "-DeleteOldAccessKey goes with -RotateAccessKey.", request.UserName);
+        }
+
+        if (request.ResetPassword && !request.ConsoleAccess)
+        {
+            throw new IamOpsException("ResetPasswordWithoutConsole", FailureKind.InvalidArgument, "-ResetPassword sets a console password; it cannot go with -NoConsoleAccess.", request.UserName);
+        }
+    }
+
+    public async Task<DeveloperPlan> PlanAsync(DeveloperRequest request, CancellationToken cancellationToken)
+    {
+        var name = request.UserName;
+        var target = "user " + name;
+        var user = await IamLookup.FindAsync(() => _aws.Iam.GetUserAsync(name, cancellationToken)).ConfigureAwait(false);
+        var changes = new List<PlannedChange>();
+        DeveloperPlan? plan = null;
+
+        if (user is null)
+        {
+            changes.Add(new PlannedChange(ChangeKind.Create, target, "Create user", "it does not exist", async ct =>
+            {
+                try
+                {
+                    var created = await _aws.Iam.CreateUserAsync(new CreateUserRequest { UserName = name, Path = request.Path, PermissionsBoundaryArn = request.PermissionsBoundary, Tags = request.Tags }, ct).ConfigureAwait(false);
+                    plan!.Arn = created.Arn;
+                }
+                catch (IamOpsException exists) when (exists.Kind == FailureKind.ResourceExists)
+                {
+                    // Created by a concurrent run or a retried first attempt: converge on it.
+                    plan!.Arn = (await _aws.Iam.GetUserAsync(name, ct).ConfigureAwait(false)).Arn;
+                }
+            }));
+        }
+        else
+        {
+            var missingTags = request.Tags.Where(t => !user.Tags.Any(u => string.Equals(u.Key, t.Key, StringComparison.OrdinalIgnoreCase) && u.Value == t.Value)).ToList();
+            if (missingTags.Count > 0)
+            {
+                changes.Add(new PlannedChange(ChangeKind.Update, target, "Tag", string.Join(", ", missingTags.Select(t => t.Key)) + " missing or different",
+                    ct => _aws.Iam.TagUserAsync(name, missingTags, ct)));
+            }
+
+            if (request.PermissionsBoundary is not null && user.PermissionsBoundaryArn != request.PermissionsBoundary)
+            {
+                changes.Add(new PlannedChange(ChangeKind.Update, target, "Set permissions boundary on", "the boundary differs",
+                    ct => _aws.Iam.PutUserPermissionsBoundaryAsync(name, request.PermissionsBoundary, ct), ChangeImpact.High));
+            }
+        }
+
+        var current = user is null
+            ? new List<string>()
+            : (await IamLookup.ToListAsync(_aws.Iam.ListGroupsForUserAsync(name, cancellationToken), cancellationToken).ConfigureAwait(false)).Select(g => g.GroupName).ToList();
+        foreach (var group in request.GroupNames.Where(g => !current.Contains(g, StringComparer.OrdinalIgnoreCase)))
+        {
+            changes.Add(new PlannedChange(ChangeKind.Add, target, $"Add to group {group}:", "not a member yet", ct => _aws.Iam.AddUserToGroupAsync(group, name, ct)));
+        }
+
+        var groupsAfter = current.Concat(request.GroupNames).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (request.ExactGroups)
+        {
+            foreach (var extra in current.Where(g => !request.GroupNames.Contains(g, StringComparer.OrdinalIgnoreCase)).ToList())
+            {
+                changes.Add(new PlannedChange(ChangeKind.Remove, target, $"Remove from group {extra}:", "-ExactGroups and the group is not listed", ct => _aws.Iam.RemoveUserFromGroupAsync(extra, name, ct), ChangeImpact.High));
+                groupsAfter.Remove(extra);
+            }
+        }
+
+        if (request.ConsoleAccess)
+        {
+            var login = user is null ? null : await IamLookup.FindAsync(() => _aws.Iam.GetLoginProfileAsync(name, cancellationToken)).ConfigureAwait(false);
+            if (login is null)
+            {
+                changes.Add(new PlannedChange(ChangeKind.Create, target, "Create console password (change required at first sign-in) for", "the user has no console access", async ct =>
+                {
+                    var password = InitialPassword.Generate(_passwordPolicy);
+                    await _aws.Iam.CreateLoginProfileAsync(name, password, passwordResetRequired: true, ct).ConfigureAwait(false);
+                    plan!.Password = password;
+                }));
+            }
+            else if (request.ResetPassword)
+            {
+                changes.Add(new PlannedChange(ChangeKind.Update, target, "Reset console password (change required at first sign-in) for", "-ResetPassword", async ct =>
+                {
+                    var password = InitialPassword.Generate(_passwordPolicy);
+                    await _aws.Iam.UpdateLoginProfileAsync(name, password, passwordResetRequired: true, ct).ConfigureAwait(false);
+                    plan!.Password = password;
+                }, ChangeImpact.High));
+            }
+        }
+
+        if (request.ProgrammaticAccess || request.RotateAccessKey)
+        {
+            var keys = user is null ? new List<AccessKeyMetadata>() : await IamLookup.ToListAsync(_aws.Iam.ListAccessKeysAsync(name, cancellationToken), cancellationToken).ConfigureAwait(false);
+            changes.AddRange(AccessKeyChanges(request, target, keys, () => plan!));
+        }
+
+        plan = new DeveloperPlan(request, user is not null, user?.Arn, changes, groupsAfter);
+        return plan;
+    }
+
+    private IEnumerable<PlannedChange> AccessKeyChanges(DeveloperRequest request, string target, List<AccessKeyMetadata> keys, Func<DeveloperPlan> plan)
+    {
+        var name = request.UserName;
+        PlannedChange Create(string reason) => new(ChangeKind.Create, target, "Create access key for", reason,
+            async ct => plan().NewAccessKey = await _aws.Iam.CreateAccessKeyAsync(name, ct).ConfigureAwait(false));
+
+        if (!request.RotateAccessKey)
+        {
+            if (keys.Count == 0)
+            {
+                yield return Create("programmatic access was asked and the user has no key");
+            }
+
+            yield break;
+        }
+
+        if (keys.Count >= 2)
+        {
+            throw new IamOpsException("AccessKeyLimit", FailureKind.LimitsExceeded,
+                $"'{name}' already has two access keys, IAM's limit, so a new one cannot be created for rotation. Delete the unused one first (e.g. the inactive key {keys.OrderBy(k => k.Status == AccessKeyStatus.Active).ThenBy(k => k.CreateDate).First().AccessKeyId}).",
+                name);
+        }
+
+        yield return Create("-RotateAccessKey");
+        foreach (var old in keys)
+        {
+            if (request.DeleteOldAccessKey)
+            {
+                yield return new PlannedChange(ChangeKind.Delete, target, $"Delete old access key {old.AccessKeyId} of", "-DeleteOldAccessKey", ct => _aws.Iam.DeleteAccessKeyAsync(name, old.AccessKeyId, ct), ChangeImpact.High);
+            }
+            else if (old.Status == AccessKeyStatus.Active)
+            {
+                yield return new PlannedChange(ChangeKind.Update, target, $"Deactivate old access key {old.AccessKeyId} of", "-RotateAccessKey", ct => _aws.Iam.UpdateAccessKeyAsync(name, old.AccessKeyId, AccessKeyStatus.Inactive, ct));
+            }
+        }
+    }
+}

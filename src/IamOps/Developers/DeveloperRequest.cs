@@ -1,0 +1,33 @@
+using IamOps.Aws;
+
+namespace IamOps.Developers;
+
+/// <summary>One developer to onboard, as bound from parameters or a pipeline row, validated offline.</summary>
+public sealed record DeveloperRequest
+{
+    public string UserName { get; init; } = string.Empty;
+
+    public IReadOnlyList<string> GroupNames { get; init; } = new[] { "Developers" };
+
+    public string? Path { get; init; }
+
+    public IReadOnlyList<IamTag> Tags { get; init; } = Array.Empty<IamTag>();
+
+    public bool ConsoleAccess { get; init; } = true;
+
+    public bool ProgrammaticAccess { get; init; }
+
+    public string? PermissionsBoundary { get; init; }
+
+    public bool ResetPassword { get; init; }
+
+    public bool RotateAccessKey { get; init; }
+
+    public bool DeleteOldAccessKey { get; init; }
+
+    public bool CreateMissingGroup { get; init; }
+
+    public IReadOnlyList<string> GroupPolicyArns { get; init; } = Array.Empty<string>();
+
+    public bool ExactGroups { get; init; }
+}

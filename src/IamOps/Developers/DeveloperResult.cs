@@ -1,0 +1,27 @@
+using System.Security;
+
+namespace IamOps.Developers;
+
+/// <summary>One onboarded developer: what was done, and (only when created now) the secrets, as SecureString.</summary>
+public sealed class DeveloperResult
+{
+    public string Account { get; init; } = string.Empty;
+
+    public string UserName { get; init; } = string.Empty;
+
+    public string? Arn { get; init; }
+
+    public DeveloperStatus Status { get; init; }
+
+    public IReadOnlyList<string> Changes { get; init; } = Array.Empty<string>();
+
+    public IReadOnlyList<string> Groups { get; init; } = Array.Empty<string>();
+
+    public string ConsoleSignInUrl { get; init; } = string.Empty;
+
+    public SecureString? InitialPassword { get; init; }
+
+    public string? AccessKeyId { get; init; }
+
+    public SecureString? SecretAccessKey { get; init; }
+}

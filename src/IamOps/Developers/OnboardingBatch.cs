@@ -1,0 +1,172 @@
+using IamOps.Aws;
+using IamOps.Planning;
+
+namespace IamOps.Developers;
+
+/// <summary>
+/// Onboards many developers: plans groups once, plans every user (reads, bounded concurrency), then applies the
+/// approved changes user by user with adaptive concurrency. It never touches PowerShell; the cmdlet asks for
+/// approval (ShouldProcess) between planning and applying, on the pipeline thread.
+/// </summary>
+public sealed class OnboardingBatch
+{
+    private const string ChangePasswordPolicy = "IAMUserChangePassword";
+    private const int ThrottleRetries = 5;
+    private readonly IAwsConnection _aws;
+    private readonly AdaptiveConcurrency _concurrency;
+
+    public OnboardingBatch(IAwsConnection aws, int throttleLimit)
+    {
+        _aws = aws;
+        _concurrency = new AdaptiveConcurrency(throttleLimit);
+    }
+
+    /// <summary>The account password policy (null when none is set), read once per batch.</summary>
+    public async Task<PasswordPolicy?> ReadPasswordPolicyAsync(CancellationToken cancellationToken) =>
+        await IamLookup.FindAsync(() => _aws.Iam.GetAccountPasswordPolicyAsync(cancellationToken)).ConfigureAwait(false);
+
+    /// <summary>
+    /// Plans the groups the batch needs. Users who must change their password at first sign-in need
+    /// iam:ChangePassword: when the account policy does not allow it, IAMUserChangePassword goes on their groups.
+    /// </summary>
+    public async Task<GroupSetup> PlanGroupsAsync(IReadOnlyList<DeveloperRequest> requests, PasswordPolicy? passwordPolicy, string partition, CancellationToken cancellationToken)
+    {
+        var changes = new List<PlannedChange>();
+        var missing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var needsChangePassword = passwordPolicy is not { AllowUsersToChangePassword: true };
+        var changePasswordArn = $"arn:{partition}:iam::aws:policy/{ChangePasswordPolicy}";
+        foreach (var group in requests.SelectMany(r => r.GroupNames).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var wanting = requests.Where(r => r.GroupNames.Contains(group, StringComparer.OrdinalIgnoreCase)).ToList();
+            var exists = await IamLookup.FindAsync(() => _aws.Iam.GetGroupAsync(group, cancellationToken)).ConfigureAwait(false) is not null;
+            var attached = exists
+                ? (await IamLookup.ToListAsync(_aws.Iam.ListAttachedPoliciesAsync(IdentityKind.Group, group, cancellationToken), cancellationToken).ConfigureAwait(false)).Select(p => p.PolicyArn).ToList()
+                : new List<string>();
+            if (!exists)
+            {
+                if (!wanting.Any(r => r.CreateMissingGroup))
+                {
+                    missing.Add(group);
+                    continue;
+                }
+
+                changes.Add(new PlannedChange(ChangeKind.Create, "group " + group, "Create group", "it does not exist and -CreateMissingGroup was given",
+                    ct => IamLookup.CreateOrKeepAsync(() => _aws.Iam.CreateGroupAsync(group, null, ct))));
+                foreach (var policyArn in wanting.Where(r => r.CreateMissingGroup).SelectMany(r => r.GroupPolicyArns).Distinct(StringComparer.Ordinal))
+                {
+                    changes.Add(new PlannedChange(ChangeKind.Attach, "group " + group, $"Attach {policyArn} to", "-GroupPolicyArn for the new group",
+                        ct => _aws.Iam.AttachPolicyAsync(IdentityKind.Group, group, policyArn, ct)));
+                    attached.Add(policyArn);
+                }
+            }
+
+            if (needsChangePassword && wanting.Any(r => r.ConsoleAccess) && !attached.Contains(changePasswordArn))
+            {
+                changes.Add(new PlannedChange(ChangeKind.Attach, "group " + group, $"Attach {ChangePasswordPolicy} to",
+                    "new users must change their password at first sign-in and the account password policy does not let users change passwords",
+                    ct => _aws.Iam.AttachPolicyAsync(IdentityKind.Group, group, changePasswordArn, ct)));
+            }
+        }
+
+        return new GroupSetup(changes, missing);
+    }
+
+    /// <summary>Plans every user; a user that cannot be planned (bad state, missing group) carries its failure.</summary>
+    public async Task<IReadOnlyList<DeveloperOutcome>> PlanUsersAsync(IReadOnlyList<DeveloperRequest> requests, GroupSetup groups, PasswordPolicy? passwordPolicy, CancellationToken cancellationToken)
+    {
+        var planner = new DeveloperPlanner(_aws, passwordPolicy);
+        var plans = await Task.WhenAll(requests.Select(async request =>
+        {
+            var missing = request.GroupNames.FirstOrDefault(groups.MissingGroups.Contains);
+            if (missing is not null)
+            {
+                return new DeveloperOutcome(request, null, Array.Empty<AppliedChange>(), new IamOpsException("GroupNotFound", FailureKind.ObjectNotFound,
+                    $"The group '{missing}' does not exist, so '{request.UserName}' was not onboarded. Create it, or add -CreateMissingGroup (with -GroupPolicyArn for its permissions).", request.UserName));
+            }
+
+            await _concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return new DeveloperOutcome(request, await planner.PlanAsync(request, cancellationToken).ConfigureAwait(false), Array.Empty<AppliedChange>(), null);
+            }
+            catch (IamOpsException failure)
+            {
+                return new DeveloperOutcome(request, null, Array.Empty<AppliedChange>(), failure);
+            }
+            finally
+            {
+                _concurrency.Exit();
+            }
+        })).ConfigureAwait(false);
+        return plans;
+    }
+
+    /// <summary>Applies changes in order, stopping at the first failure; throttling beyond the SDK's retries slows the batch and retries.</summary>
+    public async Task<IReadOnlyList<AppliedChange>> ApplyInOrderAsync(IReadOnlyList<PlannedChange> approved, CancellationToken cancellationToken)
+    {
+        var results = new List<AppliedChange>();
+        foreach (var change in approved)
+        {
+            if (results.Any(r => r.Outcome == ChangeOutcome.Failed))
+            {
+                results.Add(new AppliedChange(change, ChangeOutcome.NotAttempted));
+                continue;
+            }
+
+            results.Add(await ApplyWithBackoffAsync(change, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    /// <summary>Applies each user's approved changes; users run in parallel under the adaptive limit.</summary>
+    public async Task<IReadOnlyList<DeveloperOutcome>> ApplyAsync(IReadOnlyList<(DeveloperOutcome Planned, IReadOnlyList<PlannedChange> Approved)> work, Action<DeveloperOutcome> finished, CancellationToken cancellationToken)
+    {
+        var outcomes = await Task.WhenAll(work.Select(async item =>
+        {
+            if (item.Planned.Plan is null || item.Approved.Count == 0)
+            {
+                finished(item.Planned);
+                return item.Planned;
+            }
+
+            await _concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var applied = await ApplyInOrderAsync(item.Approved, cancellationToken).ConfigureAwait(false);
+                var outcome = new DeveloperOutcome(item.Planned.Request, item.Planned.Plan, applied, applied.FirstOrDefault(a => a.Failure is not null)?.Failure);
+                finished(outcome);
+                return outcome;
+            }
+            finally
+            {
+                _concurrency.Exit();
+            }
+        })).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    private async Task<AppliedChange> ApplyWithBackoffAsync(PlannedChange change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await change.Apply(cancellationToken).ConfigureAwait(false);
+                _concurrency.OnSuccess();
+                return new AppliedChange(change, ChangeOutcome.Applied);
+            }
+            catch (IamOpsException failure) when (IsThrottling(failure) && attempt < ThrottleRetries)
+            {
+                _concurrency.OnThrottled();
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(20_000, 250 * Math.Pow(2, attempt))), cancellationToken).ConfigureAwait(false);
+            }
+            catch (IamOpsException failure)
+            {
+                return new AppliedChange(change, ChangeOutcome.Failed, failure);
+            }
+        }
+    }
+
+    private static bool IsThrottling(IamOpsException failure) => failure.AwsErrorCode is "Throttling" or "ThrottlingException" or "RequestLimitExceeded";
+}

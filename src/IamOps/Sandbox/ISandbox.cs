@@ -1,0 +1,15 @@
+using IamOps.Aws;
+
+namespace IamOps.Sandbox;
+
+/// <summary>A simulated account the session's cmdlets can work on instead of AWS (implemented by IamOps.Simulator).</summary>
+public interface ISandbox
+{
+    string AccountId { get; }
+
+    /// <summary>The state file the account is saved to after each change; null for an in-memory account.</summary>
+    string? StatePath { get; }
+
+    /// <summary>A connection as the principal owning these keys; null keys mean the sandbox's administrator.</summary>
+    IAwsConnection Connect(string? accessKeyId, string? secretAccessKey, string? sessionToken);
+}

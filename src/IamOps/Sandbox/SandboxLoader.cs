@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace IamOps.Sandbox;
+
+/// <summary>
+/// Finds IamOps.Simulator beside the module assembly and opens sandboxes with it. The simulator references this
+/// assembly (it implements our ports), so this side reaches it by name, only when a sandbox is asked for.
+/// </summary>
+public static class SandboxLoader
+{
+    /// <summary>The environment variable that puts a whole session (a CI job testing runbooks) in a sandbox.</summary>
+    public const string EnvironmentVariable = "IAMOPS_SANDBOX";
+
+    private const string SimulatorAssembly = "IamOps.Simulator";
+    private const string FactoryType = "IamOps.Simulator.SandboxFactory";
+    private static readonly ConcurrentDictionary<string, ISandbox> FromEnvironment = new(StringComparer.Ordinal);
+    private static readonly Lazy<ISandboxFactory> Factory = new(LoadFactory);
+
+    public static ISandbox Open(string? statePath, string? accountId) =>
+        Factory.Value.Open(statePath is null ? null : Path.GetFullPath(statePath), accountId);
+
+    /// <summary>The sandbox IAMOPS_SANDBOX names, opened once per process and path; null when the variable is unset.</summary>
+    public static ISandbox? FromEnvironmentVariable()
+    {
+        var path = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(path) ? null : FromEnvironment.GetOrAdd(Path.GetFullPath(path!), full => Open(full, null));
+    }
+
+    private static ISandboxFactory LoadFactory()
+    {
+        var folder = Path.GetDirectoryName(typeof(SandboxLoader).Assembly.Location) ?? string.Empty;
+        var path = Path.Combine(folder, SimulatorAssembly + ".dll");
+        try
+        {
+            var assembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == SimulatorAssembly) ?? Assembly.LoadFrom(path);
+            var type = assembly.GetType(FactoryType, throwOnError: true)!;
+            return (ISandboxFactory)Activator.CreateInstance(type)!;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException or InvalidCastException)
+        {
+            throw new IamOpsException("SandboxUnavailable", FailureKind.ResourceUnavailable,
+                $"The sandbox needs {SimulatorAssembly}.dll beside IamOps.dll ({folder}); rebuild the module ('dotnet build') or reinstall it.", path, ex);
+        }
+    }
+}
