@@ -37,7 +37,17 @@ internal sealed class PolicyParser
             throw new ArgumentNullException(nameof(json));
         }
 
-        return Parse(Encoding.UTF8.GetBytes(json));
+        // The UTF-8 copy lives only while parsing, so it comes from the shared pool.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, 0, json.Length, buffer, 0);
+            return Parse(new ReadOnlyMemory<byte>(buffer, 0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static PolicyDocument Parse(ReadOnlyMemory<byte> utf8)
