@@ -161,8 +161,12 @@ public sealed class ActionCatalog
         => (globalIndex ??= new ConditionKeyIndex(globalKeys)).Find(key);
 
     /// <summary>Finds a condition key: global first, then the service named by the key's prefix, then any service listing it.</summary>
-    public ConditionKeyDefinition? FindConditionKey(string key)
+    public ConditionKeyDefinition? FindConditionKey(string key) => FindConditionKey(key, out _);
+
+    /// <summary>Finds a condition key and tells whether it is a global one.</summary>
+    internal ConditionKeyDefinition? FindConditionKey(string key, out bool isGlobal)
     {
+        isGlobal = false;
         if (string.IsNullOrEmpty(key))
         {
             return null;
@@ -171,6 +175,7 @@ public sealed class ActionCatalog
         var global = FindGlobalConditionKey(key);
         if (global is not null)
         {
+            isGlobal = true;
             return global;
         }
 

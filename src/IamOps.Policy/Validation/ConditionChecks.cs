@@ -25,14 +25,14 @@ internal static class ConditionChecks
                 run.Add(FindingSeverity.Suggestion, PolicyCheckIds.EmptyValue, $"The condition {condition.Operator} {condition.Key} has no values, so it never matches; add values or remove it.", condition.Values.Location, statement);
             }
 
-            var key = run.Catalog.FindConditionKey(condition.Key);
+            var key = run.Catalog.FindConditionKey(condition.Key, out var isGlobal);
             if (key is null)
             {
                 run.Add(FindingSeverity.Error, PolicyCheckIds.UnknownConditionKey, $"\"{condition.Key}\" is not a known global or service condition key; check its spelling in the Service Authorization Reference.", condition.Values.Location, statement);
             }
             else
             {
-                if (run.Catalog.FindGlobalConditionKey(condition.Key) is null && actions.IsComplete && actions.Actions.Count > 0)
+                if (!isGlobal && actions.IsComplete && actions.Actions.Count > 0)
                 {
                     if (!actions.Supports(key))
                     {

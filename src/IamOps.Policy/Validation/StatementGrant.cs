@@ -40,11 +40,7 @@ internal sealed class StatementGrant
             return false;
         }
 
-        if (inner.actionTexts is null || !CoversAll(actionPatterns, inner.actionTexts, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
+        // Resources differ more often than actions between statements of one service, so they are compared first.
         if (resourcePatterns is null || inner.resourceTexts is null)
         {
             if (resourcePatterns is not null || inner.resourceTexts is not null)
@@ -53,6 +49,11 @@ internal sealed class StatementGrant
             }
         }
         else if (!CoversAll(resourcePatterns, inner.resourceTexts, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (inner.actionTexts is null || !CoversAll(actionPatterns, inner.actionTexts, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
