@@ -18,7 +18,7 @@ public static class RemoteSimulation
             ResourcePolicy = request.ResourcePolicy?.Document.ToJson(),
             ContextEntries = ContextEntries(request),
         };
-        return ToDecisions(principalArn, await IamLookup.ToListAsync(iam.SimulatePrincipalPolicyAsync(simulation, cancellationToken), cancellationToken).ConfigureAwait(false));
+        return ToDecisions(principalArn, await AskAsync(() => iam.SimulatePrincipalPolicyAsync(simulation, cancellationToken), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>SimulateCustomPolicy: the given documents, sent in canonical form (IAM's positions refer to that text).</summary>
@@ -35,7 +35,21 @@ public static class RemoteSimulation
             CallerArn = request.ResourcePolicy is null ? null : request.PrincipalArn,
             ContextEntries = ContextEntries(request),
         };
-        return ToDecisions(request.PrincipalArn, await IamLookup.ToListAsync(iam.SimulateCustomPolicyAsync(simulation, cancellationToken), cancellationToken).ConfigureAwait(false));
+        return ToDecisions(request.PrincipalArn, await AskAsync(() => iam.SimulateCustomPolicyAsync(simulation, cancellationToken), cancellationToken).ConfigureAwait(false));
+    }
+
+    // A connection that cannot simulate (the sandbox today) says so with NotSupportedException; the user needs a next step, not a crash.
+    private static async Task<List<PolicySimulationResult>> AskAsync(Func<IAsyncEnumerable<PolicySimulationResult>> simulate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await IamLookup.ToListAsync(simulate(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotSupportedException unsupported)
+        {
+            throw new IamOpsException("RemoteSimulationUnavailable", FailureKind.InvalidOperation,
+                $"This connection cannot run IAM's policy simulator ({unsupported.Message}). Drop -Remote to decide locally from the same policies.", null, unsupported);
+        }
     }
 
     private static void RejectUnsupported(DecisionRequest request)
