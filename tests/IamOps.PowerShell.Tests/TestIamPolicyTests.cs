@@ -265,6 +265,27 @@ public sealed class TestIamPolicyTests : IDisposable
     }
 
     [Fact]
+    public void Principal_mode_decides_for_a_sandbox_developer_from_the_policies_of_the_account()
+    {
+        var run = HostedPowerShell.Run("""
+            Enter-IamSandbox | Out-Null
+            Add-IamDeveloper -UserName dana -GroupName Readers -CreateMissingGroup -GroupPolicyArn arn:aws:iam::aws:policy/ReadOnlyAccess -NoConsoleAccess |
+                Test-IamPolicy -Action s3:GetObject, iam:CreateUser -Resource arn:aws:s3:::reports/q1.csv
+            Test-IamPolicy -GroupName Readers -Action s3:GetObject -Quiet
+            Test-IamPolicy -UserName nobody -Action s3:GetObject
+            Test-IamPolicy -UserName dana -Action s3:GetObject -Remote
+            """);
+
+        var decisions = run.Output.Where(o => o.BaseObject is not bool).ToList();
+        Assert.Equal(new[] { "s3:GetObject Allowed", "iam:CreateUser ImplicitDeny" }, decisions.Select(o => $"{o.Properties["Action"].Value} {o.Properties["Decision"].Value}"));
+        Assert.All(decisions, d => Assert.EndsWith(":user/dana", (string)d.Properties["Principal"].Value, StringComparison.Ordinal));
+        Assert.Contains("arn:aws:iam::aws:policy/ReadOnlyAccess", string.Join(",", (IEnumerable<object>)decisions[0].Properties["MatchedStatements"].Value), StringComparison.Ordinal);
+        Assert.True((bool)run.Output.Single(o => o.BaseObject is bool).BaseObject);
+        Assert.Equal(new[] { "AwsNoSuchEntity" + CommandId, "RemoteSimulationUnavailable" + CommandId }, run.Errors.Select(e => e.FullyQualifiedErrorId));
+        Assert.Equal("nobody", run.Errors[0].TargetObject);
+    }
+
+    [Fact]
     public void Action_completes_from_the_catalog()
     {
         var run = HostedPowerShell.Run("$line = 'Test-IamPolicy -Action iam:PassR'; (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText");
