@@ -16,6 +16,7 @@
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
         'New-IamAdminBaseline'
+        'Test-IamPolicy'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()
