@@ -15,6 +15,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
     private readonly CancellationTokenSource _stopping = new();
     private IAwsConnection? _connection;
     private string? _connectionKey;
+    private string? _secretKeyGivenAsArgument;
 
     /// <summary>A profile in the shared credentials/config files or the SDK store.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -37,7 +38,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
     public object? Credential { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("AK", "AccessKeyId")]
+    [Alias("AK")]
     public string? AccessKey { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -69,8 +70,8 @@ public abstract class IamOpsCmdlet : PSCmdlet
                 Region = Region,
                 Credential = AsShape(Credential),
                 AccessKey = AccessKey,
-                SecretKey = SecretKey,
-                SessionToken = SessionToken,
+                SecretKey = SecretKeyInEffect,
+                SessionToken = AccessKey is null && SecretKeyInEffect is null ? null : SessionToken,
                 EndpointUrl = EndpointUrl,
             };
             var key = string.Join("\n", ProfileName, ProfileLocation, Region, AccessKey, SecretKey, SessionToken, EndpointUrl)
@@ -80,7 +81,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
                 var sandbox = Unwrap(SessionState.PSVariable.GetValue(EnterIamSandboxCommand.VariableName)) as ISandbox ?? SandboxLoader.FromEnvironmentVariable();
                 if (sandbox is not null)
                 {
-                    _connection = sandbox.Connect(AccessKey, SecretKey, SessionToken);
+                    _connection = sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
                     _connectionKey = key;
                     WriteVerbose("Connection: " + _connection.Description);
                     return _connection;
@@ -100,6 +101,9 @@ public abstract class IamOpsCmdlet : PSCmdlet
             return _connection;
         }
     }
+
+    /// <summary>Remembers the arguments bound before any pipeline input, to tell them from values bound by property name.</summary>
+    protected override void BeginProcessing() => _secretKeyGivenAsArgument = SecretKey;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken StopToken => _stopping.Token;
@@ -163,6 +167,12 @@ public abstract class IamOpsCmdlet : PSCmdlet
         var category = Enum.TryParse<ErrorCategory>(failure.Kind.ToString(), out var parsed) ? parsed : ErrorCategory.NotSpecified;
         return new ErrorRecord(failure, failure.ErrorId, category, target ?? failure.Target);
     }
+
+    /// <summary>
+    /// A secret key that arrived by property name without an access key belongs to an output object such as a new
+    /// developer's (SecretAccessKey), not to the caller's credentials: it is ignored, so the command keeps running as the caller.
+    /// </summary>
+    private string? SecretKeyInEffect => AccessKey is null && !string.Equals(SecretKey, _secretKeyGivenAsArgument, StringComparison.Ordinal) ? null : SecretKey;
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
