@@ -52,7 +52,7 @@ public sealed record AssumedRoleSession
     /// <summary>AROA...:SESSION.</summary>
     public string AssumedRoleId { get; init; } = string.Empty;
 
-    /// <summary>Percent of the packed session policy and tag size used, when reported.</summary>
+    /// <summary>Percent of the packed session policy and tag size used, when reported (STS's SessionTokenUtilization).</summary>
     public int? PackedPolicySize { get; init; }
 
     public string? SourceIdentity { get; init; }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Amazon.Runtime;
 using IamOps.Connection;
 
 namespace IamOps.Aws;
@@ -15,25 +16,43 @@ internal sealed class AwsConnection : IAwsConnection
     private static readonly ConcurrentDictionary<string, AwsConnection> Shared = new(StringComparer.Ordinal);
 
     private readonly Lazy<StsAdapter> _sts;
+    private readonly Lazy<IamQueryClient> _iam;
+    private readonly Lazy<S3Adapter> _s3;
 
     private AwsConnection(ResolvedConnection resolved)
     {
         Resolved = resolved;
         _sts = new Lazy<StsAdapter>(() => new StsAdapter(resolved));
+        _iam = new Lazy<IamQueryClient>(() => IamQueryClient.For(resolved));
+        _s3 = new Lazy<S3Adapter>(() => new S3Adapter(resolved));
     }
 
     public ResolvedConnection Resolved { get; }
 
     public ISts Sts => _sts.Value;
 
-    // Ports commit: the IAM client and the S3 adapter follow in the next commits of this branch.
-    public IIam Iam => throw new NotSupportedException("The IAM client is not built yet.");
+    public IIam Iam => _iam.Value;
 
-    public IS3 S3 => throw new NotSupportedException("The S3 adapter is not built yet.");
+    public IS3 S3 => _s3.Value;
 
     public string Description =>
         $"AWS region {Resolved.RegionName} ({Resolved.RegionSource}); credentials: {Resolved.CredentialSource}"
         + (Resolved.EndpointUrl is null ? string.Empty : $"; endpoint {Resolved.EndpointUrl}");
+
+    /// <summary>Points a regional SDK client's config at the connection: its region, or its -EndpointUrl signed for that region.</summary>
+    internal static T Configure<T>(T config, ResolvedConnection connection)
+        where T : ClientConfig
+    {
+        config.RegionEndpoint = connection.Region;
+        config.Timeout = RequestTimeout;
+        if (connection.EndpointUrl is not null)
+        {
+            config.ServiceURL = connection.EndpointUrl.ToString();
+            config.AuthenticationRegion = connection.Region.SystemName;
+        }
+
+        return config;
+    }
 
     /// <summary>The connection for <paramref name="resolved"/>, shared with every earlier call that resolved the same way.</summary>
     public static AwsConnection For(ResolvedConnection resolved) =>

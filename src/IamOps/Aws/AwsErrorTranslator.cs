@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Xml;
 using Amazon.Runtime;
 
 namespace IamOps.Aws;
@@ -13,7 +14,7 @@ internal static class AwsErrorTranslator
 {
     public static bool CanTranslate(Exception ex) =>
         ex is AmazonServiceException or AmazonClientException or HttpRequestException or SocketException or IOException
-            or TaskCanceledException or TimeoutException or WebException;
+            or TaskCanceledException or TimeoutException or WebException or XmlException or UriFormatException;
 
     /// <param name="action">The API action, e.g. <c>iam:CreateUser</c>, named in AccessDenied messages.</param>
     /// <param name="resource">What the call was about, if known.</param>
@@ -26,8 +27,13 @@ internal static class AwsErrorTranslator
 
         if (ex is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
         {
-            var (kind, fix) = Classify(service.ErrorCode, action, resource);
             var status = service.StatusCode == 0 ? (int?)null : (int)service.StatusCode;
+            var (kind, fix) = Classify(service.ErrorCode, action, resource);
+            if (kind == FailureKind.NotSpecified && status >= 500)
+            {
+                (kind, fix) = (FailureKind.ResourceUnavailable, "AWS failed to handle the request; run the command again.");
+            }
+
             var message = $"{action} failed: {service.ErrorCode}: {service.Message} (request id {service.RequestId ?? "none"}). {fix}".TrimEnd();
             return new IamOpsException("Aws" + service.ErrorCode, kind, message, resource, ex)
             {
@@ -40,10 +46,36 @@ internal static class AwsErrorTranslator
         if (ex is AmazonServiceException { StatusCode: >= HttpStatusCode.InternalServerError } serverError)
         {
             return new IamOpsException("AwsServiceUnavailable", FailureKind.ResourceUnavailable,
-                $"{action} failed: the service answered HTTP {(int)serverError.StatusCode} without an AWS error. Try again later.", resource, ex)
+                $"{action} failed: {serverError.Message} Try again later.", resource, ex)
             {
                 HttpStatus = (int)serverError.StatusCode,
             };
+        }
+
+        var cutOff = Innermost<IOException>(ex) is not null || Innermost<HttpRequestException>(ex) is not null;
+        if (Innermost<XmlException>(ex) is not null || (ex is AmazonUnmarshallingException && !cutOff))
+        {
+            return new IamOpsException("AwsResponseUnreadable", FailureKind.InvalidData,
+                $"{action} got an answer that is not a valid AWS response: {Innermost<XmlException>(ex)?.Message ?? ex.Message} Check that -EndpointUrl/AWS_ENDPOINT_URL points at the AWS service.",
+                resource, ex);
+        }
+
+        if (ex is AmazonServiceException { StatusCode: > 0 } unreadable)
+        {
+            return new IamOpsException("AwsResponseUnreadable", FailureKind.InvalidData,
+                $"{action} failed: {unreadable.Message} Check that -EndpointUrl/AWS_ENDPOINT_URL points at the AWS service, and any proxy in between.", resource, ex)
+            {
+                RequestId = unreadable.RequestId,
+                HttpStatus = (int)unreadable.StatusCode,
+            };
+        }
+
+        var badUrl = (Exception?)Innermost<UriFormatException>(ex)
+            ?? (ex is AmazonClientException && ex.Message.IndexOf("ServiceURL", StringComparison.Ordinal) >= 0 ? ex : null);
+        if (badUrl is not null)
+        {
+            return new IamOpsException("EndpointUrlInvalid", FailureKind.InvalidArgument,
+                $"{action} has no usable endpoint URL: {badUrl.Message} Give -EndpointUrl (or AWS_ENDPOINT_URL_<SERVICE> / AWS_ENDPOINT_URL) as an absolute http or https URL.", resource, ex);
         }
 
         if (ex is TaskCanceledException or TimeoutException || ex.InnerException is TaskCanceledException or TimeoutException)
@@ -71,21 +103,29 @@ internal static class AwsErrorTranslator
     private static (FailureKind Kind, string Fix) Classify(string code, string action, string? resource) => code switch
     {
         "NoSuchEntity" => (FailureKind.ObjectNotFound, "Check the name, or create it first."),
+        "NoSuchBucket" or "NotFound" => (FailureKind.ObjectNotFound, "Check the bucket name."),
+        "ReportNotPresent" or "ReportExpired" => (FailureKind.ObjectNotFound, "Generate a credential report first."),
+        "ReportInProgress" => (FailureKind.ResourceUnavailable, "The credential report is still being generated; try again in a few seconds."),
+        "ReportGenerationLimitExceeded" => (FailureKind.LimitsExceeded, "A credential report can be generated once every 4 hours; use the current one."),
         "EntityAlreadyExists" => (FailureKind.ResourceExists, "It exists already; choose another name or update the existing one."),
-        "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "UnauthorizedAccess" =>
+        "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "UnauthorizedAccess" or "Forbidden" =>
             (FailureKind.PermissionDenied, $"Your credentials are not allowed {action} on {resource ?? "this resource"}: grant it in an identity policy (and check boundaries, SCPs and session policies), or use other credentials."),
         "InvalidClientTokenId" or "SignatureDoesNotMatch" or "IncompleteSignature" or "MissingAuthenticationToken" or "AuthFailure" =>
             (FailureKind.AuthenticationError, "The access key or secret key is wrong or deleted: check -ProfileName/-AccessKey, or the keys in your credentials file."),
         "ExpiredToken" or "ExpiredTokenException" or "RequestExpired" =>
             (FailureKind.AuthenticationError, "The session credentials have expired: refresh them (e.g. 'aws sso login' or assume the role again)."),
         "LimitExceeded" => (FailureKind.LimitsExceeded, "An IAM quota was reached; remove something or ask for a higher quota."),
+        "PackedPolicyTooLarge" => (FailureKind.LimitsExceeded, "Use fewer or shorter session policies and tags."),
         "Throttling" or "ThrottlingException" or "RequestLimitExceeded" => (FailureKind.LimitsExceeded, "AWS throttled the calls beyond the retries; run again later or with a lower -ThrottleLimit."),
         "MalformedPolicyDocument" => (FailureKind.InvalidData, "Check the policy with Test-IamPolicy."),
         "InvalidInput" or "ValidationError" or "InvalidParameterValue" or "InvalidAction" or "MissingParameter" => (FailureKind.InvalidArgument, string.Empty),
         "PasswordPolicyViolation" => (FailureKind.InvalidData, "The password does not meet the account's password policy."),
+        "InvalidAuthenticationCode" => (FailureKind.InvalidArgument, "Give two consecutive, current codes from the MFA device."),
+        "UnmodifiableEntity" => (FailureKind.InvalidOperation, "Service-linked roles can only be changed by their service."),
+        "PolicyNotAttachable" => (FailureKind.InvalidOperation, "This AWS managed policy is reserved for service-linked roles; choose another."),
         "DeleteConflict" => (FailureKind.InvalidOperation, "Detach or remove what still uses it first."),
         "ConcurrentModification" or "EntityTemporarilyUnmodifiable" => (FailureKind.ResourceUnavailable, "Wait a moment and run the command again."),
-        "ServiceFailure" or "ServiceUnavailable" or "InternalFailure" or "InternalError" => (FailureKind.ResourceUnavailable, "AWS failed to handle the request; run the command again."),
+        "ServiceFailure" or "ServiceUnavailable" or "InternalFailure" or "InternalError" or "PolicyEvaluation" => (FailureKind.ResourceUnavailable, "AWS failed to handle the request; run the command again."),
         "RegionDisabledException" => (FailureKind.PermissionDenied, "STS is not activated in this region: activate it in the account settings, or use another -Region."),
         _ => (FailureKind.NotSpecified, string.Empty),
     };

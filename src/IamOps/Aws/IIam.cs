@@ -5,6 +5,8 @@ namespace IamOps.Aws;
 /// (a missing entity is <see cref="FailureKind.ObjectNotFound"/>, an existing one <see cref="FailureKind.ResourceExists"/>).
 /// List methods page inside (Marker/IsTruncated) and yield items as pages arrive; stopping early stops paging.
 /// Policy documents go in and come out as plain JSON text. A null user name means the caller's own user.
+/// A create whose first attempt succeeded but whose answer was lost is retried and reports ResourceExists; operations
+/// that asked for the create treat ResourceExists as converged (re-read and carry on), so nothing is made twice.
 /// </summary>
 public interface IIam
 {

@@ -1,6 +1,7 @@
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using IamOps.Connection;
+using SdkAssumeRoleRequest = Amazon.SecurityToken.Model.AssumeRoleRequest;
 
 namespace IamOps.Aws;
 
@@ -9,21 +10,12 @@ internal sealed class StsAdapter : ISts, IDisposable
 {
     private readonly AmazonSecurityTokenServiceClient _client;
 
-    public StsAdapter(ResolvedConnection connection)
-    {
-        var config = new AmazonSecurityTokenServiceConfig
-        {
-            RegionEndpoint = connection.Region,
-            Timeout = AwsConnection.RequestTimeout,
-        };
-        if (connection.EndpointUrl is not null)
-        {
-            config.ServiceURL = connection.EndpointUrl.ToString();
-            config.AuthenticationRegion = connection.Region.SystemName;
-        }
+    public StsAdapter(ResolvedConnection connection) =>
+        _client = new AmazonSecurityTokenServiceClient(connection.Credentials, ConfigFor(connection));
 
-        _client = new AmazonSecurityTokenServiceClient(connection.Credentials, config);
-    }
+    /// <summary>AWSSDK 4 resolves sts.{region}.amazonaws.com for the region: regional endpoints are the default.</summary>
+    internal static AmazonSecurityTokenServiceConfig ConfigFor(ResolvedConnection connection) =>
+        AwsConnection.Configure(new AmazonSecurityTokenServiceConfig(), connection);
 
     public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken)
     {
@@ -32,14 +24,68 @@ internal sealed class StsAdapter : ISts, IDisposable
             var response = await _client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
             return new CallerIdentity(response.Account, response.Arn, response.UserId);
         }
-        catch (Exception ex) when (AwsErrorTranslator.CanTranslate(ex))
+        catch (Exception ex) when (AwsErrorTranslator.CanTranslate(ex) && !cancellationToken.IsCancellationRequested)
         {
             throw AwsErrorTranslator.Translate(ex, "sts:GetCallerIdentity", null);
         }
     }
 
-    public Task<AssumedRoleSession> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("AssumeRole is not built yet.");
+    public async Task<AssumedRoleSession> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken)
+    {
+        var sdkRequest = new SdkAssumeRoleRequest
+        {
+            RoleArn = request.RoleArn,
+            RoleSessionName = request.RoleSessionName,
+            DurationSeconds = request.DurationSeconds,
+            ExternalId = request.ExternalId,
+            SerialNumber = request.SerialNumber,
+            TokenCode = request.TokenCode,
+            Policy = request.Policy,
+            SourceIdentity = request.SourceIdentity,
+        };
+        if (request.PolicyArns.Count > 0)
+        {
+            sdkRequest.PolicyArns = request.PolicyArns.Select(arn => new PolicyDescriptorType { Arn = arn }).ToList();
+        }
+
+        if (request.Tags.Count > 0)
+        {
+            sdkRequest.Tags = request.Tags.Select(tag => new Tag { Key = tag.Key, Value = tag.Value }).ToList();
+        }
+
+        if (request.TransitiveTagKeys.Count > 0)
+        {
+            sdkRequest.TransitiveTagKeys = request.TransitiveTagKeys.ToList();
+        }
+
+        try
+        {
+            var response = await _client.AssumeRoleAsync(sdkRequest, cancellationToken).ConfigureAwait(false);
+            return new AssumedRoleSession
+            {
+                Credentials = new TemporaryCredentials
+                {
+                    AccessKeyId = response.Credentials.AccessKeyId,
+                    SecretAccessKey = response.Credentials.SecretAccessKey,
+                    SessionToken = response.Credentials.SessionToken,
+                    Expiration = response.Credentials.Expiration?.ToUniversalTime() ?? default,
+                },
+                AssumedRoleArn = response.AssumedRoleUser?.Arn ?? string.Empty,
+                AssumedRoleId = response.AssumedRoleUser?.AssumedRoleId ?? string.Empty,
+                PackedPolicySize = response.SessionTokenUtilization ?? PackedPolicySize(response),
+                SourceIdentity = response.SourceIdentity,
+            };
+        }
+        catch (Exception ex) when (AwsErrorTranslator.CanTranslate(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            throw AwsErrorTranslator.Translate(ex, "sts:AssumeRole", request.RoleArn);
+        }
+    }
 
     public void Dispose() => _client.Dispose();
+
+    // STS still sends PackedPolicySize; the SDK marks it obsolete in favour of SessionTokenUtilization.
+#pragma warning disable CS0618
+    private static int? PackedPolicySize(AssumeRoleResponse response) => response.PackedPolicySize;
+#pragma warning restore CS0618
 }
