@@ -74,10 +74,12 @@ public sealed class BucketAccessInputTests
     }
 
     [Fact]
-    public void Access_completes_and_converts_from_text_case_insensitively()
+    public void Access_offers_four_levels_and_binds_from_text_case_insensitively()
     {
-        var run = HostedPowerShell.Run("(Get-Command Grant-IamBucketAccess).Parameters['Access'].ParameterType.GetEnumNames()");
+        var levels = HostedPowerShell.Run("(Get-Command Grant-IamBucketAccess).Parameters['Access'].ParameterType.GetEnumNames()");
+        var bound = HostedPowerShell.Run("[pscustomobject]@{ UserName = 'alice'; BucketName = 'Bad'; Access = 'readwrite' } | Grant-IamBucketAccess");
 
-        Assert.Equal(new[] { "Read", "Write", "ReadWrite", "List" }, run.Output.Select(o => o.ToString()));
+        Assert.Equal(new[] { "Read", "Write", "ReadWrite", "List" }, levels.Output.Select(o => o.ToString()));
+        Assert.Equal("BucketNameInvalid", Assert.Single(bound.AllErrors).FullyQualifiedErrorId.Split(',')[0]);
     }
 }
