@@ -72,23 +72,20 @@ public sealed class BucketAccessResult
         };
     }
 
-    internal static BucketAccessResult FromRevoke(BucketRevokePlan plan, RevokedPolicy? policy, string account, BucketAccessStatus status, IReadOnlyList<string> changes)
+    /// <summary>A revoke's result for one policy, or, when <paramref name="policy"/> is null, for finding nothing to revoke.</summary>
+    internal static BucketAccessResult FromRevoke(BucketRevokePlan plan, RevokedPolicy? policy, string account, BucketAccessStatus status, IReadOnlyList<string> changes) => new()
     {
-        var request = plan.Request;
-        return new BucketAccessResult
-        {
-            Account = account,
-            PrincipalType = request.Principal.Kind,
-            PrincipalName = request.Principal.Name,
-            PrincipalArn = plan.PrincipalArn,
-            BucketName = request.BucketName,
-            Prefix = request.Prefix,
-            PolicyType = policy?.PolicyType ?? GrantPolicyType.Inline,
-            PolicyName = policy?.PolicyName ?? BucketGrantPolicy.InlinePolicyName(request.BucketName),
-            PolicyArn = policy?.PolicyArn,
-            Status = status,
-            PolicyDocument = policy?.RemainingDocument,
-            Changes = changes,
-        };
-    }
+        Account = account,
+        PrincipalType = plan.Request.Principal.Kind,
+        PrincipalName = plan.Request.Principal.Name,
+        PrincipalArn = plan.PrincipalArn,
+        BucketName = plan.Request.BucketName,
+        Prefix = plan.Request.Prefix,
+        PolicyType = policy?.PolicyType ?? GrantPolicyType.Inline,
+        PolicyName = policy?.PolicyName ?? BucketGrantPolicy.InlinePolicyName(plan.Request.BucketName),
+        PolicyArn = policy?.PolicyArn,
+        Status = status,
+        PolicyDocument = policy?.RemainingDocument,
+        Changes = changes,
+    };
 }

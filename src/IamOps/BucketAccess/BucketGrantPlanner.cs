@@ -29,10 +29,7 @@ public sealed class BucketGrantPlanner
         request.Principal.Check();
         var grant = request.Grant;
         S3BucketNames.Check(grant.BucketName);
-        if (ObjectPrefix.Normalize(grant.Prefix) != grant.Prefix)
-        {
-            throw new IamOpsException("PrefixInvalid", FailureKind.InvalidArgument, $"-Prefix '{grant.Prefix}' is not normalized; pass it through ObjectPrefix.Normalize.", grant.Prefix);
-        }
+        ObjectPrefix.CheckNormalized(grant.Prefix);
 
         if (grant.KmsKeyArn is not null)
         {

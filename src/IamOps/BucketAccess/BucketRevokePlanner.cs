@@ -27,9 +27,9 @@ public sealed class BucketRevokePlanner
     {
         request.Principal.Check();
         S3BucketNames.Check(request.BucketName);
-        if (request.Prefix is not null && ObjectPrefix.Normalize(request.Prefix) != request.Prefix)
+        if (request.Prefix is not null)
         {
-            throw new IamOpsException("PrefixInvalid", FailureKind.InvalidArgument, $"-Prefix '{request.Prefix}' is not normalized; pass it through ObjectPrefix.Normalize.", request.Prefix);
+            ObjectPrefix.CheckNormalized(request.Prefix);
         }
     }
 

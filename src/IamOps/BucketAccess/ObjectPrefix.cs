@@ -31,4 +31,13 @@ public static class ObjectPrefix
 
         return value.EndsWith("/", StringComparison.Ordinal) ? value : value + "/";
     }
+
+    /// <summary>Refuses a prefix that did not come through <see cref="Normalize"/>, so plans never see two spellings of one folder.</summary>
+    public static void CheckNormalized(string prefix)
+    {
+        if (Normalize(prefix) != prefix)
+        {
+            throw new IamOpsException("PrefixInvalid", FailureKind.InvalidArgument, $"-Prefix '{prefix}' is not in normal form; expected '{Normalize(prefix)}'.", prefix);
+        }
+    }
 }
