@@ -1,0 +1,147 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using IamOps.Simulator.State;
+
+namespace IamOps.Simulator;
+
+/// <summary>
+/// The JSON state file: a format marker and version first, then the account. Written to a temp file created
+/// owner-only (0600 on Unix) beside the target and renamed over it, so a crash never leaves half a file; a file that
+/// is not ours is refused, never overwritten.
+/// </summary>
+internal static class AccountStateFile
+{
+    public const string FormatName = "IamOps.Simulator.Account";
+    public const int FormatVersion = 1;
+
+    private const uint OwnerReadWrite = 0x180; // octal 600
+
+    // The file is never embedded in HTML: keep '+' and '/' of secrets and policies readable instead of \u-escaped.
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(string path, AccountState state)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full) && !LooksLikeOurs(full))
+        {
+            throw Refused(full, "it exists and is not an IamOps sandbox state file; it was left unchanged");
+        }
+
+        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                RestrictToOwner(temp);
+                JsonSerializer.Serialize(stream, new StateFile { Format = FormatName, FormatVersion = FormatVersion, Account = state }, Options);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (File.Exists(full))
+            {
+                File.Replace(temp, full, null);
+            }
+            else
+            {
+                File.Move(temp, full);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    public static AccountState Read(string path)
+    {
+        var full = Path.GetFullPath(path);
+        StateFile? file;
+        try
+        {
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
+            file = JsonSerializer.Deserialize<StateFile>(stream, Options);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new IamOpsException("SandboxStateNotFound", FailureKind.ObjectNotFound, $"The sandbox state file '{full}' does not exist. Check the path, or save an account there first.", full);
+        }
+        catch (JsonException ex)
+        {
+            throw Refused(full, $"it is not valid JSON ({ex.Message})");
+        }
+
+        if (file?.Format != FormatName)
+        {
+            throw Refused(full, "it is not an IamOps sandbox state file");
+        }
+
+        if (file.FormatVersion != FormatVersion)
+        {
+            throw Refused(full, $"its format version is {file.FormatVersion}, and this IamOps reads version {FormatVersion}");
+        }
+
+        if (file.Account is not { AccountId.Length: 12 })
+        {
+            throw Refused(full, "it holds no account");
+        }
+
+        return Reindex(file.Account);
+    }
+
+    /// <summary>JSON loses the case-insensitive comparers IAM's names need; put them back.</summary>
+    private static AccountState Reindex(AccountState state)
+    {
+        state.Users = new Dictionary<string, UserState>(state.Users ?? new(), StringComparer.OrdinalIgnoreCase);
+        state.Groups = new Dictionary<string, GroupState>(state.Groups ?? new(), StringComparer.OrdinalIgnoreCase);
+        state.Roles = new Dictionary<string, RoleState>(state.Roles ?? new(), StringComparer.OrdinalIgnoreCase);
+        state.InstanceProfiles = new Dictionary<string, InstanceProfileState>(state.InstanceProfiles ?? new(), StringComparer.OrdinalIgnoreCase);
+        state.Policies ??= new();
+        state.MfaDevices ??= new();
+        state.Buckets ??= new();
+        state.Sessions ??= new();
+        state.AwsPolicyAttachments ??= new();
+        state.Quotas ??= new();
+        return state;
+    }
+
+    private static bool LooksLikeOurs(string path)
+    {
+        var buffer = new byte[256];
+        int read;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            read = stream.Read(buffer, 0, buffer.Length);
+        }
+
+        return Encoding.UTF8.GetString(buffer, 0, read).Contains($"\"Format\":\"{FormatName}\"");
+    }
+
+    private static void RestrictToOwner(string path)
+    {
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
+        {
+            if (NativeMethods.Chmod(path, OwnerReadWrite) != 0)
+            {
+                throw new IamOpsException("SandboxStateNotWritable", FailureKind.PermissionDenied, $"Could not make '{path}' readable by its owner only (errno {Marshal.GetLastWin32Error()}); the state was not saved.", path);
+            }
+        }
+    }
+
+    private static IamOpsException Refused(string path, string why) =>
+        new("SandboxStateInvalid", FailureKind.InvalidData, $"The sandbox state file '{path}' was refused: {why}. Choose another -Path, or move this file away to start a new account.", path);
+
+    /// <summary>The file's top level; Format comes first so a foreign file is recognised from its first bytes.</summary>
+    private sealed class StateFile
+    {
+        public string? Format { get; set; }
+
+        public int FormatVersion { get; set; }
+
+        public AccountState? Account { get; set; }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Xml;
+
+namespace IamOps.Simulator.Http;
+
+/// <summary>
+/// Turns one HTTP request into one response: authenticates the SigV4 signature, routes by the credential scope's
+/// service (iam, sts: Query protocol; s3: REST), and maps every failure to AWS's error shape and status.
+/// </summary>
+internal sealed class RequestRouter
+{
+    private const string S3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
+    private readonly SimulatedAccount _account;
+
+    public RequestRouter(SimulatedAccount account) => _account = account;
+
+    /// <summary>The response; an <see cref="InjectedTransportFault"/> escapes for the connection to act out.</summary>
+    public SimpleHttpResponse Handle(SimpleHttpRequest request)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        var service = "iam";
+        try
+        {
+            var signature = SignatureV4.Parse(request);
+            if (signature is null)
+            {
+                throw new ServiceError("MissingAuthenticationToken", 403, "Request is missing Authentication Token");
+            }
+
+            service = signature.Service;
+            if (service is not ("iam" or "sts" or "s3"))
+            {
+                throw new ServiceError("IncompleteSignature", 400, $"Credential should be scoped to a valid service: '{service}' is not served here.");
+            }
+
+            var secret = _account.FindSecret(signature.AccessKeyId);
+            if (secret is null)
+            {
+                throw service == "s3"
+                    ? new ServiceError("InvalidAccessKeyId", 403, "The AWS Access Key Id you provided does not exist in our records.")
+                    : ServiceError.InvalidClientTokenId();
+            }
+
+            if (!signature.Verify(request, secret))
+            {
+                throw new ServiceError("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+            }
+
+            CheckClockSkew(request);
+            var credentials = new SimulatorCredentials(signature.AccessKeyId, secret, request.Header("x-amz-security-token"));
+            return service == "s3" ? S3(request, credentials, requestId) : Query(request, service, credentials, requestId);
+        }
+        catch (ServiceError error)
+        {
+            return ErrorResponse(service, error, requestId, request.Method == "HEAD");
+        }
+        catch (Exception ex) when (ex is not InjectedTransportFault)
+        {
+            // A simulator bug must cost one request, never the endpoint: answer as AWS does for its own failures.
+            var failure = new ServiceError("InternalFailure", 500, "The request processing has failed because of an unknown error, exception or failure. (" + ex.GetType().Name + ")", senderFault: false);
+            return ErrorResponse(service, failure, requestId, request.Method == "HEAD");
+        }
+    }
+
+    public static SimpleHttpResponse ErrorResponse(string service, ServiceError error, string requestId, bool head = false)
+    {
+        SimpleHttpResponse response;
+        if (service == "s3")
+        {
+            response = new SimpleHttpResponse(error.Status, QueryXml.Write(w =>
+            {
+                w.WriteStartElement("Error");
+                w.WriteElementString("Code", error.Code);
+                w.WriteElementString("Message", error.Message);
+                w.WriteElementString("RequestId", requestId);
+                w.WriteEndElement();
+            }), "application/xml") { OmitBody = head };
+            response.Headers["x-amz-request-id"] = requestId;
+            return response;
+        }
+
+        var ns = service == "sts" ? QueryXml.StsNamespace : QueryXml.IamNamespace;
+        response = new SimpleHttpResponse(error.Status, QueryXml.Error(ns, error.SenderFault, error.Code, error.Message, requestId));
+        response.Headers["x-amzn-RequestId"] = requestId;
+        return response;
+    }
+
+    private static void CheckClockSkew(SimpleHttpRequest request)
+    {
+        var amzDate = request.Header("x-amz-date");
+        if (DateTime.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var signedAt)
+            && (signedAt - DateTime.UtcNow).Duration() > AllowedSkew)
+        {
+            throw new ServiceError("SignatureDoesNotMatch", 403, $"Signature expired: {amzDate} is now earlier or later than the allowed 15 minutes of skew.");
+        }
+    }
+
+    private SimpleHttpResponse Query(SimpleHttpRequest request, string service, SimulatorCredentials credentials, string requestId)
+    {
+        if (request.Method is not ("POST" or "GET"))
+        {
+            throw new ServiceError("InvalidAction", 400, $"The HTTP method {request.Method} is not supported by the Query protocol.");
+        }
+
+        var parameters = request.Method == "POST" ? QueryParameters.Parse(request.Body) : QueryParameters.Parse(request.RawQuery);
+        var action = parameters.Get("Action");
+        if (string.IsNullOrEmpty(action))
+        {
+            throw new ServiceError("MissingAction", 400, "Missing Action");
+        }
+
+        var version = parameters.Get("Version");
+        var expectedVersion = service == "sts" ? "2011-06-15" : "2010-05-08";
+        var actions = service == "sts" ? StsQueryActions.All : IamQueryActions.All;
+        if ((version is not null && version != expectedVersion) || !actions.TryGetValue(action!, out var handler))
+        {
+            throw new ServiceError("InvalidAction", 400, $"Could not find operation {action} for version {version ?? "NO_VERSION_SPECIFIED"}");
+        }
+
+        Action<XmlWriter>? result = handler(new QueryCall(_account, credentials, service, action!, parameters));
+        var response = new SimpleHttpResponse(200, QueryXml.Response(action!, service == "sts" ? QueryXml.StsNamespace : QueryXml.IamNamespace, requestId, result));
+        response.Headers["x-amzn-RequestId"] = requestId;
+        return response;
+    }
+
+    /// <summary>S3's two calls in REST shape (path style): HEAD /bucket and GET /bucket?location.</summary>
+    private SimpleHttpResponse S3(SimpleHttpRequest request, SimulatorCredentials credentials, string requestId)
+    {
+        var bucket = Uri.UnescapeDataString(request.RawPath.Trim('/'));
+        var isLocation = request.Method == "GET" && request.RawQuery.Split('&').Any(p => p == "location" || p.StartsWith("location=", StringComparison.Ordinal));
+        if (bucket.Length == 0 || bucket.Contains('/') || !(request.Method == "HEAD" || isLocation))
+        {
+            throw new ServiceError("NotImplemented", 501, "A header you provided implies functionality that is not implemented");
+        }
+
+        var operation = request.Method == "HEAD" ? "HeadBucket" : "GetBucketLocation";
+        var location = _account.Invoke(credentials, "s3", operation, false, _ => BucketRules.Locate(_account, bucket, request.Method == "HEAD"));
+        SimpleHttpResponse response;
+        if (request.Method == "HEAD")
+        {
+            response = new SimpleHttpResponse(200);
+        }
+        else
+        {
+            // us-east-1 is the empty constraint, as S3 reports it.
+            var constraint = location.Region == "us-east-1" ? string.Empty : location.Region;
+            response = new SimpleHttpResponse(200, QueryXml.Write(w =>
+            {
+                w.WriteStartElement("LocationConstraint", S3Namespace);
+                w.WriteString(constraint);
+                w.WriteEndElement();
+            }), "application/xml");
+        }
+
+        response.Headers["x-amz-bucket-region"] = location.Region;
+        response.Headers["x-amz-request-id"] = requestId;
+        return response;
+    }
+}

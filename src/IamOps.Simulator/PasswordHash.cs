@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+
+namespace IamOps.Simulator;
+
+/// <summary>Console passwords kept only as PBKDF2-SHA256 hashes: "pbkdf2-sha256$iterations$salt$hash".</summary>
+internal static class PasswordHash
+{
+    private const int Iterations = 10_000;
+
+    public static string Hash(string password)
+    {
+        var salt = SecretGenerator.Bytes(16);
+        return $"pbkdf2-sha256${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(Derive(password, salt, Iterations))}";
+    }
+
+    public static bool Verify(string password, string stored)
+    {
+        var parts = stored.Split('$');
+        if (parts.Length != 4 || parts[0] != "pbkdf2-sha256" || !int.TryParse(parts[1], out var iterations))
+        {
+            return false;
+        }
+
+        var expected = Convert.FromBase64String(parts[3]);
+        var actual = Derive(password, Convert.FromBase64String(parts[2]), iterations);
+        var difference = expected.Length ^ actual.Length;
+        for (var i = 0; i < Math.Min(expected.Length, actual.Length); i++)
+        {
+            difference |= expected[i] ^ actual[i];
+        }
+
+        return difference == 0;
+    }
+
+    /// <summary>RFC 8018 PBKDF2 with HMAC-SHA256, one 32-byte block: netstandard2.0's Rfc2898DeriveBytes offers only SHA-1.</summary>
+    private static byte[] Derive(string password, byte[] salt, int iterations)
+    {
+        using var hmac = new HMACSHA256(System.Text.Encoding.UTF8.GetBytes(password));
+        var block = new byte[salt.Length + 4];
+        Buffer.BlockCopy(salt, 0, block, 0, salt.Length);
+        block[block.Length - 1] = 1;
+        var u = hmac.ComputeHash(block);
+        var result = (byte[])u.Clone();
+        for (var i = 1; i < iterations; i++)
+        {
+            u = hmac.ComputeHash(u);
+            for (var j = 0; j < result.Length; j++)
+            {
+                result[j] ^= u[j];
+            }
+        }
+
+        return result;
+    }
+}

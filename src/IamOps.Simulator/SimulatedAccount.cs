@@ -1,0 +1,285 @@
+using System.Text.RegularExpressions;
+using IamOps.Aws;
+using IamOps.Sandbox;
+using IamOps.Simulator.State;
+
+namespace IamOps.Simulator;
+
+/// <summary>
+/// An AWS account in memory: IAM users, groups, roles, policies, instance profiles, MFA devices, STS sessions and S3
+/// buckets, with IAM's documented rules enforced. Thread-safe: every call runs under one lock. Connect to it in process
+/// with <see cref="Connect()"/>, or serve it over HTTP with <see cref="SimulatorEndpoint.Start"/>.
+/// </summary>
+public sealed class SimulatedAccount : ISandbox
+{
+    /// <summary>The user the sandbox's default credentials belong to, seeded in every new account.</summary>
+    public const string AdministratorUserName = "Administrator";
+
+    /// <summary>The group that gives the administrator AdministratorAccess (permissions through groups, as CIS asks).</summary>
+    public const string AdministratorGroupName = "Administrators";
+
+    private readonly Dictionary<string, string> _keyOwners = new(StringComparer.Ordinal);
+    private long _callCount;
+    private SimulatorClock _clock;
+
+    /// <param name="accountId">12 digits; a random id when null.</param>
+    /// <param name="clock">The time source; the system clock when null.</param>
+    public SimulatedAccount(string? accountId = null, SimulatorClock? clock = null)
+    {
+        accountId ??= SecretGenerator.AccountId();
+        if (!Regex.IsMatch(accountId, @"^\d{12}$"))
+        {
+            throw new ArgumentException($"An account id is 12 digits; '{accountId}' is not.", nameof(accountId));
+        }
+
+        _clock = clock ?? SimulatorClock.System;
+        State = new AccountState { AccountId = accountId };
+        Iam = new IamService(this);
+        Sts = new StsService(this);
+        AdministratorCredentials = Iam.SeedAdministrator();
+    }
+
+    private SimulatedAccount(AccountState state, SimulatorClock? clock)
+    {
+        _clock = clock ?? SimulatorClock.System;
+        State = state;
+        Iam = new IamService(this);
+        Sts = new StsService(this);
+        var administrator = state.Users.TryGetValue(AdministratorUserName, out var user) ? user.AccessKeys.FirstOrDefault() : null;
+        AdministratorCredentials = administrator is null
+            ? throw new IamOpsException("SandboxStateInvalid", FailureKind.InvalidData, $"The state has no access key for the user {AdministratorUserName}; it was not written by the simulator.")
+            : new SimulatorCredentials(administrator.AccessKeyId, administrator.SecretAccessKey);
+        RebuildKeyIndex();
+    }
+
+    public string AccountId => State.AccountId;
+
+    /// <summary>The time source; replace it with a <see cref="ManualClock"/> to test MFA codes, expiry and delays.</summary>
+    public SimulatorClock Clock
+    {
+        get => Volatile.Read(ref _clock);
+        set => Volatile.Write(ref _clock, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    /// <summary>The access key of <see cref="AdministratorUserName"/>: the sandbox's default credentials.</summary>
+    public SimulatorCredentials AdministratorCredentials { get; }
+
+    public FaultSchedule Faults { get; } = new();
+
+    /// <summary>The adjustable account quotas; saved with the account.</summary>
+    public AccountQuotas Quotas => State.Quotas;
+
+    public CallLog CallLog { get; } = new();
+
+    /// <summary>
+    /// Eventual consistency: for this long after creation a role cannot be assumed and an access key is not valid.
+    /// Zero (the default) makes every change visible at once.
+    /// </summary>
+    public TimeSpan PropagationDelay { get; set; }
+
+    /// <summary>When set, the account is saved to this file after every change that succeeds.</summary>
+    public string? StatePath { get; set; }
+
+    internal AccountState State { get; private set; }
+
+    internal IamService Iam { get; }
+
+    internal StsService Sts { get; }
+
+    internal object Gate { get; } = new();
+
+    /// <summary>A connection with the administrator's credentials.</summary>
+    public SimulatorConnection Connect() => new(this, AdministratorCredentials);
+
+    /// <summary>A connection that signs as whoever owns <paramref name="credentials"/>; they are checked on each call, as AWS does.</summary>
+    public SimulatorConnection Connect(SimulatorCredentials credentials) => new(this, credentials ?? throw new ArgumentNullException(nameof(credentials)));
+
+    /// <summary>The sandbox's door: null keys mean the administrator; a wrong secret fails each call with SignatureDoesNotMatch.</summary>
+    IAwsConnection ISandbox.Connect(string? accessKeyId, string? secretAccessKey, string? sessionToken) =>
+        accessKeyId is null ? Connect() : Connect(new SimulatorCredentials(accessKeyId, secretAccessKey ?? string.Empty, sessionToken));
+
+    /// <summary>Adds an S3 bucket (S3 itself is not simulated beyond HeadBucket and GetBucketLocation).</summary>
+    /// <param name="ownerAccountId">Another account's id makes a bucket that exists but is not ours (403).</param>
+    public void AddBucket(string bucketName, string region = "us-east-1", string? ownerAccountId = null)
+    {
+        lock (Gate)
+        {
+            State.Buckets[bucketName] = new BucketState { Name = bucketName, Region = region, OwnerAccountId = ownerAccountId ?? AccountId };
+        }
+    }
+
+    /// <summary>The otpauth:// URI of a virtual MFA device (what its QR code holds), for authenticator apps.</summary>
+    public string VirtualMfaOtpAuthUri(string serialNumber)
+    {
+        lock (Gate)
+        {
+            if (!State.MfaDevices.TryGetValue(serialNumber, out var device))
+            {
+                throw new IamOpsException("AwsNoSuchEntity", FailureKind.ObjectNotFound, $"No virtual MFA device {serialNumber}.", serialNumber);
+            }
+
+            var name = serialNumber.Substring(serialNumber.LastIndexOf('/') + 1);
+            return TimeBasedOneTimePassword.OtpAuthUri(device.Base32Seed, name, State.Alias ?? AccountId);
+        }
+    }
+
+    /// <summary>Writes the account to <paramref name="path"/> atomically (temp file, then rename), readable by the owner only.</summary>
+    public void Save(string path)
+    {
+        lock (Gate)
+        {
+            AccountStateFile.Write(path, State);
+        }
+    }
+
+    /// <summary>Reads an account saved by <see cref="Save"/>; a corrupt or foreign file fails with SandboxStateInvalid and is left as it is.</summary>
+    public static SimulatedAccount Load(string path, SimulatorClock? clock = null) => new(AccountStateFile.Read(path), clock);
+
+    /// <summary>The account's time in whole seconds, the precision IAM reports dates with, so in-process and HTTP answers agree.</summary>
+    internal DateTime Now
+    {
+        get
+        {
+            var now = Clock.UtcNow;
+            return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+        }
+    }
+
+    internal void IndexKey(string accessKeyId, string userName) => _keyOwners[accessKeyId] = userName;
+
+    internal void UnindexKey(string accessKeyId) => _keyOwners.Remove(accessKeyId);
+
+    /// <summary>The secret that signs for <paramref name="accessKeyId"/>, or null when no such key exists.</summary>
+    internal string? FindSecret(string accessKeyId)
+    {
+        lock (Gate)
+        {
+            return FindSecretLocked(accessKeyId);
+        }
+    }
+
+    /// <summary>
+    /// Runs one call: numbers it, applies a scheduled fault, authenticates the caller, applies the operation under the
+    /// lock, saves when asked, and logs the outcome.
+    /// </summary>
+    internal T Invoke<T>(SimulatorCredentials credentials, string service, string operation, bool mutating, Func<CallerPrincipal, T> apply)
+    {
+        var number = Interlocked.Increment(ref _callCount);
+        var fault = Faults.Take(number);
+        string? caller = null;
+        if (fault is { AfterApply: false })
+        {
+            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Kind.ToString(), null, false));
+            throw FaultError(fault.Kind);
+        }
+
+        T result;
+        lock (Gate)
+        {
+            try
+            {
+                var principal = Authenticate(credentials, service);
+                caller = principal.Arn;
+                result = apply(principal);
+                if (mutating && StatePath is not null)
+                {
+                    AccountStateFile.Write(StatePath, State);
+                }
+            }
+            catch (ServiceError error)
+            {
+                CallLog.Add(new SimulatorCall(number, service, operation, mutating, error.Code, caller, false));
+                throw;
+            }
+            catch (Exception ex) when (ex is not IamOpsException)
+            {
+                CallLog.Add(new SimulatorCall(number, service, operation, mutating, "InternalFailure", caller, false));
+                throw;
+            }
+        }
+
+        if (fault is not null)
+        {
+            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Kind.ToString(), caller, mutating));
+            throw FaultError(fault.Kind);
+        }
+
+        CallLog.Add(new SimulatorCall(number, service, operation, mutating, "Success", caller, mutating));
+        return result;
+    }
+
+    internal void RebuildKeyIndex()
+    {
+        _keyOwners.Clear();
+        foreach (var user in State.Users.Values)
+        {
+            foreach (var key in user.AccessKeys)
+            {
+                _keyOwners[key.AccessKeyId] = user.Name;
+            }
+        }
+    }
+
+    private string? FindSecretLocked(string accessKeyId)
+    {
+        if (State.Sessions.TryGetValue(accessKeyId, out var session))
+        {
+            return session.SecretAccessKey;
+        }
+
+        return _keyOwners.TryGetValue(accessKeyId, out var owner) && State.Users.TryGetValue(owner, out var user)
+            ? user.AccessKeys.FirstOrDefault(k => k.AccessKeyId == accessKeyId)?.SecretAccessKey
+            : null;
+    }
+
+    private static Exception FaultError(FaultKind kind) => kind switch
+    {
+        FaultKind.Throttling => new ServiceError("Throttling", 400, "Rate exceeded"),
+        FaultKind.ServiceFailure => new ServiceError("ServiceFailure", 500, "The request processing has failed because of an unknown error, exception or failure.", senderFault: false),
+        _ => new InjectedTransportFault(kind),
+    };
+
+    private CallerPrincipal Authenticate(SimulatorCredentials credentials, string service)
+    {
+        var now = Now;
+        var secret = FindSecretLocked(credentials.AccessKeyId);
+        if (secret is not null && !string.Equals(secret, credentials.SecretAccessKey, StringComparison.Ordinal))
+        {
+            throw new ServiceError("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+        }
+
+        if (State.Sessions.TryGetValue(credentials.AccessKeyId, out var session))
+        {
+            if (!string.Equals(session.SessionToken, credentials.SessionToken, StringComparison.Ordinal))
+            {
+                throw ServiceError.InvalidClientTokenId();
+            }
+
+            if (now >= session.Expiration)
+            {
+                throw new ServiceError(service == "sts" ? "ExpiredTokenException" : "ExpiredToken", service == "sts" ? 400 : 403, "The security token included in the request is expired");
+            }
+
+            var rolePath = State.Roles.TryGetValue(session.RoleName, out var role) ? role.Path : "/";
+            return CallerPrincipal.ForSession(AccountId, session, rolePath);
+        }
+
+        if (credentials.SessionToken is null
+            && _keyOwners.TryGetValue(credentials.AccessKeyId, out var owner)
+            && State.Users.TryGetValue(owner, out var user))
+        {
+            var key = user.AccessKeys.First(k => k.AccessKeyId == credentials.AccessKeyId);
+            // The administrator's key predates any propagation delay a test sets.
+            var visible = now >= key.CreateDate + PropagationDelay || key.AccessKeyId == AdministratorCredentials.AccessKeyId;
+            if (key.Status == "Active" && visible)
+            {
+                key.LastUsedDate = now;
+                key.LastUsedService = service;
+                key.LastUsedRegion = "us-east-1";
+                return CallerPrincipal.ForUser(AccountId, user, key.AccessKeyId);
+            }
+        }
+
+        throw ServiceError.InvalidClientTokenId();
+    }
+}

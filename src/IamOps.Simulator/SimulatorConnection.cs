@@ -1,0 +1,65 @@
+using System.Net;
+using Amazon.Runtime;
+using IamOps.Aws;
+
+namespace IamOps.Simulator;
+
+/// <summary>
+/// The simulated account as an <see cref="IAwsConnection"/>, in process: each port call runs against the account as
+/// the principal that owns <see cref="Credentials"/>, and fails with the same <see cref="IamOpsException"/> (ErrorId
+/// "Aws"+code, kind, AwsErrorCode, HttpStatus) the AWS adapters raise for the same AWS error.
+/// </summary>
+public sealed class SimulatorConnection : IAwsConnection
+{
+    internal SimulatorConnection(SimulatedAccount account, SimulatorCredentials credentials)
+    {
+        Account = account;
+        Credentials = credentials;
+        Iam = new SimulatorIam(this);
+        Sts = new SimulatorSts(this);
+        S3 = new SimulatorS3(this);
+    }
+
+    public SimulatedAccount Account { get; }
+
+    public SimulatorCredentials Credentials { get; }
+
+    public IIam Iam { get; }
+
+    public ISts Sts { get; }
+
+    public IS3 S3 { get; }
+
+    public string Description => $"IamOps sandbox account {Account.AccountId} (simulated, in process); access key {Credentials.AccessKeyId}";
+
+    /// <summary>A connection for the credentials an AssumeRole call returned.</summary>
+    public SimulatorConnection ForSession(AssumedRoleSession session) =>
+        Account.Connect(new SimulatorCredentials(session.Credentials.AccessKeyId, session.Credentials.SecretAccessKey, session.Credentials.SessionToken));
+
+    /// <param name="action">The IAM action named in error messages, when it is not service:operation (S3's HeadBucket is s3:ListBucket).</param>
+    internal T Call<T>(string service, string operation, string? resource, Func<CallerPrincipal, T> apply, string? action = null)
+    {
+        action ??= service + ":" + operation;
+        try
+        {
+            return Account.Invoke(Credentials, service, operation, OperationKinds.IsMutating(operation), apply);
+        }
+        catch (ServiceError error)
+        {
+            var sdk = new AmazonServiceException(error.Message, null, error.SenderFault ? ErrorType.Sender : ErrorType.Receiver, error.Code, Guid.NewGuid().ToString(), (HttpStatusCode)error.Status);
+            throw AwsErrorTranslator.Translate(sdk, action, resource);
+        }
+        catch (InjectedTransportFault fault)
+        {
+            Exception transport = fault.Kind == FaultKind.Timeout ? new TimeoutException(fault.Message) : new IOException(fault.Message);
+            throw AwsErrorTranslator.Translate(transport, action, resource);
+        }
+    }
+
+    internal void Call(string service, string operation, string? resource, Action<CallerPrincipal> apply) =>
+        Call<object?>(service, operation, resource, caller =>
+        {
+            apply(caller);
+            return null;
+        });
+}

@@ -1,0 +1,265 @@
+namespace IamOps.Simulator.State;
+
+// The account's whole state: plain mutable classes that System.Text.Json writes and reads as they are.
+// Every instance is touched only under the account's lock.
+
+/// <summary>Everything an account holds; the JSON state file is this object.</summary>
+internal sealed class AccountState
+{
+    public string AccountId { get; set; } = string.Empty;
+
+    public string? Alias { get; set; }
+
+    /// <summary>Kept as the port's record; null when the account has none (IAM's defaults apply).</summary>
+    public Aws.PasswordPolicy? PasswordPolicy { get; set; }
+
+    public Dictionary<string, UserState> Users { get; set; } = NewIndex<UserState>();
+
+    public Dictionary<string, GroupState> Groups { get; set; } = NewIndex<GroupState>();
+
+    public Dictionary<string, RoleState> Roles { get; set; } = NewIndex<RoleState>();
+
+    /// <summary>Customer managed policies by ARN; AWS managed ones live in the catalog.</summary>
+    public Dictionary<string, PolicyState> Policies { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, InstanceProfileState> InstanceProfiles { get; set; } = NewIndex<InstanceProfileState>();
+
+    /// <summary>Virtual MFA devices by serial number (ARN).</summary>
+    public Dictionary<string, MfaDeviceState> MfaDevices { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, BucketState> Buckets { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>STS sessions by their ASIA access key id.</summary>
+    public Dictionary<string, SessionState> Sessions { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Attachment counts of AWS managed policies, by ARN.</summary>
+    public Dictionary<string, int> AwsPolicyAttachments { get; set; } = new(StringComparer.Ordinal);
+
+    public DateTime? CredentialReportTime { get; set; }
+
+    public AccountQuotas Quotas { get; set; } = new();
+
+    public static Dictionary<string, T> NewIndex<T>() => new(StringComparer.OrdinalIgnoreCase);
+}
+
+internal sealed class TagState
+{
+    public string Key { get; set; } = string.Empty;
+
+    public string Value { get; set; } = string.Empty;
+}
+
+internal sealed class UserState
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Id { get; set; } = string.Empty;
+
+    public string Path { get; set; } = "/";
+
+    public DateTime CreateDate { get; set; }
+
+    public string? PermissionsBoundaryArn { get; set; }
+
+    public List<TagState> Tags { get; set; } = new();
+
+    public LoginProfileState? LoginProfile { get; set; }
+
+    public List<AccessKeyState> AccessKeys { get; set; } = new();
+
+    /// <summary>Serial numbers of the MFA devices enabled for this user.</summary>
+    public List<string> MfaSerials { get; set; } = new();
+
+    public List<string> Groups { get; set; } = new();
+
+    public List<string> AttachedPolicyArns { get; set; } = new();
+
+    public Dictionary<string, string> InlinePolicies { get; set; } = new(StringComparer.Ordinal);
+}
+
+internal sealed class LoginProfileState
+{
+    public DateTime CreateDate { get; set; }
+
+    public bool PasswordResetRequired { get; set; }
+
+    /// <summary>PBKDF2 hash, never the password.</summary>
+    public string PasswordHash { get; set; } = string.Empty;
+
+    public DateTime? PasswordLastChanged { get; set; }
+
+    public DateTime? PasswordLastUsed { get; set; }
+}
+
+internal sealed class AccessKeyState
+{
+    public string AccessKeyId { get; set; } = string.Empty;
+
+    /// <summary>Kept so that the endpoint can verify signatures made with it.</summary>
+    public string SecretAccessKey { get; set; } = string.Empty;
+
+    public string Status { get; set; } = "Active";
+
+    public DateTime CreateDate { get; set; }
+
+    public DateTime? LastUsedDate { get; set; }
+
+    public string? LastUsedService { get; set; }
+
+    public string? LastUsedRegion { get; set; }
+}
+
+internal sealed class GroupState
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Id { get; set; } = string.Empty;
+
+    public string Path { get; set; } = "/";
+
+    public DateTime CreateDate { get; set; }
+
+    public List<string> AttachedPolicyArns { get; set; } = new();
+
+    public Dictionary<string, string> InlinePolicies { get; set; } = new(StringComparer.Ordinal);
+}
+
+internal sealed class RoleState
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Id { get; set; } = string.Empty;
+
+    public string Path { get; set; } = "/";
+
+    public DateTime CreateDate { get; set; }
+
+    public string AssumeRolePolicyDocument { get; set; } = string.Empty;
+
+    public string? Description { get; set; }
+
+    public int MaxSessionDuration { get; set; } = 3600;
+
+    public string? PermissionsBoundaryArn { get; set; }
+
+    public List<TagState> Tags { get; set; } = new();
+
+    public List<string> AttachedPolicyArns { get; set; } = new();
+
+    public Dictionary<string, string> InlinePolicies { get; set; } = new(StringComparer.Ordinal);
+
+    public DateTime? LastUsedDate { get; set; }
+
+    public string? LastUsedRegion { get; set; }
+}
+
+internal sealed class PolicyState
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Id { get; set; } = string.Empty;
+
+    public string Arn { get; set; } = string.Empty;
+
+    public string Path { get; set; } = "/";
+
+    public string? Description { get; set; }
+
+    public DateTime CreateDate { get; set; }
+
+    public DateTime UpdateDate { get; set; }
+
+    public string DefaultVersionId { get; set; } = "v1";
+
+    /// <summary>The number the next version gets; IAM never reuses one.</summary>
+    public int NextVersion { get; set; } = 2;
+
+    public int AttachmentCount { get; set; }
+
+    public int PermissionsBoundaryUsageCount { get; set; }
+
+    public List<TagState> Tags { get; set; } = new();
+
+    public List<PolicyVersionState> Versions { get; set; } = new();
+}
+
+internal sealed class PolicyVersionState
+{
+    public string VersionId { get; set; } = string.Empty;
+
+    public string Document { get; set; } = string.Empty;
+
+    public DateTime CreateDate { get; set; }
+}
+
+internal sealed class InstanceProfileState
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Id { get; set; } = string.Empty;
+
+    public string Path { get; set; } = "/";
+
+    public DateTime CreateDate { get; set; }
+
+    public List<string> Roles { get; set; } = new();
+
+    public List<TagState> Tags { get; set; } = new();
+}
+
+internal sealed class MfaDeviceState
+{
+    public string SerialNumber { get; set; } = string.Empty;
+
+    public string Base32Seed { get; set; } = string.Empty;
+
+    public DateTime CreateDate { get; set; }
+
+    public List<TagState> Tags { get; set; } = new();
+
+    public string? UserName { get; set; }
+
+    public DateTime? EnableDate { get; set; }
+
+    /// <summary>The last 30-second step whose code was accepted; a code is good once.</summary>
+    public long LastUsedStep { get; set; }
+}
+
+internal sealed class BucketState
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Region { get; set; } = "us-east-1";
+
+    public string OwnerAccountId { get; set; } = string.Empty;
+}
+
+internal sealed class SessionState
+{
+    public string AccessKeyId { get; set; } = string.Empty;
+
+    public string SecretAccessKey { get; set; } = string.Empty;
+
+    public string SessionToken { get; set; } = string.Empty;
+
+    public DateTime Expiration { get; set; }
+
+    public string RoleName { get; set; } = string.Empty;
+
+    public string RoleId { get; set; } = string.Empty;
+
+    public string SessionName { get; set; } = string.Empty;
+
+    public bool MultiFactorAuthPresent { get; set; }
+
+    public string? SourceIdentity { get; set; }
+
+    /// <summary>Tags that chained sessions inherit.</summary>
+    public List<TagState> TransitiveTags { get; set; } = new();
+
+    public List<TagState> Tags { get; set; } = new();
+
+    public string? SessionPolicy { get; set; }
+
+    public List<string> SessionPolicyArns { get; set; } = new();
+}

@@ -1,0 +1,283 @@
+using System.Globalization;
+using IamOps.Aws;
+using IamOps.Simulator.State;
+
+namespace IamOps.Simulator;
+
+/// <summary>STS over the account: GetCallerIdentity and AssumeRole with the trust policy, duration, MFA, ExternalId, tag and SourceIdentity rules.</summary>
+internal sealed class StsService
+{
+    private const int PackedPolicyLimit = 2048;
+    private readonly SimulatedAccount _account;
+
+    public StsService(SimulatedAccount account) => _account = account;
+
+    private AccountState State => _account.State;
+
+    public static CallerIdentity GetCallerIdentity(string accountId, CallerPrincipal caller) => new(accountId, caller.Arn, caller.UserId);
+
+    public AssumedRoleSession AssumeRole(CallerPrincipal caller, AssumeRoleRequest request)
+    {
+        CheckRequest(request);
+        var now = _account.Now;
+        var role = FindAssumableRole(caller, request.RoleArn, now);
+        var roleArn = _account.Iam.RoleArn(role);
+        var chained = caller.Session is not null;
+        var duration = request.DurationSeconds ?? 3600;
+        if (chained && duration > 3600)
+        {
+            throw ServiceError.Validation("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
+        }
+
+        if (duration > role.MaxSessionDuration)
+        {
+            throw ServiceError.Validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+
+        var mfa = caller.Session?.MultiFactorAuthPresent ?? false;
+        if (request.SerialNumber is not null || request.TokenCode is not null)
+        {
+            mfa = VerifyMfa(caller, request.SerialNumber, request.TokenCode, now);
+        }
+
+        var sourceIdentity = caller.Session?.SourceIdentity;
+        if (sourceIdentity is not null && request.SourceIdentity is not null && request.SourceIdentity != sourceIdentity)
+        {
+            throw ServiceError.AccessDenied($"User: {caller.Arn} is not authorized to perform: sts:SetSourceIdentity on resource: {roleArn}: the source identity of a role chain cannot change.");
+        }
+
+        sourceIdentity ??= request.SourceIdentity;
+        var context = Context(caller, request, mfa);
+        Authorize(role, roleArn, caller, "sts:AssumeRole", context);
+        if (request.Tags.Count > 0)
+        {
+            Authorize(role, roleArn, caller, "sts:TagSession", context);
+        }
+
+        if (request.SourceIdentity is not null)
+        {
+            Authorize(role, roleArn, caller, "sts:SetSourceIdentity", context);
+        }
+
+        var packed = PackedSize(request);
+        if (packed > PackedPolicyLimit)
+        {
+            throw new ServiceError("PackedPolicyTooLarge", 400, $"Packed policy consumes {packed * 100 / PackedPolicyLimit}% of allotted space, please use smaller policy.");
+        }
+
+        PruneExpiredSessions(now);
+        var inherited = caller.Session?.TransitiveTags ?? new List<TagState>();
+        var tags = IamService.ToState(request.Tags);
+        var session = new SessionState
+        {
+            AccessKeyId = SecretGenerator.AccessKeyId("ASIA"),
+            SecretAccessKey = SecretGenerator.SecretAccessKey(),
+            SessionToken = SecretGenerator.SessionToken(),
+            Expiration = now.AddSeconds(duration),
+            RoleName = role.Name,
+            RoleId = role.Id,
+            SessionName = request.RoleSessionName,
+            MultiFactorAuthPresent = mfa,
+            SourceIdentity = sourceIdentity,
+            Tags = inherited.Concat(tags).ToList(),
+            TransitiveTags = inherited.Concat(tags.Where(t => request.TransitiveTagKeys.Contains(t.Key, StringComparer.OrdinalIgnoreCase))).ToList(),
+            SessionPolicy = request.Policy,
+            SessionPolicyArns = request.PolicyArns.ToList(),
+        };
+        State.Sessions[session.AccessKeyId] = session;
+        role.LastUsedDate = now;
+        role.LastUsedRegion = "us-east-1";
+        return new AssumedRoleSession
+        {
+            Credentials = new TemporaryCredentials { AccessKeyId = session.AccessKeyId, SecretAccessKey = session.SecretAccessKey, SessionToken = session.SessionToken, Expiration = session.Expiration },
+            AssumedRoleArn = $"arn:aws:sts::{_account.AccountId}:assumed-role/{role.Name}/{session.SessionName}",
+            AssumedRoleId = $"{role.Id}:{session.SessionName}",
+            PackedPolicySize = request.Policy is null && request.PolicyArns.Count == 0 && request.Tags.Count == 0 ? null : packed * 100 / PackedPolicyLimit,
+            SourceIdentity = sourceIdentity,
+        };
+    }
+
+    private static void CheckRequest(AssumeRoleRequest request)
+    {
+        if (request.RoleArn is null)
+        {
+            throw ServiceError.Missing("roleArn");
+        }
+
+        IamNameRules.CheckLength("roleArn", request.RoleArn, 20, 2048);
+        IamNameRules.CheckSessionName(request.RoleSessionName);
+        if (request.DurationSeconds is { } duration)
+        {
+            IamNameRules.CheckRange("durationSeconds", duration, 900, 43200);
+        }
+
+        IamNameRules.CheckExternalId(request.ExternalId);
+        if (request.SerialNumber is not null)
+        {
+            IamNameRules.CheckLength("serialNumber", request.SerialNumber, 9, 256);
+        }
+
+        if (request.TokenCode is not null && (request.TokenCode.Length != 6 || !request.TokenCode.All(char.IsDigit)))
+        {
+            throw ServiceError.Constraint("tokenCode", request.TokenCode, @"Member must satisfy regular expression pattern: [\d]*");
+        }
+
+        if (request.SourceIdentity is not null)
+        {
+            IamNameRules.CheckLength("sourceIdentity", request.SourceIdentity, 2, 64);
+            if (request.SourceIdentity.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            {
+                throw ServiceError.Validation("SourceIdentity cannot start with 'aws:'.");
+            }
+        }
+
+        if (request.Tags.Count > 50)
+        {
+            throw ServiceError.Validation("1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50");
+        }
+
+        foreach (var tag in request.Tags)
+        {
+            IamNameRules.CheckLength("tags.member.key", tag.Key, 1, 128);
+            IamNameRules.CheckLength("tags.member.value", tag.Value, 0, 256);
+        }
+
+        if (request.Tags.Select(t => t.Key).Distinct(StringComparer.OrdinalIgnoreCase).Count() != request.Tags.Count)
+        {
+            throw ServiceError.Validation("Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+        }
+
+        if (request.PolicyArns.Count > 10)
+        {
+            throw ServiceError.Validation("1 validation error detected: Value at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to 10");
+        }
+
+        if (request.Policy is not null)
+        {
+            PolicyDocumentCheck.CheckCharacters("policy", request.Policy);
+            PolicyDocumentCheck.Check(request.Policy, PolicyKind.Identity);
+        }
+    }
+
+    private RoleState FindAssumableRole(CallerPrincipal caller, string roleArn, DateTime now)
+    {
+        var denied = ServiceError.AccessDenied($"User: {caller.Arn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
+        var parts = roleArn.Split(new[] { ':' }, 6);
+        if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "iam" || !parts[5].StartsWith("role/", StringComparison.Ordinal))
+        {
+            throw ServiceError.Validation($"{roleArn} is invalid");
+        }
+
+        var name = parts[5].Substring(parts[5].LastIndexOf('/') + 1);
+        if (parts[4] != _account.AccountId || !State.Roles.TryGetValue(name, out var role) || _account.Iam.RoleArn(role) != roleArn)
+        {
+            throw denied;
+        }
+
+        // Eventual consistency: a role younger than the propagation delay is not yet assumable.
+        return now < role.CreateDate + _account.PropagationDelay ? throw denied : role;
+    }
+
+    private bool VerifyMfa(CallerPrincipal caller, string? serialNumber, string? tokenCode, DateTime now)
+    {
+        if (serialNumber is null || tokenCode is null)
+        {
+            throw ServiceError.AccessDenied("MultiFactorAuthentication failed, unable to validate MFA code.");
+        }
+
+        if (caller.User is null || !caller.User.MfaSerials.Contains(serialNumber) || !State.MfaDevices.TryGetValue(serialNumber, out var device))
+        {
+            throw ServiceError.AccessDenied("MultiFactorAuthentication failed, unable to validate MFA code.");
+        }
+
+        var key = TimeBasedOneTimePassword.FromBase32(device.Base32Seed);
+        var current = TimeBasedOneTimePassword.StepAt(now);
+        for (var step = current - 1; step <= current + 1; step++)
+        {
+            // A code is good once: a step at or before the last accepted one is a replay.
+            if (step > device.LastUsedStep && TimeBasedOneTimePassword.ComputeAtStep(key, step) == tokenCode)
+            {
+                device.LastUsedStep = step;
+                return true;
+            }
+        }
+
+        throw ServiceError.AccessDenied("MultiFactorAuthentication failed with invalid MFA one time pass code.");
+    }
+
+    private Dictionary<string, IReadOnlyList<string>> Context(CallerPrincipal caller, AssumeRoleRequest request, bool mfa)
+    {
+        var context = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["aws:PrincipalArn"] = new[] { caller.RoleArn ?? caller.Arn },
+            ["aws:PrincipalAccount"] = new[] { _account.AccountId },
+            ["aws:userid"] = new[] { caller.UserId },
+            ["sts:RoleSessionName"] = new[] { request.RoleSessionName },
+            ["aws:CurrentTime"] = new[] { _account.Now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) },
+        };
+
+        // Absent for long-term keys without MFA, as in AWS: policies use BoolIfExists for that reason.
+        if (mfa || caller.Session is not null)
+        {
+            context["aws:MultiFactorAuthPresent"] = new[] { mfa ? "true" : "false" };
+        }
+
+        if (caller.User is not null)
+        {
+            context["aws:username"] = new[] { caller.User.Name };
+            foreach (var tag in caller.User.Tags)
+            {
+                context["aws:PrincipalTag/" + tag.Key] = new[] { tag.Value };
+            }
+        }
+
+        foreach (var tag in caller.Session?.Tags ?? new List<TagState>())
+        {
+            context["aws:PrincipalTag/" + tag.Key] = new[] { tag.Value };
+        }
+
+        if (request.ExternalId is not null)
+        {
+            context["sts:ExternalId"] = new[] { request.ExternalId };
+        }
+
+        if (request.SourceIdentity is not null)
+        {
+            context["sts:SourceIdentity"] = new[] { request.SourceIdentity };
+            context["aws:SourceIdentity"] = new[] { request.SourceIdentity };
+        }
+
+        if (request.Tags.Count > 0)
+        {
+            context["aws:TagKeys"] = request.Tags.Select(t => t.Key).ToList();
+            foreach (var tag in request.Tags)
+            {
+                context["aws:RequestTag/" + tag.Key] = new[] { tag.Value };
+            }
+        }
+
+        return context;
+    }
+
+    private void Authorize(RoleState role, string roleArn, CallerPrincipal caller, string action, IReadOnlyDictionary<string, IReadOnlyList<string>> context)
+    {
+        if (!TrustPolicyEvaluator.Allows(role.AssumeRolePolicyDocument, action, _account.AccountId, caller.MatchingArns, context))
+        {
+            throw ServiceError.AccessDenied($"User: {caller.Arn} is not authorized to perform: {action} on resource: {roleArn}");
+        }
+    }
+
+    /// <summary>What counts against the 2048-character packed budget: session policy, policy ARNs and session tags.</summary>
+    private static int PackedSize(AssumeRoleRequest request) =>
+        (request.Policy is null ? 0 : PolicyDocumentCheck.CountedSize(request.Policy))
+        + request.PolicyArns.Sum(a => a.Length)
+        + request.Tags.Sum(t => t.Key.Length + t.Value.Length);
+
+    private void PruneExpiredSessions(DateTime now)
+    {
+        foreach (var expired in State.Sessions.Values.Where(s => s.Expiration <= now).Select(s => s.AccessKeyId).ToList())
+        {
+            State.Sessions.Remove(expired);
+        }
+    }
+}

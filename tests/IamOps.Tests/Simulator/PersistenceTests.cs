@@ -1,0 +1,124 @@
+using IamOps.Aws;
+using IamOps.Sandbox;
+using IamOps.Simulator;
+
+namespace IamOps.Tests.Simulator;
+
+public sealed class PersistenceTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly string _folder = Directory.CreateTempSubdirectory("iamops-sim-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_folder, name);
+
+    [Fact]
+    public async Task Save_and_load_keep_entities_keys_and_hashed_passwords()
+    {
+        var account = new SimulatedAccount("111122223333");
+        var iam = account.Connect().Iam;
+        await iam.CreateUserAsync(new CreateUserRequest { UserName = "Alice", Tags = new[] { new IamTag("team", "blue") } }, None);
+        await iam.CreateLoginProfileAsync("Alice", "Plain-Text-Password-1", true, None);
+        var key = await iam.CreateAccessKeyAsync("Alice", None);
+        var policy = await iam.CreatePolicyAsync(new CreatePolicyRequest { PolicyName = "p", PolicyDocument = Expect.Statement("Allow", "s3:*") }, None);
+        await iam.AttachPolicyAsync(IdentityKind.User, "Alice", policy.Arn, None);
+        await iam.AttachPolicyAsync(IdentityKind.User, "Alice", "arn:aws:iam::aws:policy/ReadOnlyAccess", None);
+        await iam.CreateAccountAliasAsync("acme", None);
+        account.AddBucket("data-bucket", "eu-west-1");
+        await iam.UpdateAccountPasswordPolicyAsync(new PasswordPolicy { MinimumPasswordLength = 14, RequireSymbols = true, MaxPasswordAge = 90 }, None);
+        account.Quotas.Users = 7000;
+        var path = PathOf("state.json");
+        account.Save(path);
+
+        var text = await File.ReadAllTextAsync(path);
+        Assert.StartsWith("{\"Format\":\"IamOps.Simulator.Account\",\"FormatVersion\":1,", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Plain-Text-Password-1", text, StringComparison.Ordinal);
+        Assert.Contains(key.SecretAccessKey, text, StringComparison.Ordinal);
+
+        var loaded = SimulatedAccount.Load(path);
+        var again = loaded.Connect().Iam;
+        Assert.Equal(new IamTag("team", "blue"), Assert.Single((await again.GetUserAsync("alice", None)).Tags));
+        Assert.True(loaded.Iam.PasswordMatches("alice", "Plain-Text-Password-1"));
+        Assert.Equal(2, (await Expect.All(again.ListAttachedPoliciesAsync(IdentityKind.User, "ALICE", None))).Count);
+        Assert.Equal(1, (await again.GetPolicyAsync("arn:aws:iam::aws:policy/ReadOnlyAccess", None)).AttachmentCount);
+        Assert.Equal("acme", Assert.Single(await Expect.All(again.ListAccountAliasesAsync(None))));
+        var alice = loaded.Connect(new SimulatorCredentials(key.AccessKeyId, key.SecretAccessKey));
+        Assert.EndsWith(":user/Alice", (await alice.Sts.GetCallerIdentityAsync(None)).Arn, StringComparison.Ordinal);
+        Assert.Equal("eu-west-1", (await alice.S3.HeadBucketAsync("data-bucket", None)).Region);
+        Assert.Equal(account.AdministratorCredentials, loaded.AdministratorCredentials);
+        Assert.Equal(new PasswordPolicy { MinimumPasswordLength = 14, RequireSymbols = true, MaxPasswordAge = 90, ExpirePasswords = true }, await again.GetAccountPasswordPolicyAsync(None));
+        Assert.Equal(7000, loaded.Quotas.Users);
+    }
+
+    [Fact]
+    public void State_file_is_readable_by_its_owner_only()
+    {
+        var path = PathOf("state.json");
+        new SimulatedAccount().Save(path);
+        Assert.Single(Directory.GetFiles(_folder));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+    }
+
+    [Theory]
+    [InlineData("this is not json")]
+    [InlineData("{\"Format\":\"SomethingElse\",\"FormatVersion\":1}")]
+    [InlineData("{\"Format\":\"IamOps.Simulator.Account\",\"FormatVersion\":99,\"Account\":{}}")]
+    [InlineData("[1,2,3]")]
+    public async Task Corrupt_or_foreign_files_are_refused_and_left_unchanged(string content)
+    {
+        var path = PathOf("state.json");
+        await File.WriteAllTextAsync(path, content);
+        var error = Assert.Throws<IamOpsException>(() => SimulatedAccount.Load(path));
+        Assert.Equal(("SandboxStateInvalid", FailureKind.InvalidData), (error.ErrorId, error.Kind));
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Throws<IamOpsException>(() => new SandboxFactory().Open(path, null));
+        Assert.Equal(content, await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task Saving_over_a_foreign_file_is_refused()
+    {
+        var path = PathOf("notes.json");
+        await File.WriteAllTextAsync(path, "{\"mine\":true}");
+        var error = Assert.Throws<IamOpsException>(() => new SimulatedAccount().Save(path));
+        Assert.Equal("SandboxStateInvalid", error.ErrorId);
+        Assert.Equal("{\"mine\":true}", await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public void Missing_file_is_SandboxStateNotFound()
+    {
+        var error = Assert.Throws<IamOpsException>(() => SimulatedAccount.Load(PathOf("none.json")));
+        Assert.Equal(("SandboxStateNotFound", FailureKind.ObjectNotFound), (error.ErrorId, error.Kind));
+    }
+
+    [Fact]
+    public async Task A_sandbox_with_a_path_is_created_there_and_saved_after_each_change()
+    {
+        var path = PathOf("sandbox.json");
+        ISandbox sandbox = new SandboxFactory().Open(path, "444455556666");
+        Assert.Equal(("444455556666", path), (sandbox.AccountId, sandbox.StatePath));
+        Assert.True(File.Exists(path));
+        await sandbox.Connect(null, null, null).Iam.CreateUserAsync(new CreateUserRequest { UserName = "alice" }, None);
+        var reopened = new SandboxFactory().Open(path, null);
+        Assert.Equal("alice", (await reopened.Connect(null, null, null).Iam.GetUserAsync("alice", None)).UserName);
+        var mismatch = Assert.Throws<IamOpsException>(() => new SandboxFactory().Open(path, "777788889999"));
+        Assert.Equal("SandboxAccountMismatch", mismatch.ErrorId);
+    }
+
+    [Fact]
+    public async Task A_sandbox_connects_as_the_owner_of_the_keys_given()
+    {
+        ISandbox sandbox = new SandboxFactory().Open(null, null);
+        var admin = sandbox.Connect(null, null, null);
+        Assert.Contains("simulated", admin.Description, StringComparison.Ordinal);
+        await admin.Iam.CreateUserAsync(new CreateUserRequest { UserName = "bob" }, None);
+        var key = await admin.Iam.CreateAccessKeyAsync("bob", None);
+        Assert.EndsWith(":user/bob", (await sandbox.Connect(key.AccessKeyId, key.SecretAccessKey, null).Sts.GetCallerIdentityAsync(None)).Arn, StringComparison.Ordinal);
+        await Expect.AwsError("SignatureDoesNotMatch", 403, () => sandbox.Connect(key.AccessKeyId, "wrong", null).Sts.GetCallerIdentityAsync(None));
+    }
+}
