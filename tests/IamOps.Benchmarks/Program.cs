@@ -10,6 +10,7 @@ public static class Program
         ["workload"] = ("workload <out.json> [--seed N]          writes a workload of 20 identity policies x 10 statements and 1,000 requests", WorkloadGenerator.Run),
         ["import"] = ("import                                   cold Import-Module of IamOps beside a one-cmdlet module", ImportBenchmark.Run),
         ["iam-client"] = ("iam-client [--calls N] [--warmup N] [--endpoint URL]  IAM GetUser calls per second and bytes allocated per call", IamClientBenchmark.Run),
+        ["simulator"] = ("simulator                                state save/load and memory for 10,000 users; endpoint requests/s", SimulatorBenchmark.Run),
         ["import-once"] = ("import-once <manifest>                   (child process of import)", ImportBenchmark.RunOnce),
     };
 
