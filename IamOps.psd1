@@ -15,7 +15,9 @@
         'Enter-IamSandbox'
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
+        'Grant-IamBucketAccess'
         'New-IamAdminBaseline'
+        'Revoke-IamBucketAccess'
         'Test-IamPolicy'
     )
     FunctionsToExport     = @()

@@ -50,6 +50,18 @@ public sealed class OnboardingCmdletTests
     }
 
     [Fact]
+    public void Piping_a_new_developer_with_keys_into_another_cmdlet_keeps_running_as_the_caller()
+    {
+        var run = HostedPowerShell.Run(
+            "Enter-IamSandbox | Out-Null\n" +
+            "Add-IamDeveloper -UserName dev9 -ProgrammaticAccess -CreateMissingGroup | Grant-IamBucketAccess -BucketName reports-bucket -WarningAction SilentlyContinue | Out-Null\n" +
+            "$IamOpsSandbox.CallLog.Of('PutUserPolicy') | ForEach-Object Caller");
+
+        Assert.Empty(run.AllErrors);
+        Assert.EndsWith(":user/Administrator", Assert.Single(run.Output).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_group_fails_that_user_and_an_empty_pipeline_is_a_clear_error()
     {
         var run = HostedPowerShell.Run("Enter-IamSandbox | Out-Null\nAdd-IamDeveloper -UserName alice -GroupName NoSuchGroup\n@() | Add-IamDeveloper\n$IamOpsSandbox.CallLog.MutatingCalls.Count");

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IamOps.Accounts;
 using IamOps.Aws;
 using IamOps.Connection;
 using IamOps.Planning;
@@ -16,6 +17,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
     private IAwsConnection? _connection;
     private string? _connectionKey;
     private string? _secretKeyGivenAsArgument;
+    private (IAwsConnection Connection, AccountContext Account)? _account;
 
     /// <summary>A profile in the shared credentials/config files or the SDK store.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -152,6 +154,50 @@ public abstract class IamOpsCmdlet : PSCmdlet
         }
 
         return result;
+    }
+
+    /// <summary>Applies a plan's changes in order; after a failure the rest are not attempted, as they may build on it.</summary>
+    protected IReadOnlyList<AppliedChange> ApplyChanges(IEnumerable<PlannedChange> changes)
+    {
+        var applied = new List<AppliedChange>();
+        var halted = false;
+        foreach (var change in changes)
+        {
+            var result = halted ? new AppliedChange(change, ChangeOutcome.NotAttempted) : ApplyChange(change);
+            halted |= result.Outcome == ChangeOutcome.Failed;
+            applied.Add(result);
+        }
+
+        return applied;
+    }
+
+    /// <summary>The account <see cref="Connection"/> points at (id, partition, alias), read once per connection.</summary>
+    protected AccountContext Account
+    {
+        get
+        {
+            var connection = Connection;
+            if (_account is not { } known || !ReferenceEquals(known.Connection, connection))
+            {
+                _account = (connection, Await(token => AccountContext.LoadAsync(connection, token)));
+            }
+
+            return _account.Value.Account;
+        }
+    }
+
+    /// <summary>The account, or the end of the command: without a connection no input can proceed.</summary>
+    protected AccountContext AccountOrStop()
+    {
+        try
+        {
+            return Account;
+        }
+        catch (IamOpsException failure)
+        {
+            ThrowFailure(failure);
+            throw;
+        }
     }
 
     /// <summary>Writes a non-terminating error record for one failed item; the pipeline goes on.</summary>
