@@ -15,6 +15,7 @@
         'Enter-IamSandbox'
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
+        'Invoke-IamRoleAssume'
         'New-IamAdminBaseline'
         'Test-IamPolicy'
     )
