@@ -321,13 +321,13 @@ internal sealed partial class IamService
     private IdentityPolicies FindIdentity(IdentityKind kind, string? name) => kind switch
     {
         IdentityKind.User => FindUser(name) is var u
-            ? new IdentityPolicies(u.Name, "User", u.AttachedPolicyArns, u.InlinePolicies, IamQuotas.AttachedPoliciesPerUser, IamQuotas.UserPolicySize)
+            ? new IdentityPolicies(u.Name, "User", u.AttachedPolicyArns, u.InlinePolicies, State.Quotas.ManagedPoliciesPerUser, IamQuotas.UserPolicySize)
             : default!,
         IdentityKind.Group => FindGroup(name) is var g
             ? new IdentityPolicies(g.Name, "Group", g.AttachedPolicyArns, g.InlinePolicies, IamQuotas.AttachedPoliciesPerGroup, IamQuotas.GroupPolicySize)
             : default!,
         _ => FindRole(name) is var r
-            ? new IdentityPolicies(r.Name, "Role", r.AttachedPolicyArns, r.InlinePolicies, IamQuotas.AttachedPoliciesPerRole, IamQuotas.RolePolicySize)
+            ? new IdentityPolicies(r.Name, "Role", r.AttachedPolicyArns, r.InlinePolicies, State.Quotas.ManagedPoliciesPerRole, IamQuotas.RolePolicySize)
             : default!,
     };
 
