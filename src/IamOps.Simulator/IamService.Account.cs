@@ -127,8 +127,13 @@ internal sealed partial class IamService
         // 40 random bytes: the 64-character Base32 seed IAM hands out.
         var device = new MfaDeviceState { SerialNumber = serial, Base32Seed = TimeBasedOneTimePassword.ToBase32(SecretGenerator.Bytes(40)), CreateDate = Now, Tags = ToState(tags) };
         State.MfaDevices[serial] = device;
-        return (new VirtualMfaDevice { SerialNumber = serial, Base32StringSeed = device.Base32Seed }, device.CreateDate);
+        var png = PngWriter.Write(QrCodeEncoder.Encode(OtpAuthUri(device)));
+        return (new VirtualMfaDevice { SerialNumber = serial, Base32StringSeed = device.Base32Seed, QrCodePng = png }, device.CreateDate);
     }
+
+    /// <summary>What the device's QR code holds: otpauth://totp/Amazon Web Services:NAME@ALIAS-OR-ACCOUNT?secret=...</summary>
+    public string OtpAuthUri(MfaDeviceState device) =>
+        TimeBasedOneTimePassword.OtpAuthUri(device.Base32Seed, device.SerialNumber.Substring(device.SerialNumber.LastIndexOf('/') + 1), State.Alias ?? AccountId);
 
     public void EnableMfaDevice(string userName, string serialNumber, string code1, string code2)
     {

@@ -118,8 +118,7 @@ public sealed class SimulatedAccount : ISandbox
                 throw new IamOpsException("AwsNoSuchEntity", FailureKind.ObjectNotFound, $"No virtual MFA device {serialNumber}.", serialNumber);
             }
 
-            var name = serialNumber.Substring(serialNumber.LastIndexOf('/') + 1);
-            return TimeBasedOneTimePassword.OtpAuthUri(device.Base32Seed, name, State.Alias ?? AccountId);
+            return Iam.OtpAuthUri(device);
         }
     }
 

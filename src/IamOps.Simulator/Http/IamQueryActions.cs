@@ -257,6 +257,7 @@ internal static class IamQueryActions
 
                     // A blob in the API model: the seed's ASCII characters, base64-encoded.
                     x.WriteElementString("Base32StringSeed", Convert.ToBase64String(Encoding.ASCII.GetBytes(d.Base32StringSeed)));
+                    x.WriteElementString("QRCodePNG", Convert.ToBase64String(d.QrCodePng));
                 });
             },
             ["EnableMFADevice"] = c =>
