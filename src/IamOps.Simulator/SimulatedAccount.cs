@@ -164,12 +164,12 @@ public sealed class SimulatedAccount : ISandbox
     internal T Invoke<T>(SimulatorCredentials credentials, string service, string operation, bool mutating, Func<CallerPrincipal, T> apply)
     {
         var number = Interlocked.Increment(ref _callCount);
-        var fault = Faults.Take(number);
+        var fault = Faults.Take(number, operation);
         string? caller = null;
         if (fault is { AfterApply: false })
         {
-            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Kind.ToString(), null, false));
-            throw FaultError(fault.Kind);
+            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Outcome, null, false));
+            throw FaultError(fault);
         }
 
         T result;
@@ -199,8 +199,8 @@ public sealed class SimulatedAccount : ISandbox
 
         if (fault is not null)
         {
-            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Kind.ToString(), caller, mutating));
-            throw FaultError(fault.Kind);
+            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Outcome, caller, mutating));
+            throw FaultError(fault);
         }
 
         CallLog.Add(new SimulatorCall(number, service, operation, mutating, "Success", caller, mutating));
@@ -231,12 +231,12 @@ public sealed class SimulatedAccount : ISandbox
             : null;
     }
 
-    private static Exception FaultError(FaultKind kind) => kind switch
+    private static Exception FaultError(FaultSchedule.ScheduledFault fault) => fault.Error ?? (Exception)(fault.Kind switch
     {
         FaultKind.Throttling => new ServiceError("Throttling", 400, "Rate exceeded"),
         FaultKind.ServiceFailure => new ServiceError("ServiceFailure", 500, "The request processing has failed because of an unknown error, exception or failure.", senderFault: false),
-        _ => new InjectedTransportFault(kind),
-    };
+        _ => new InjectedTransportFault(fault.Kind),
+    });
 
     private CallerPrincipal Authenticate(SimulatorCredentials credentials, string service)
     {
