@@ -1,24 +1,24 @@
-# IamOps quick start.
+# IamOps quick start: a new account secured and a developer onboarded, in the sandbox (no AWS account needed).
 # Run it on a machine with only the .NET SDK:  dotnet run --project src/IamOps.Host -- -File examples/quickstart.ps1
-# Today it shows the module and how IamOps will connect; the sandbox (a simulated account that needs no AWS
-# credentials) lands with the simulator, and this script grows with each cmdlet.
+# With pwsh:  Import-Module ./IamOps.psd1; ./examples/quickstart.ps1
 
-$module = Get-Module IamOps
-"IamOps $($module.Version) is loaded from $($module.ModuleBase)."
-''
-'Cmdlets:'
-Get-Command -Module IamOps
+$ErrorActionPreference = 'Stop'
 
-''
-'Connection: IamOps resolves credentials and region like AWS.Tools for PowerShell:'
-'  -ProfileName / -ProfileLocation, -AccessKey / -SecretKey / -SessionToken, -Credential, -Region, -EndpointUrl,'
-'  then $StoredAWSCredentials / $StoredAWSRegion, AWS_* environment variables, ~/.aws profiles, container and instance roles.'
-''
-if ($env:AWS_PROFILE -or $env:AWS_ACCESS_KEY_ID) {
-    'Credentials found in the environment; asking STS who you are:'
-    Get-IamCallerIdentity
-}
-else {
-    'No AWS credentials in the environment, so no call is made. With credentials, run:'
-    '  Get-IamCallerIdentity -ProfileName <profile>'
-}
+# 1. A simulated account for this session: every IamOps cmdlet below works on it, not on AWS.
+Enter-IamSandbox -AccountId 123456789012 | Out-Host
+
+# 2. Who am I? (the sandbox's administrator)
+Get-IamCallerIdentity | Out-Host
+
+# 3. Secure the account: alias, CIS password policy, Administrators group, an admin user, MFA enforcement.
+#    Controls only a person can fix (root MFA, billing access) come back as ActionRequired.
+New-IamAdminBaseline -AccountAlias quickstart-demo -AdminUserName alice | Out-Host
+
+# 4. Run it again: nothing changes the second time.
+'Second run:'
+New-IamAdminBaseline -AccountAlias quickstart-demo -AdminUserName alice | Where-Object Status -ne 'ActionRequired' | Out-Host
+
+# 5. Onboard two developers; the secrets come back as SecureString only.
+'bob', 'carol' | Add-IamDeveloper -GroupName Developers -CreateMissingGroup -GroupPolicyArn arn:aws:iam::aws:policy/ReadOnlyAccess | Out-Host
+
+Exit-IamSandbox

@@ -26,9 +26,8 @@ internal sealed partial class IamService
         lock (_account.Gate)
         {
             CreateUser(new CreateUserRequest { UserName = SimulatedAccount.AdministratorUserName });
-            CreateGroup(SimulatedAccount.AdministratorGroupName, null);
-            AttachPolicy(IdentityKind.Group, SimulatedAccount.AdministratorGroupName, ManagedPolicyCatalog.AdministratorAccessArn);
-            AddUserToGroup(SimulatedAccount.AdministratorGroupName, SimulatedAccount.AdministratorUserName);
+            // Attached directly, not through a group: a new account has no groups, so a baseline run sees one as AWS shows it.
+            AttachPolicy(IdentityKind.User, SimulatedAccount.AdministratorUserName, ManagedPolicyCatalog.AdministratorAccessArn);
             var key = CreateAccessKey(null, SimulatedAccount.AdministratorUserName);
             return new SimulatorCredentials(key.AccessKeyId, key.SecretAccessKey);
         }

@@ -15,9 +15,6 @@ public sealed class SimulatedAccount : ISandbox
     /// <summary>The user the sandbox's default credentials belong to, seeded in every new account.</summary>
     public const string AdministratorUserName = "Administrator";
 
-    /// <summary>The group that gives the administrator AdministratorAccess (permissions through groups, as CIS asks).</summary>
-    public const string AdministratorGroupName = "Administrators";
-
     private readonly Dictionary<string, string> _keyOwners = new(StringComparer.Ordinal);
     private long _callCount;
     private SimulatorClock _clock;

@@ -141,16 +141,13 @@ public abstract class IamOpsCmdlet : PSCmdlet
             WriteWarning($"{change.Description} {change.Target}: {change.Reason}.");
         }
 
-        try
+        var result = Await(token => ChangeRunner.RunAsync(change, token));
+        if (result.Outcome == ChangeOutcome.Applied)
         {
-            Await(change.Apply);
             WriteVerbose($"Done: {change.Description} {change.Target}.");
-            return new AppliedChange(change, ChangeOutcome.Applied);
         }
-        catch (IamOpsException failure)
-        {
-            return new AppliedChange(change, ChangeOutcome.Failed, failure);
-        }
+
+        return result;
     }
 
     /// <summary>Writes a non-terminating error record for one failed item; the pipeline goes on.</summary>

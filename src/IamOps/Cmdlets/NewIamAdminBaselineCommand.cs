@@ -89,7 +89,8 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
         BaselinePlan plan;
         try
         {
-            plan = Await(token => new BaselinePlanner(Connection).PlanAsync(request, token));
+            var planner = new BaselinePlanner(Connection);
+            plan = Await(token => planner.PlanAsync(request, token));
         }
         catch (IamOpsException failure)
         {
@@ -97,87 +98,35 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
             return;
         }
 
-        var halted = false;
-        foreach (var control in plan.Controls)
+        foreach (var control in BaselineReport.Apply(plan, ApplyChange, failed => WriteFailure(failed.Failure!, failed.Change.Target)))
         {
-            var applied = new List<AppliedChange>();
-            foreach (var change in control.Changes)
-            {
-                var result = halted ? new AppliedChange(change, ChangeOutcome.NotAttempted) : ApplyChange(change);
-                applied.Add(result);
-                if (result.Outcome == ChangeOutcome.Failed)
-                {
-                    WriteFailure(result.Failure!, change.Target);
-                    halted = true;
-                }
-            }
-
-            WriteObject(Report(plan, control, applied));
+            WriteObject(control);
         }
 
         WriteCredentials(plan);
     }
 
-    private static BaselineControl Report(BaselinePlan plan, ControlPlan control, List<AppliedChange> applied)
-    {
-        var status = applied.Any(a => a.Outcome is ChangeOutcome.Failed or ChangeOutcome.NotAttempted) ? ControlStatus.Failed
-            : applied.Any(a => a.Outcome == ChangeOutcome.Skipped) ? ControlStatus.WouldChange
-            : control.ManualFix is not null ? ControlStatus.ActionRequired
-            : applied.Count > 0 ? ControlStatus.Changed
-            : ControlStatus.Compliant;
-        var failure = applied.FirstOrDefault(a => a.Failure is not null)?.Failure;
-        return new BaselineControl
-        {
-            Account = plan.Account.AccountId,
-            Control = control.Control,
-            Title = control.Title,
-            Status = status,
-            Detail = control.Detail,
-            Fix = status switch
-            {
-                ControlStatus.Failed => failure is null ? "Not attempted after an earlier failure; run the command again." : failure.Message + " Run the command again to converge.",
-                _ => control.ManualFix,
-            },
-            Changes = applied.Select(a => a.ToString()).ToList(),
-        };
-    }
-
     private void WriteCredentials(BaselinePlan plan)
     {
-        var created = plan.Secrets.Where(s => s.HasAny).ToList();
-        foreach (var secrets in created)
+        foreach (var credential in BaselineReport.Credentials(plan))
         {
-            WriteObject(new AdminCredential
-            {
-                Account = plan.Account.AccountId,
-                UserName = secrets.UserName,
-                ConsoleSignInUrl = plan.Account.ConsoleSignInUrl,
-                InitialPassword = secrets.Password is null ? null : SecretText.ToSecureString(secrets.Password),
-                AccessKeyId = secrets.AccessKey?.AccessKeyId,
-                SecretAccessKey = secrets.AccessKey is null ? null : SecretText.ToSecureString(secrets.AccessKey.SecretAccessKey),
-                MfaSerialNumber = secrets.MfaDevice?.SerialNumber,
-                MfaSeed = secrets.MfaDevice is null ? null : SecretText.ToSecureString(secrets.MfaDevice.Base32StringSeed),
-                MfaOtpAuthUri = secrets.MfaDevice is null ? null : SecretText.ToSecureString(MfaEnrollment.OtpAuthUri(secrets.MfaDevice, secrets.UserName, plan.Account)),
-                MfaEnabled = secrets.MfaEnabled,
-            });
+            WriteObject(credential);
         }
 
-        if (CredentialFile is not null && created.Any(s => s.Password is not null || s.AccessKey is not null))
+        var rows = BaselineReport.CredentialRows(plan);
+        if (CredentialFile is not null && rows.Count > 0)
         {
-            CredentialCsv.Write(CredentialFile,
-                created.Where(s => s.Password is not null || s.AccessKey is not null)
-                    .Select(s => new CredentialRow(s.UserName, s.Password, s.AccessKey?.AccessKeyId, s.AccessKey?.SecretAccessKey, plan.Account.ConsoleSignInUrl)),
-                append: false, overwrite: Force);
+            CredentialCsv.Write(CredentialFile, rows, append: false, overwrite: Force);
             WriteVerbose($"Initial credentials written to {CredentialFile} (owner-only).");
         }
 
         if (MfaQrCodePath is not null)
         {
-            foreach (var secrets in created.Where(s => s.MfaDevice is { QrCodePng.Length: > 0 }))
+            foreach (var device in plan.Secrets.Where(s => s.MfaDevice is { QrCodePng.Length: > 0 }))
             {
-                var path = Directory.Exists(MfaQrCodePath) ? Path.Combine(MfaQrCodePath, secrets.UserName + "-mfa.png") : MfaQrCodePath;
+                var path = Directory.Exists(MfaQrCodePath) ? System.IO.Path.Combine(MfaQrCodePath, device.UserName + "-mfa.png") : MfaQrCodePath;
                 using var file = OwnerOnlyFile.Create(path, overwrite: Force);
-                file.Write(secrets.MfaDevice!.QrCodePng, 0, secrets.MfaDevice.QrCodePng.Length);
+                file.Write(device.MfaDevice!.QrCodePng, 0, device.MfaDevice.QrCodePng.Length);
             }
         }
     }

@@ -17,14 +17,13 @@ public sealed class AccountRulesTests
         _iam.CreateUserAsync(new CreateUserRequest { UserName = name, Path = path, Tags = tags ?? Array.Empty<IamTag>() }, None);
 
     [Fact]
-    public async Task New_account_has_the_administrator_in_the_Administrators_group_with_AdministratorAccess()
+    public async Task New_account_has_the_administrator_with_AdministratorAccess_and_no_groups()
     {
         var me = await _iam.GetUserAsync(null, None);
         Assert.Equal("arn:aws:iam::111122223333:user/Administrator", me.Arn);
         Assert.StartsWith("AIDA", me.UserId, StringComparison.Ordinal);
-        var groups = await Expect.All(_iam.ListGroupsForUserAsync("Administrator", None));
-        Assert.Equal("Administrators", Assert.Single(groups).GroupName);
-        var attached = await Expect.All(_iam.ListAttachedPoliciesAsync(IdentityKind.Group, "Administrators", None));
+        Assert.Empty(await Expect.All(_iam.ListGroupsForUserAsync("Administrator", None)));
+        var attached = await Expect.All(_iam.ListAttachedPoliciesAsync(IdentityKind.User, "Administrator", None));
         Assert.Equal("arn:aws:iam::aws:policy/AdministratorAccess", Assert.Single(attached).PolicyArn);
     }
 
@@ -406,7 +405,7 @@ public sealed class AccountRulesTests
         var summary = await _iam.GetAccountSummaryAsync(None);
         Assert.Equal(2, summary["Users"]);
         Assert.Equal(1, summary["Roles"]);
-        Assert.Equal(1, summary["Groups"]);
+        Assert.Equal(0, summary["Groups"]);
         Assert.Equal(5000, summary["UsersQuota"]);
         Assert.Equal(10, summary["GroupsPerUserQuota"]);
         Assert.Equal(2, summary["AccessKeysPerUserQuota"]);
@@ -466,6 +465,7 @@ public sealed class AccountRulesTests
         Assert.Contains("UsersPerAccount: 2", error.Message, StringComparison.Ordinal);
         await _iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "r1", AssumeRolePolicyDocument = Expect.Trust("\"*\"") }, None);
         await Expect.AwsError("LimitExceeded", 409, () => _iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "r2", AssumeRolePolicyDocument = Expect.Trust("\"*\"") }, None));
+        await _iam.CreateGroupAsync("g1", null, None);
         await Expect.AwsError("LimitExceeded", 409, () => _iam.CreateGroupAsync("g2", null, None));
         await _iam.CreatePolicyAsync(new CreatePolicyRequest { PolicyName = "p1", PolicyDocument = Expect.Statement("Allow", "s3:*") }, None);
         await Expect.AwsError("LimitExceeded", 409, () => _iam.CreatePolicyAsync(new CreatePolicyRequest { PolicyName = "p2", PolicyDocument = Expect.Statement("Allow", "s3:*") }, None));

@@ -1,0 +1,78 @@
+using IamOps.Policy.Evaluation;
+
+namespace IamOps.Policy;
+
+/// <summary>
+/// One question to the evaluator: may this principal do this action on this resource, given this context?
+/// aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType and (for users) aws:username are derived from the principal when the context lacks them.
+/// </summary>
+public sealed class AuthorizationRequest
+{
+    private PrincipalFacts? principal;
+    private Dictionary<string, ContextEntry>? derived;
+
+    /// <summary>Creates a request.</summary>
+    public AuthorizationRequest(string principalArn, string action, string resource = "*", RequestContext? context = null)
+    {
+        PrincipalArn = principalArn ?? throw new ArgumentNullException(nameof(principalArn));
+        Action = action ?? throw new ArgumentNullException(nameof(action));
+        Resource = resource ?? throw new ArgumentNullException(nameof(resource));
+        Context = context ?? new RequestContext();
+    }
+
+    /// <summary>The calling principal: a user, role-session (assumed-role), root, federated-user ARN, or a service name.</summary>
+    public string PrincipalArn { get; }
+
+    /// <summary>The action, e.g. "s3:GetObject".</summary>
+    public string Action { get; }
+
+    /// <summary>The resource ARN, or "*".</summary>
+    public string Resource { get; }
+
+    /// <summary>The condition context.</summary>
+    public RequestContext Context { get; }
+
+    internal PrincipalFacts Principal
+        => principal ??= PrincipalFacts.From(PrincipalArn, Context.GetValues("aws:PrincipalArn") is { Count: > 0 } given ? given[0] : null);
+
+    /// <summary>The values of a condition key: from the context, else derived from the principal, else null.</summary>
+    internal ContextEntry? FindKey(string key)
+    {
+        var entry = Context.Find(key);
+        if (entry is not null)
+        {
+            return entry;
+        }
+
+        if (!key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var table = derived ??= BuildDerived();
+        return table.TryGetValue(key, out var found) ? found : null;
+    }
+
+    private Dictionary<string, ContextEntry> BuildDerived()
+    {
+        var table = new Dictionary<string, ContextEntry>(StringComparer.OrdinalIgnoreCase);
+        var facts = Principal;
+        void Add(string key, string? value)
+        {
+            if (value is not null)
+            {
+                table[key] = new ContextEntry(key, new[] { value });
+            }
+        }
+
+        if (facts.Kind != PrincipalKind.Other)
+        {
+            Add("aws:PrincipalArn", facts.PrincipalArnKey);
+        }
+
+        Add("aws:PrincipalAccount", facts.Account);
+        Add("aws:PrincipalType", facts.TypeName);
+        Add("aws:username", facts.UserName);
+        return table;
+    }
+}

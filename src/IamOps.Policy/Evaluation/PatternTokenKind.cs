@@ -1,0 +1,9 @@
+namespace IamOps.Policy.Evaluation;
+
+internal enum PatternTokenKind
+{
+    Literal,
+    Star,
+    Question,
+    Variable,
+}

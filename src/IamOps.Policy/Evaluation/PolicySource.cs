@@ -1,0 +1,20 @@
+namespace IamOps.Policy;
+
+/// <summary>The role a policy plays in a decision.</summary>
+public enum PolicySource
+{
+    /// <summary>An identity policy of the user, its groups, or the role.</summary>
+    Identity,
+
+    /// <summary>The permissions boundary.</summary>
+    PermissionsBoundary,
+
+    /// <summary>A session policy passed when the session was created.</summary>
+    Session,
+
+    /// <summary>A service control policy of the account's organization.</summary>
+    ServiceControl,
+
+    /// <summary>The resource's own policy (bucket policy, trust policy, ...).</summary>
+    Resource,
+}

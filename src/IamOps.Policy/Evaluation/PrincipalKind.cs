@@ -1,0 +1,10 @@
+namespace IamOps.Policy.Evaluation;
+
+internal enum PrincipalKind
+{
+    User,
+    RoleSession,
+    Root,
+    FederatedUser,
+    Other,
+}

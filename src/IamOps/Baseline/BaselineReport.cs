@@ -1,0 +1,79 @@
+using IamOps.Planning;
+using IamOps.Secrets;
+
+namespace IamOps.Baseline;
+
+/// <summary>
+/// Applies a baseline plan control by control (through the caller's approval, i.e. ShouldProcess) and reports each
+/// control's status; after the first failure the remaining changes are not attempted and a re-run converges.
+/// </summary>
+public static class BaselineReport
+{
+    public static IReadOnlyList<BaselineControl> Apply(BaselinePlan plan, Func<PlannedChange, AppliedChange> apply, Action<AppliedChange>? failed = null)
+    {
+        var halted = false;
+        var controls = new List<BaselineControl>();
+        foreach (var control in plan.Controls)
+        {
+            var applied = new List<AppliedChange>();
+            foreach (var change in control.Changes)
+            {
+                var result = halted ? new AppliedChange(change, ChangeOutcome.NotAttempted) : apply(change);
+                applied.Add(result);
+                if (result.Outcome == ChangeOutcome.Failed)
+                {
+                    failed?.Invoke(result);
+                    halted = true;
+                }
+            }
+
+            controls.Add(Report(plan, control, applied));
+        }
+
+        return controls;
+    }
+
+    /// <summary>One credential object per admin for whom this run created a password, access key or MFA device.</summary>
+    public static IReadOnlyList<AdminCredential> Credentials(BaselinePlan plan) =>
+        plan.Secrets.Where(s => s.HasAny).Select(secrets => new AdminCredential
+        {
+            Account = plan.Account.AccountId,
+            UserName = secrets.UserName,
+            ConsoleSignInUrl = plan.Account.ConsoleSignInUrl,
+            InitialPassword = secrets.Password is null ? null : SecretText.ToSecureString(secrets.Password),
+            AccessKeyId = secrets.AccessKey?.AccessKeyId,
+            SecretAccessKey = secrets.AccessKey is null ? null : SecretText.ToSecureString(secrets.AccessKey.SecretAccessKey),
+            MfaSerialNumber = secrets.MfaDevice?.SerialNumber,
+            MfaSeed = secrets.MfaDevice is null ? null : SecretText.ToSecureString(secrets.MfaDevice.Base32StringSeed),
+            MfaOtpAuthUri = secrets.MfaDevice is null ? null : SecretText.ToSecureString(MfaEnrollment.OtpAuthUri(secrets.MfaDevice, secrets.UserName, plan.Account)),
+            MfaEnabled = secrets.MfaEnabled,
+        }).ToList();
+
+    /// <summary>The rows for the credential CSV: admins with a new password or access key.</summary>
+    public static IReadOnlyList<CredentialRow> CredentialRows(BaselinePlan plan) =>
+        plan.Secrets.Where(s => s.Password is not null || s.AccessKey is not null)
+            .Select(s => new CredentialRow(s.UserName, s.Password, s.AccessKey?.AccessKeyId, s.AccessKey?.SecretAccessKey, plan.Account.ConsoleSignInUrl))
+            .ToList();
+
+    private static BaselineControl Report(BaselinePlan plan, ControlPlan control, List<AppliedChange> applied)
+    {
+        var status = applied.Any(a => a.Outcome is ChangeOutcome.Failed or ChangeOutcome.NotAttempted) ? ControlStatus.Failed
+            : applied.Any(a => a.Outcome == ChangeOutcome.Skipped) ? ControlStatus.WouldChange
+            : control.ManualFix is not null ? ControlStatus.ActionRequired
+            : applied.Count > 0 ? ControlStatus.Changed
+            : ControlStatus.Compliant;
+        var failure = applied.FirstOrDefault(a => a.Failure is not null)?.Failure;
+        return new BaselineControl
+        {
+            Account = plan.Account.AccountId,
+            Control = control.Control,
+            Title = control.Title,
+            Status = status,
+            Detail = control.Detail,
+            Fix = status == ControlStatus.Failed
+                ? (failure is null ? "Not attempted after an earlier failure; run the command again." : failure.Message + " Run the command again to converge.")
+                : control.ManualFix,
+            Changes = applied.Select(a => a.ToString()).ToList(),
+        };
+    }
+}

@@ -1,0 +1,32 @@
+namespace IamOps.Benchmarks;
+
+/// <summary>Dispatches on the first argument; add a subcommand by adding a line to <see cref="Commands"/>.</summary>
+public static class Program
+{
+    private static readonly Dictionary<string, (string Usage, Func<string[], int> Run)> Commands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["evaluate"] = ("evaluate <workload.json> [--seconds N]   decisions per second on one thread; writes <workload.json>.decisions.jsonl", EvaluateBenchmark.Run),
+        ["lint"] = ("lint [--quick]                           lint of a 6 KB policy (BenchmarkDotNet; --quick: Stopwatch only)", LintBenchmark.Run),
+        ["workload"] = ("workload <out.json> [--seed N]          writes a workload of 20 identity policies x 10 statements and 1,000 requests", WorkloadGenerator.Run),
+        ["import"] = ("import                                   cold Import-Module of IamOps beside a one-cmdlet module", ImportBenchmark.Run),
+        ["iam-client"] = ("iam-client [--calls N] [--warmup N] [--endpoint URL]  IAM GetUser calls per second and bytes allocated per call", IamClientBenchmark.Run),
+        ["simulator"] = ("simulator                                state save/load and memory for 10,000 users; endpoint requests/s", SimulatorBenchmark.Run),
+        ["import-once"] = ("import-once <manifest>                   (child process of import)", ImportBenchmark.RunOnce),
+    };
+
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || !Commands.TryGetValue(args[0], out var command))
+        {
+            Console.Error.WriteLine("usage: dotnet run -c Release --project tests/IamOps.Benchmarks -- <command>");
+            foreach (var entry in Commands.Values)
+            {
+                Console.Error.WriteLine("  " + entry.Usage);
+            }
+
+            return 2;
+        }
+
+        return command.Run(args[1..]);
+    }
+}

@@ -1,0 +1,163 @@
+using IamOps.Aws;
+using IamOps.Baseline;
+using IamOps.Planning;
+using IamOps.Policy;
+using IamOps.Simulator;
+
+namespace IamOps.Tests.Baseline;
+
+/// <summary>New-IamAdminBaseline's logic against the simulated account: plan, apply, re-run, -WhatIf, faults.</summary>
+public sealed class BaselineScenarioTests
+{
+    private const string AccountId = "123456789012";
+
+    private static readonly BaselineRequest Request = new()
+    {
+        AccountAlias = "acme-demo",
+        AdminUserNames = new[] { "alice" },
+        ProgrammaticAccess = true,
+    };
+
+    [Fact]
+    public async Task Fresh_account_changes_then_rerun_is_compliant_with_zero_mutating_calls()
+    {
+        var account = new SimulatedAccount(AccountId);
+
+        var first = await RunAsync(account, Request);
+        account.CallLog.Clear();
+        var second = await RunAsync(account, Request);
+
+        Assert.All(first.Controls.Where(c => c.Control != "2.4"), c => Assert.Contains(c.Status, new[] { ControlStatus.Changed, ControlStatus.ActionRequired }));
+        Assert.Equal(ControlStatus.Compliant, first.Controls.Single(c => c.Control == "2.4").Status); // the simulated root has no access keys
+        Assert.All(second.Controls, c => Assert.Contains(c.Status, new[] { ControlStatus.Compliant, ControlStatus.ActionRequired }));
+        Assert.Empty(account.CallLog.MutatingCalls);
+        var credential = Assert.Single(first.Credentials);
+        Assert.Equal("alice", credential.UserName);
+        Assert.NotNull(credential.InitialPassword);
+        Assert.NotNull(credential.SecretAccessKey);
+        Assert.Equal("https://acme-demo.signin.aws.amazon.com/console", credential.ConsoleSignInUrl);
+        Assert.Empty(second.Credentials);
+    }
+
+    [Fact]
+    public async Task WhatIf_on_a_fresh_account_reports_WouldChange_and_makes_no_mutating_call()
+    {
+        var account = new SimulatedAccount(AccountId);
+
+        var result = await RunAsync(account, Request, whatIf: true);
+
+        Assert.Empty(account.CallLog.MutatingCalls);
+        Assert.Contains(result.Controls, c => c.Status == ControlStatus.WouldChange);
+        Assert.All(result.Controls.Where(c => c.Changes.Count > 0), c => Assert.Equal(ControlStatus.WouldChange, c.Status));
+        Assert.All(result.Controls.SelectMany(c => c.Changes), change => Assert.StartsWith("Would ", change, StringComparison.Ordinal));
+        Assert.Empty(result.Credentials);
+    }
+
+    [Fact]
+    public async Task Password_policy_keeps_stricter_settings_and_sends_the_whole_policy()
+    {
+        var account = new SimulatedAccount(AccountId);
+        var iam = account.Connect().Iam;
+        await iam.UpdateAccountPasswordPolicyAsync(new PasswordPolicy { MinimumPasswordLength = 20, RequireSymbols = true, MaxPasswordAge = 60, HardExpiry = true }, CancellationToken.None);
+
+        var result = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>() });
+
+        var control = result.Controls.Single(c => c.Control == "2.8");
+        Assert.Equal(ControlStatus.Changed, control.Status);
+        Assert.Contains("MinimumPasswordLength 20 (asked 14)", control.Detail, StringComparison.Ordinal);
+        var policy = await iam.GetAccountPasswordPolicyAsync(CancellationToken.None);
+        Assert.Equal(20, policy.MinimumPasswordLength);
+        Assert.Equal(60, policy.MaxPasswordAge);
+        Assert.True(policy.HardExpiry);
+        Assert.True(policy.RequireNumbers && policy.RequireUppercaseCharacters && policy.RequireLowercaseCharacters && policy.AllowUsersToChangePassword);
+        Assert.Equal(24, policy.PasswordReusePrevention);
+    }
+
+    [Fact]
+    public async Task A_different_alias_is_kept_without_Force_and_replaced_with_it()
+    {
+        var account = new SimulatedAccount(AccountId);
+        await account.Connect().Iam.CreateAccountAliasAsync("old-alias", CancellationToken.None);
+
+        var kept = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>() });
+        var forced = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>(), Force = true });
+
+        Assert.Equal(ControlStatus.ActionRequired, kept.Controls.Single(c => c.Control == "Alias").Status);
+        Assert.Equal(ControlStatus.Changed, forced.Controls.Single(c => c.Control == "Alias").Status);
+        Assert.Equal(new[] { "acme-demo" }, await IamLookup.ToListAsync(account.Connect().Iam.ListAccountAliasesAsync(CancellationToken.None), CancellationToken.None));
+    }
+
+    public static TheoryData<FaultKind, bool> Faults => new()
+    {
+        { FaultKind.Throttling, false },
+        { FaultKind.ServiceFailure, false },
+        { FaultKind.ServiceFailure, true },
+        { FaultKind.Timeout, false },
+        { FaultKind.DroppedConnection, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task A_fault_at_every_mutating_call_converges_on_the_next_run(FaultKind kind, bool afterApply)
+    {
+        var reference = new SimulatedAccount(AccountId);
+        await RunAsync(reference, Request);
+        var mutatingCallNumbers = reference.CallLog.MutatingCalls.Select(c => c.Number).ToList();
+        Assert.True(mutatingCallNumbers.Count >= 8, "the fresh run makes the baseline's mutating calls");
+
+        foreach (var callNumber in mutatingCallNumbers)
+        {
+            var account = new SimulatedAccount(AccountId);
+            account.Faults.FailCall(callNumber, kind, afterApply);
+
+            var faulted = await RunAsync(account, Request);
+            await RunAsync(account, Request);
+            account.CallLog.Clear();
+            var third = await RunAsync(account, Request);
+
+            Assert.Contains(faulted.Controls, c => c.Status == ControlStatus.Failed);
+            Assert.Empty(account.CallLog.MutatingCalls);
+            Assert.All(third.Controls, c => Assert.Contains(c.Status, new[] { ControlStatus.Compliant, ControlStatus.ActionRequired }));
+            var iam = account.Connect().Iam;
+            var admins = (await IamLookup.ToListAsync(iam.ListUsersAsync(null, CancellationToken.None), CancellationToken.None)).Where(u => u.UserName == "alice").ToList();
+            Assert.Single(admins);
+            var attached = await IamLookup.ToListAsync(iam.ListAttachedPoliciesAsync(IdentityKind.Group, "Administrators", CancellationToken.None), CancellationToken.None);
+            Assert.Equal(2, attached.Count);
+            Assert.Single(attached, p => p.PolicyName == "AdministratorAccess");
+            Assert.Single(attached, p => p.PolicyName == RequireMfaPolicy.Name);
+            Assert.InRange((await IamLookup.ToListAsync(iam.ListAccessKeysAsync("alice", CancellationToken.None), CancellationToken.None)).Count, 0, 1);
+        }
+    }
+
+    [Fact]
+    public void The_MFA_policy_denies_everything_but_self_service_until_MFA_is_present()
+    {
+        var findings = PolicyValidator.Validate(RequireMfaPolicy.Document, new PolicyValidationOptions { PolicyType = PolicyType.Identity, AttachedTo = IdentityAttachment.Managed });
+        Assert.DoesNotContain(findings, f => f.Severity == FindingSeverity.Error);
+
+        var admin = new PolicySet(new[]
+        {
+            CompiledPolicy.Compile("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", "AdministratorAccess"),
+            CompiledPolicy.Compile(RequireMfaPolicy.Document, RequireMfaPolicy.Name),
+        });
+        const string alice = "arn:aws:iam::123456789012:user/alice";
+        var noMfa = new RequestContext();
+        var withMfa = new RequestContext();
+        withMfa.Set("aws:MultiFactorAuthPresent", "true");
+
+        Assert.Equal(EvaluationDecision.ExplicitDeny, admin.Evaluate(new AuthorizationRequest(alice, "s3:ListAllMyBuckets", "*", noMfa)).Decision);
+        Assert.Equal(EvaluationDecision.Allowed, admin.Evaluate(new AuthorizationRequest(alice, "iam:CreateVirtualMFADevice", "arn:aws:iam::123456789012:mfa/alice", noMfa)).Decision);
+        Assert.Equal(EvaluationDecision.Allowed, admin.Evaluate(new AuthorizationRequest(alice, "iam:ChangePassword", alice, noMfa)).Decision);
+        Assert.Equal(EvaluationDecision.Allowed, admin.Evaluate(new AuthorizationRequest(alice, "s3:ListAllMyBuckets", "*", withMfa)).Decision);
+    }
+
+    private static async Task<(IReadOnlyList<BaselineControl> Controls, IReadOnlyList<AdminCredential> Credentials)> RunAsync(SimulatedAccount account, BaselineRequest request, bool whatIf = false)
+    {
+        BaselinePlanner.Validate(request);
+        var plan = await new BaselinePlanner(account.Connect()).PlanAsync(request, CancellationToken.None);
+        var controls = BaselineReport.Apply(plan, change => whatIf
+            ? new AppliedChange(change, ChangeOutcome.Skipped)
+            : ChangeRunner.RunAsync(change, CancellationToken.None).GetAwaiter().GetResult());
+        return (controls, BaselineReport.Credentials(plan));
+    }
+}
