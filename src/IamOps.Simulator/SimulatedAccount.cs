@@ -33,6 +33,7 @@ public sealed class SimulatedAccount : ISandbox
         State = new AccountState { AccountId = accountId };
         Iam = new IamService(this);
         Sts = new StsService(this);
+        Authorizer = new PrincipalAuthorizer(this);
         AdministratorCredentials = Iam.SeedAdministrator();
     }
 
@@ -42,6 +43,7 @@ public sealed class SimulatedAccount : ISandbox
         State = state;
         Iam = new IamService(this);
         Sts = new StsService(this);
+        Authorizer = new PrincipalAuthorizer(this);
         var administrator = state.Users.TryGetValue(AdministratorUserName, out var user) ? user.AccessKeys.FirstOrDefault() : null;
         AdministratorCredentials = administrator is null
             ? throw new IamOpsException("SandboxStateInvalid", FailureKind.InvalidData, $"The state has no access key for the user {AdministratorUserName}; it was not written by the simulator.")
@@ -74,6 +76,12 @@ public sealed class SimulatedAccount : ISandbox
     /// </summary>
     public TimeSpan PropagationDelay { get; set; }
 
+    /// <summary>
+    /// Whether callers' policies decide what they may do (the policy engine, as IAM evaluates one account). On by
+    /// default; the administrator has AdministratorAccess, so only principals with narrower policies notice.
+    /// </summary>
+    public bool EnforcePermissions { get; set; } = true;
+
     /// <summary>When set, the account is saved to this file after every change that succeeds.</summary>
     public string? StatePath { get; set; }
 
@@ -82,6 +90,8 @@ public sealed class SimulatedAccount : ISandbox
     internal IamService Iam { get; }
 
     internal StsService Sts { get; }
+
+    internal PrincipalAuthorizer Authorizer { get; }
 
     internal object Gate { get; } = new();
 
@@ -158,7 +168,8 @@ public sealed class SimulatedAccount : ISandbox
     /// Runs one call: numbers it, applies a scheduled fault, authenticates the caller, applies the operation under the
     /// lock, saves when asked, and logs the outcome.
     /// </summary>
-    internal T Invoke<T>(SimulatorCredentials credentials, string service, string operation, bool mutating, Func<CallerPrincipal, T> apply)
+    /// <param name="permission">What the caller must be allowed (null: nothing, as for GetCallerIdentity).</param>
+    internal T Invoke<T>(SimulatorCredentials credentials, string service, string operation, bool mutating, Func<CallerPrincipal, T> apply, Func<CallerPrincipal, Permission?>? permission = null)
     {
         var number = Interlocked.Increment(ref _callCount);
         var fault = Faults.Take(number, operation);
@@ -176,6 +187,11 @@ public sealed class SimulatedAccount : ISandbox
             {
                 var principal = Authenticate(credentials, service);
                 caller = principal.Arn;
+                if (EnforcePermissions && permission?.Invoke(principal) is { } needed)
+                {
+                    Authorizer.Demand(principal, needed);
+                }
+
                 result = apply(principal);
                 if (mutating && StatePath is not null)
                 {
