@@ -27,6 +27,8 @@ internal static class IamResources
             _ when action.EndsWith("RolePolicy", StringComparison.Ordinal) || action == "ListRolePolicies" || action == "ListAttachedRolePolicies" || action == "UpdateAssumeRolePolicy" => Role(parameter("RoleName")),
             "AddUserToGroup" or "RemoveUserFromGroup" or "CreateGroup" or "GetGroup" or "DeleteGroup" => Group(parameter("GroupName")),
             "CreateInstanceProfile" or "GetInstanceProfile" or "DeleteInstanceProfile" or "AddRoleToInstanceProfile" or "RemoveRoleFromInstanceProfile" => Profile(parameter("InstanceProfileName")),
+            "SimulatePrincipalPolicy" => parameter("PolicySourceArn") ?? "*",
+            "SimulateCustomPolicy" => "*",
             "CreatePolicy" => parameter("PolicyName") is { } policyName ? prefix + "policy" + (parameter("Path") ?? "/") + policyName : "*",
             _ when parameter("PolicyArn") is { } policyArn => policyArn,
             "CreateVirtualMFADevice" => parameter("VirtualMFADeviceName") is { } device ? prefix + "mfa" + (parameter("Path") ?? "/") + device : "*",

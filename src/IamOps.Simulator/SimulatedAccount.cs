@@ -34,6 +34,7 @@ public sealed class SimulatedAccount : ISandbox
         Iam = new IamService(this);
         Sts = new StsService(this);
         Authorizer = new PrincipalAuthorizer(this);
+        Simulator = new PolicySimulator(this);
         AdministratorCredentials = Iam.SeedAdministrator();
     }
 
@@ -44,6 +45,7 @@ public sealed class SimulatedAccount : ISandbox
         Iam = new IamService(this);
         Sts = new StsService(this);
         Authorizer = new PrincipalAuthorizer(this);
+        Simulator = new PolicySimulator(this);
         var administrator = state.Users.TryGetValue(AdministratorUserName, out var user) ? user.AccessKeys.FirstOrDefault() : null;
         AdministratorCredentials = administrator is null
             ? throw new IamOpsException("SandboxStateInvalid", FailureKind.InvalidData, $"The state has no access key for the user {AdministratorUserName}; it was not written by the simulator.")
@@ -92,6 +94,8 @@ public sealed class SimulatedAccount : ISandbox
     internal StsService Sts { get; }
 
     internal PrincipalAuthorizer Authorizer { get; }
+
+    internal PolicySimulator Simulator { get; }
 
     internal object Gate { get; } = new();
 

@@ -163,10 +163,10 @@ internal sealed class SimulatorIam : IIam
         Run("GetAccountAuthorizationDetails", null, Needs(), _ => Service.GetAccountAuthorizationDetails(filter), cancellationToken);
 
     public IAsyncEnumerable<PolicySimulationResult> SimulatePrincipalPolicyAsync(SimulatePrincipalPolicyRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The sandbox does not simulate policies until the policy engine is merged into the simulator.");
+        List("SimulatePrincipalPolicy", request.PolicySourceArn, Needs(("PolicySourceArn", request.PolicySourceArn)), _ => _connection.Account.Simulator.Principal(request));
 
     public IAsyncEnumerable<PolicySimulationResult> SimulateCustomPolicyAsync(SimulateCustomPolicyRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The sandbox does not simulate policies until the policy engine is merged into the simulator.");
+        List("SimulateCustomPolicy", null, Needs(), _ => _connection.Account.Simulator.Custom(request));
 
     public Task<CredentialReportState> GenerateCredentialReportAsync(CancellationToken cancellationToken) =>
         Run("GenerateCredentialReport", null, Needs(), _ => Service.GenerateCredentialReport(), cancellationToken);
