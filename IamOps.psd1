@@ -15,7 +15,10 @@
         'Enter-IamSandbox'
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
+        'Grant-IamBucketAccess'
         'New-IamAdminBaseline'
+        'Revoke-IamBucketAccess'
+        'Test-IamPolicy'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IamOps.Accounts;
 using IamOps.Aws;
 using IamOps.Connection;
 using IamOps.Planning;
@@ -15,6 +16,8 @@ public abstract class IamOpsCmdlet : PSCmdlet
     private readonly CancellationTokenSource _stopping = new();
     private IAwsConnection? _connection;
     private string? _connectionKey;
+    private string? _secretKeyGivenAsArgument;
+    private (IAwsConnection Connection, AccountContext Account)? _account;
 
     /// <summary>A profile in the shared credentials/config files or the SDK store.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -37,7 +40,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
     public object? Credential { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("AK", "AccessKeyId")]
+    [Alias("AK")]
     public string? AccessKey { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -69,8 +72,8 @@ public abstract class IamOpsCmdlet : PSCmdlet
                 Region = Region,
                 Credential = AsShape(Credential),
                 AccessKey = AccessKey,
-                SecretKey = SecretKey,
-                SessionToken = SessionToken,
+                SecretKey = SecretKeyInEffect,
+                SessionToken = AccessKey is null && SecretKeyInEffect is null ? null : SessionToken,
                 EndpointUrl = EndpointUrl,
             };
             var key = string.Join("\n", ProfileName, ProfileLocation, Region, AccessKey, SecretKey, SessionToken, EndpointUrl)
@@ -80,7 +83,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
                 var sandbox = Unwrap(SessionState.PSVariable.GetValue(EnterIamSandboxCommand.VariableName)) as ISandbox ?? SandboxLoader.FromEnvironmentVariable();
                 if (sandbox is not null)
                 {
-                    _connection = sandbox.Connect(AccessKey, SecretKey, SessionToken);
+                    _connection = sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
                     _connectionKey = key;
                     WriteVerbose("Connection: " + _connection.Description);
                     return _connection;
@@ -100,6 +103,9 @@ public abstract class IamOpsCmdlet : PSCmdlet
             return _connection;
         }
     }
+
+    /// <summary>Remembers the arguments bound before any pipeline input, to tell them from values bound by property name.</summary>
+    protected override void BeginProcessing() => _secretKeyGivenAsArgument = SecretKey;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken StopToken => _stopping.Token;
@@ -150,6 +156,50 @@ public abstract class IamOpsCmdlet : PSCmdlet
         return result;
     }
 
+    /// <summary>Applies a plan's changes in order; after a failure the rest are not attempted, as they may build on it.</summary>
+    protected IReadOnlyList<AppliedChange> ApplyChanges(IEnumerable<PlannedChange> changes)
+    {
+        var applied = new List<AppliedChange>();
+        var halted = false;
+        foreach (var change in changes)
+        {
+            var result = halted ? new AppliedChange(change, ChangeOutcome.NotAttempted) : ApplyChange(change);
+            halted |= result.Outcome == ChangeOutcome.Failed;
+            applied.Add(result);
+        }
+
+        return applied;
+    }
+
+    /// <summary>The account <see cref="Connection"/> points at (id, partition, alias), read once per connection.</summary>
+    protected AccountContext Account
+    {
+        get
+        {
+            var connection = Connection;
+            if (_account is not { } known || !ReferenceEquals(known.Connection, connection))
+            {
+                _account = (connection, Await(token => AccountContext.LoadAsync(connection, token)));
+            }
+
+            return _account.Value.Account;
+        }
+    }
+
+    /// <summary>The account, or the end of the command: without a connection no input can proceed.</summary>
+    protected AccountContext AccountOrStop()
+    {
+        try
+        {
+            return Account;
+        }
+        catch (IamOpsException failure)
+        {
+            ThrowFailure(failure);
+            throw;
+        }
+    }
+
     /// <summary>Writes a non-terminating error record for one failed item; the pipeline goes on.</summary>
     protected void WriteFailure(IamOpsException failure, object? target = null) => WriteError(ToErrorRecord(failure, target));
 
@@ -163,6 +213,12 @@ public abstract class IamOpsCmdlet : PSCmdlet
         var category = Enum.TryParse<ErrorCategory>(failure.Kind.ToString(), out var parsed) ? parsed : ErrorCategory.NotSpecified;
         return new ErrorRecord(failure, failure.ErrorId, category, target ?? failure.Target);
     }
+
+    /// <summary>
+    /// A secret key that arrived by property name without an access key belongs to an output object such as a new
+    /// developer's (SecretAccessKey), not to the caller's credentials: it is ignored, so the command keeps running as the caller.
+    /// </summary>
+    private string? SecretKeyInEffect => AccessKey is null && !string.Equals(SecretKey, _secretKeyGivenAsArgument, StringComparison.Ordinal) ? null : SecretKey;
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
