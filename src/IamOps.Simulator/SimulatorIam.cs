@@ -85,7 +85,7 @@ internal sealed class SimulatorIam : IIam
         Run("DeletePolicyVersion", policyArn, Needs(("PolicyArn", policyArn)), _ => Service.DeletePolicyVersion(policyArn, versionId), cancellationToken);
 
     public Task DeletePolicyAsync(string policyArn, CancellationToken cancellationToken) =>
-        Run("DeletePolicy", policyArn, _ => Service.DeletePolicy(policyArn), cancellationToken);
+        Run("DeletePolicy", policyArn, Needs(("PolicyArn", policyArn)), _ => Service.DeletePolicy(policyArn), cancellationToken);
 
     public Task AttachPolicyAsync(IdentityKind kind, string identityName, string policyArn, CancellationToken cancellationToken) =>
         Run(Named("Attach{0}Policy", kind), identityName, Needs(Identity(kind, identityName), ("PolicyArn", policyArn)), _ => Service.AttachPolicy(kind, identityName, policyArn), cancellationToken);
