@@ -192,6 +192,13 @@ internal sealed partial class IamService
     public IReadOnlyList<string> ListInlinePolicyNames(IdentityKind kind, string identityName) =>
         FindIdentity(kind, identityName).Inline.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
 
+    /// <summary>The default version's document of an AWS or customer managed policy; null when there is no such policy.</summary>
+    public string? DefaultPolicyDocument(string arn)
+    {
+        var policy = ManagedPolicyCatalog.Find(arn) ?? (State.Policies.TryGetValue(arn, out var customer) ? customer : null);
+        return policy?.Versions.FirstOrDefault(v => v.VersionId == policy.DefaultVersionId)?.Document;
+    }
+
     /// <summary>IAM deletes a user, group or role only once nothing is attached to or embedded in it.</summary>
     private static void CheckNoPolicies(List<string> attached, Dictionary<string, string> inline)
     {

@@ -141,11 +141,7 @@ internal sealed class PolicySimulator
         into.AddRange(inline.Select(p => Input.Of(p.Value, p.Key, inlineType)));
     }
 
-    private string? DefaultDocument(string arn)
-    {
-        var policy = ManagedPolicyCatalog.Find(arn) ?? (State.Policies.TryGetValue(arn, out var customer) ? customer : null);
-        return policy?.Versions.FirstOrDefault(v => v.VersionId == policy.DefaultVersionId)?.Document;
-    }
+    private string? DefaultDocument(string arn) => _account.Iam.DefaultPolicyDocument(arn);
 
     /// <summary>A compiled input with the id and source type IAM reports for its statements.</summary>
     private sealed record Input(CompiledPolicy Policy, string Type)

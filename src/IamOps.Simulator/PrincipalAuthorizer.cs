@@ -144,11 +144,7 @@ internal sealed class PrincipalAuthorizer
         }
     }
 
-    private string? DefaultDocument(string arn)
-    {
-        var policy = ManagedPolicyCatalog.Find(arn) ?? (State.Policies.TryGetValue(arn, out var customer) ? customer : null);
-        return policy?.Versions.FirstOrDefault(v => v.VersionId == policy.DefaultVersionId)?.Document;
-    }
+    private string? DefaultDocument(string arn) => _account.Iam.DefaultPolicyDocument(arn);
 
     /// <summary>Several session policies act as one: their statements together.</summary>
     private static string Combine(List<string> documents)
