@@ -38,7 +38,7 @@ public static class RemoteSimulation
         return ToDecisions(request.PrincipalArn, await AskAsync(() => iam.SimulateCustomPolicyAsync(simulation, cancellationToken), cancellationToken).ConfigureAwait(false));
     }
 
-    // A connection that cannot simulate (the sandbox today) says so with NotSupportedException; the user needs a next step, not a crash.
+    // A connection that cannot simulate says so with NotSupportedException; the user needs a next step, not a crash.
     private static async Task<List<PolicySimulationResult>> AskAsync(Func<IAsyncEnumerable<PolicySimulationResult>> simulate, CancellationToken cancellationToken)
     {
         try

@@ -76,13 +76,15 @@ public sealed class PrincipalDeciderTests
     }
 
     [Fact]
-    public async Task Remote_on_a_connection_without_IAMs_simulator_says_to_decide_locally()
+    public async Task Remote_asks_the_accounts_simulator_which_the_sandbox_runs_on_the_same_engine()
     {
         await _iam.CreateUserAsync(new CreateUserRequest { UserName = "carol" }, None);
+        await _iam.PutInlinePolicyAsync(IdentityKind.User, "carol", "read", Policies.Allow("s3:GetObject", "arn:aws:s3:::reports/*"), None);
 
-        var failure = await Assert.ThrowsAsync<IamOpsException>(() => new PrincipalDecider(_iam).DecideAsync(IdentityKind.User, "carol", Ask("s3:GetObject"), remote: true, None));
+        var remote = await new PrincipalDecider(_iam).DecideAsync(IdentityKind.User, "carol", Ask("s3:GetObject", "s3:PutObject"), remote: true, None);
+        var local = await new PrincipalDecider(_iam).DecideAsync(IdentityKind.User, "carol", Ask("s3:GetObject", "s3:PutObject"), remote: false, None);
 
-        Assert.Equal(("RemoteSimulationUnavailable", FailureKind.InvalidOperation), (failure.ErrorId, failure.Kind));
-        Assert.Contains("-Remote", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { EvaluationDecision.Allowed, EvaluationDecision.ImplicitDeny }, remote.Select(d => d.Decision));
+        Assert.Equal(local.Select(d => d.Decision), remote.Select(d => d.Decision));
     }
 }

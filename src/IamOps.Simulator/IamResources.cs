@@ -1,0 +1,48 @@
+namespace IamOps.Simulator;
+
+/// <summary>
+/// The resource ARN an IAM action is authorized against, from the call's parameters (Query names: UserName, GroupName,
+/// RoleName, PolicyArn, ...), as the IAM service authorization reference lists them; account-wide actions use <c>*</c>.
+/// </summary>
+internal static class IamResources
+{
+    public static Permission For(SimulatedAccount account, CallerPrincipal caller, string action, Func<string, string?> parameter)
+    {
+        var state = account.State;
+        var prefix = $"arn:aws:iam::{account.AccountId}:";
+        string Named(string kind, string? name, string? path, string? existingPath) =>
+            name is null ? "*" : prefix + kind + (existingPath ?? path ?? "/") + name;
+        string User(string? name) =>
+            name is null
+                ? caller.User is not null ? caller.Arn : "*"
+                : Named("user", name, parameter("Path"), state.Users.TryGetValue(name, out var u) ? u.Path : null);
+        string Group(string? name) => Named("group", name, parameter("Path"), name is not null && state.Groups.TryGetValue(name, out var g) ? g.Path : null);
+        string Role(string? name) => Named("role", name, parameter("Path"), name is not null && state.Roles.TryGetValue(name, out var r) ? r.Path : null);
+        string Profile(string? name) => Named("instance-profile", name, parameter("Path"), name is not null && state.InstanceProfiles.TryGetValue(name, out var p) ? p.Path : null);
+
+        var resource = action switch
+        {
+            _ when action.EndsWith("UserPolicy", StringComparison.Ordinal) || action == "ListUserPolicies" || action == "ListAttachedUserPolicies" => User(parameter("UserName")),
+            _ when action.EndsWith("GroupPolicy", StringComparison.Ordinal) || action == "ListGroupPolicies" || action == "ListAttachedGroupPolicies" => Group(parameter("GroupName")),
+            _ when action.EndsWith("RolePolicy", StringComparison.Ordinal) || action == "ListRolePolicies" || action == "ListAttachedRolePolicies" || action == "UpdateAssumeRolePolicy" => Role(parameter("RoleName")),
+            "AddUserToGroup" or "RemoveUserFromGroup" or "CreateGroup" or "GetGroup" or "DeleteGroup" => Group(parameter("GroupName")),
+            "CreateInstanceProfile" or "GetInstanceProfile" or "DeleteInstanceProfile" or "AddRoleToInstanceProfile" or "RemoveRoleFromInstanceProfile" => Profile(parameter("InstanceProfileName")),
+            "SimulatePrincipalPolicy" => parameter("PolicySourceArn") ?? "*",
+            "SimulateCustomPolicy" => "*",
+            "CreatePolicy" => parameter("PolicyName") is { } policyName ? prefix + "policy" + (parameter("Path") ?? "/") + policyName : "*",
+            _ when parameter("PolicyArn") is { } policyArn => policyArn,
+            "CreateVirtualMFADevice" => parameter("VirtualMFADeviceName") is { } device ? prefix + "mfa" + (parameter("Path") ?? "/") + device : "*",
+            "DeleteVirtualMFADevice" => parameter("SerialNumber") ?? "*",
+            _ when parameter("RoleName") is { } roleName => Role(roleName),
+            "ListUsers" or "ListRoles" or "ListGroups" or "ListPolicies" or "ListVirtualMFADevices" or "ListAccountAliases" or "CreateAccountAlias" or "DeleteAccountAlias"
+                or "GetAccountSummary" or "GetAccountPasswordPolicy" or "UpdateAccountPasswordPolicy" or "DeleteAccountPasswordPolicy" or "GetAccountAuthorizationDetails"
+                or "GenerateCredentialReport" or "GetCredentialReport" or "GetAccessKeyLastUsed" => "*",
+            _ => User(parameter("UserName")),
+        };
+        return new Permission("iam:" + action, resource);
+    }
+
+    /// <summary>For in-process calls: the same parameters the Query protocol would carry.</summary>
+    public static Func<string, string?> Parameters(params (string Name, string? Value)[] values) =>
+        name => values.FirstOrDefault(v => v.Name == name).Value;
+}
