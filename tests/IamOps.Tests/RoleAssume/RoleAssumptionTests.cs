@@ -91,9 +91,24 @@ public sealed class RoleAssumptionTests
     }
 
     [Fact]
+    public async Task A_user_whose_own_policies_lack_sts_AssumeRole_is_denied_with_that_cause()
+    {
+        var carol = await User("carol");
+        await Role("shared", Expect.Trust($"{{\"AWS\":\"{Account}\"}}"));
+
+        var error = await Fails(() => For(carol).AssumeAsync(new RoleAssumeRequest { RoleName = "shared" }, None));
+
+        Assert.Equal("RoleAssumeDenied", error.ErrorId);
+        Assert.Equal(FailureKind.PermissionDenied, error.Kind);
+        Assert.Contains("your own policies must allow sts:AssumeRole", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task External_id_mismatch_is_explained()
     {
         var alice = await User("alice");
+        // The trust names the account, so alice's own policies must allow sts:AssumeRole too (the simulator checks both).
+        await _admin.Iam.PutInlinePolicyAsync(IdentityKind.User, "alice", "assume-vendor", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}""", None);
         await Role("vendor", Expect.Trust($"{{\"AWS\":\"{Account}\"}}", """{"StringEquals":{"sts:ExternalId":"acme-42"}}"""));
 
         var error = await Fails(() => For(alice).AssumeAsync(new RoleAssumeRequest { RoleName = "vendor", ExternalId = "acme-41" }, None));
