@@ -17,6 +17,7 @@ public sealed class SimulatedAccount : ISandbox
 
     private readonly Dictionary<string, string> _keyOwners = new(StringComparer.Ordinal);
     private long _callCount;
+    private readonly TokenBucket _rateLimit = new();
     private SimulatorClock _clock;
 
     /// <param name="accountId">12 digits; a random id when null.</param>
@@ -173,9 +174,29 @@ public sealed class SimulatedAccount : ISandbox
     /// lock, saves when asked, and logs the outcome.
     /// </summary>
     /// <param name="permission">What the caller must be allowed (null: nothing, as for GetCallerIdentity).</param>
+    /// <summary>Added to every call, to model the round trip to a remote service (benchmarks of batch behaviour).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>
+    /// Mutating calls allowed per second across all callers (a token bucket holding one second's worth); beyond it a
+    /// call fails with Throttling, as IAM's rate limits do. Zero, the default, means no limit.
+    /// </summary>
+    public double MutatingCallsPerSecond { get; set; }
+
     internal T Invoke<T>(SimulatorCredentials credentials, string service, string operation, bool mutating, Func<CallerPrincipal, T> apply, Func<CallerPrincipal, Permission?>? permission = null)
     {
+        if (Latency > TimeSpan.Zero)
+        {
+            Thread.Sleep(Latency);
+        }
+
         var number = Interlocked.Increment(ref _callCount);
+        if (mutating && !_rateLimit.TryTake(MutatingCallsPerSecond))
+        {
+            CallLog.Add(new SimulatorCall(number, service, operation, mutating, "Throttling", null, false));
+            throw new ServiceError("Throttling", 400, "Rate exceeded");
+        }
+
         var fault = Faults.Take(number, operation);
         string? caller = null;
         if (fault is { AfterApply: false })
