@@ -117,6 +117,53 @@ public sealed class OnboardingScenarioTests
         Assert.Equal(users.Count, users.Select(u => u.UserName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
+    [Fact]
+    public async Task ExactGroups_removes_unlisted_groups_and_ResetPassword_issues_a_new_initial_password()
+    {
+        var account = new SimulatedAccount(AccountId);
+        await OnboardAsync(account, Dev("alice", "Developers", "Ops"));
+
+        var exact = await OnboardAsync(account, Dev("alice", "Developers") with { ExactGroups = true });
+        var reset = await OnboardAsync(account, Dev("alice", "Developers") with { ResetPassword = true });
+
+        Assert.Equal(new[] { "Developers" }, exact[0].Groups);
+        var groups = await IamLookup.ToListAsync(account.Connect().Iam.ListGroupsForUserAsync("alice", None), None);
+        Assert.Equal("Developers", Assert.Single(groups).GroupName);
+        Assert.Equal(DeveloperStatus.Updated, reset[0].Status);
+        Assert.NotNull(reset[0].InitialPassword);
+        Assert.True((await account.Connect().Iam.GetLoginProfileAsync("alice", None)).PasswordResetRequired);
+    }
+
+    [Fact]
+    public async Task A_permissions_boundary_is_set_on_create_and_on_an_existing_user_and_old_keys_can_be_deleted_on_rotation()
+    {
+        var account = new SimulatedAccount(AccountId);
+        var iam = account.Connect().Iam;
+        var boundary = (await iam.CreatePolicyAsync(new CreatePolicyRequest { PolicyName = "DevBoundary", PolicyDocument = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}""" }, None)).Arn;
+        await OnboardAsync(account, Dev("bob") with { ProgrammaticAccess = true });
+
+        var bounded = await OnboardAsync(account, Dev("bob") with { PermissionsBoundary = boundary, RotateAccessKey = true, DeleteOldAccessKey = true });
+        var created = await OnboardAsync(account, Dev("carol") with { PermissionsBoundary = boundary });
+
+        Assert.Equal(DeveloperStatus.Updated, bounded[0].Status);
+        Assert.Equal(boundary, (await iam.GetUserAsync("bob", None)).PermissionsBoundaryArn);
+        Assert.Equal(boundary, (await iam.GetUserAsync("carol", None)).PermissionsBoundaryArn);
+        Assert.Equal(DeveloperStatus.Created, created[0].Status);
+        var keys = await IamLookup.ToListAsync(iam.ListAccessKeysAsync("bob", None), None);
+        Assert.Equal(bounded[0].AccessKeyId, Assert.Single(keys).AccessKeyId);
+    }
+
+    [Fact]
+    public void Tags_over_IAMs_limits_are_refused_before_any_call()
+    {
+        var fiftyOne = string.Join(";", Enumerable.Range(0, 51).Select(i => $"k{i}=v"));
+
+        Assert.Equal("TagLimitExceeded", Assert.Throws<IamOpsException>(() => DeveloperTags.Parse(fiftyOne)).ErrorId);
+        Assert.Equal("TagInvalid", Assert.Throws<IamOpsException>(() => DeveloperTags.Parse("aws:owner=x")).ErrorId);
+        Assert.Equal("TagInvalid", Assert.Throws<IamOpsException>(() => DeveloperTags.Parse("novalue")).ErrorId);
+        Assert.Equal(2, DeveloperTags.Parse("team=web;cost-center=42").Count);
+    }
+
     public static TheoryData<FaultKind, bool> Faults => new()
     {
         { FaultKind.ServiceFailure, false },
