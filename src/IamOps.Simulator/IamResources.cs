@@ -39,7 +39,9 @@ internal static class IamResources
                 or "GenerateCredentialReport" or "GetCredentialReport" or "GetAccessKeyLastUsed" => "*",
             _ => User(parameter("UserName")),
         };
-        return new Permission("iam:" + action, resource);
+        // Putting a role in an instance profile hands it to EC2: IAM also checks iam:PassRole on the role.
+        var passRole = action == "AddRoleToInstanceProfile" ? new Permission("iam:PassRole", Role(parameter("RoleName"))) : null;
+        return new Permission("iam:" + action, resource, passRole);
     }
 
     /// <summary>For in-process calls: the same parameters the Query protocol would carry.</summary>

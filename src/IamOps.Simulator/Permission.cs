@@ -1,4 +1,5 @@
 namespace IamOps.Simulator;
 
-/// <summary>What a call needs its caller to be allowed: an IAM action on a resource ARN.</summary>
-internal sealed record Permission(string Action, string Resource);
+/// <summary>What a call needs its caller to be allowed: an IAM action on a resource ARN, and sometimes a second one.</summary>
+/// <param name="Also">A further permission the same call needs, e.g. iam:PassRole for AddRoleToInstanceProfile.</param>
+internal sealed record Permission(string Action, string Resource, Permission? Also = null);

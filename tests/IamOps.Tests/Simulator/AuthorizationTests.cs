@@ -104,6 +104,19 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
+    public async Task Adding_a_role_to_an_instance_profile_also_needs_iam_PassRole_on_the_role()
+    {
+        await _admin.Iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "web", AssumeRolePolicyDocument = Expect.Trust("{\"Service\":\"ec2.amazonaws.com\"}") }, None);
+        await _admin.Iam.CreateInstanceProfileAsync("web", null, Array.Empty<IamTag>(), None);
+        var ops = await User("ops", Expect.Statement("Allow", "iam:AddRoleToInstanceProfile"));
+        var error = await Expect.AwsError("AccessDenied", 403, () => ops.Iam.AddRoleToInstanceProfileAsync("web", "web", None));
+        Assert.Contains($"iam:PassRole on resource: arn:aws:iam::{Account}:role/web", error.Message, StringComparison.Ordinal);
+        await _admin.Iam.PutInlinePolicyAsync(IdentityKind.User, "ops", "pass", Expect.Statement("Allow", "iam:PassRole", $"arn:aws:iam::{Account}:role/web"), None);
+        await ops.Iam.AddRoleToInstanceProfileAsync("web", "web", None);
+        Assert.Single((await _admin.Iam.GetInstanceProfileAsync("web", None)).Roles);
+    }
+
+    [Fact]
     public async Task Permission_checks_apply_over_HTTP_too_and_can_be_switched_off()
     {
         var grace = await User("grace");
