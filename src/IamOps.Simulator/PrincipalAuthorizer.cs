@@ -26,7 +26,7 @@ internal sealed class PrincipalAuthorizer
     {
         for (Permission? needed = permission; needed is not null; needed = needed.Also)
         {
-            var decision = Decide(caller, needed);
+            var decision = Decide(caller, needed, requestKeys: needed.RequestKeys);
             if (decision != EvaluationDecision.Allowed)
             {
                 throw Denied(caller, needed, decision);

@@ -117,6 +117,24 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
+    public async Task Request_tags_are_condition_keys_for_calls_that_set_them()
+    {
+        var abac = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:CreateUser","iam:TagUser"],"Resource":"*","Condition":{"StringEquals":{"aws:RequestTag/team":"blue"},"ForAllValues:StringEquals":{"aws:TagKeys":["team"]}}}]}""";
+        var hank = await User("hank", abac);
+        await hank.Iam.CreateUserAsync(new CreateUserRequest { UserName = "blue-1", Tags = new[] { new IamTag("team", "blue") } }, None);
+        await Expect.AwsError("AccessDenied", 403, () => hank.Iam.CreateUserAsync(new CreateUserRequest { UserName = "red-1", Tags = new[] { new IamTag("team", "red") } }, None));
+        await Expect.AwsError("AccessDenied", 403, () => hank.Iam.CreateUserAsync(new CreateUserRequest { UserName = "untagged" }, None));
+        await Expect.AwsError("AccessDenied", 403, () => hank.Iam.TagUserAsync("blue-1", new[] { new IamTag("team", "blue"), new IamTag("cost", "1") }, None));
+
+        using var endpoint = SimulatorEndpoint.Start(_account);
+        using var http = SignedHttp.NewClient();
+        var tagged = await SignedHttp.QueryAsync(http, endpoint.BaseUrl, hank.Credentials, "iam", ("Action", "TagUser"), ("Version", "2010-05-08"), ("UserName", "blue-1"), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "blue"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, tagged.StatusCode);
+        var refused = await SignedHttp.QueryAsync(http, endpoint.BaseUrl, hank.Credentials, "iam", ("Action", "TagUser"), ("Version", "2010-05-08"), ("UserName", "blue-1"), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "red"));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Permission_checks_apply_over_HTTP_too_and_can_be_switched_off()
     {
         var grace = await User("grace");
