@@ -16,6 +16,7 @@
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
         'Grant-IamBucketAccess'
+        'Invoke-IamRoleAssume'
         'New-IamAdminBaseline'
         'Revoke-IamBucketAccess'
         'Test-IamPolicy'

@@ -39,9 +39,9 @@ internal sealed class ArnFormat
     public WildcardPattern ResourcePattern { get; }
 
     /// <summary>True when this format could describe a policy resource (its wildcards and variables may stand for anything).</summary>
-    public bool Accepts(string service, string resource)
+    public bool Accepts(ReadOnlySpan<char> service, ReadOnlySpan<char> resource)
     {
-        if (!string.Equals(Service, service, StringComparison.OrdinalIgnoreCase))
+        if (!service.Equals(Service.AsSpan(), StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -58,10 +58,10 @@ internal sealed class ArnFormat
 
         if (open < 0)
         {
-            return ResourcePattern.IsMatch(resource.AsSpan(), StringComparison.Ordinal);
+            return ResourcePattern.IsMatch(resource, StringComparison.Ordinal);
         }
 
-        var policyPrefix = resource.Substring(0, open);
-        return policyPrefix.StartsWith(LiteralPrefix, StringComparison.Ordinal) || LiteralPrefix.StartsWith(policyPrefix, StringComparison.Ordinal);
+        var policyPrefix = resource.Slice(0, open);
+        return policyPrefix.StartsWith(LiteralPrefix.AsSpan()) || LiteralPrefix.AsSpan().StartsWith(policyPrefix);
     }
 }

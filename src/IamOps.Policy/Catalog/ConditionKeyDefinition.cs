@@ -1,6 +1,6 @@
 namespace IamOps.Policy;
 
-/// <summary>A condition key from the catalog, e.g. aws:SourceIp or s3:prefix; names with ${TagKey} stand for a family.</summary>
+/// <summary>A condition key from the catalog, e.g. aws:SourceIp or s3:prefix; names with ${TagKey} (or &lt;key&gt;) stand for a family.</summary>
 public sealed class ConditionKeyDefinition
 {
     internal ConditionKeyDefinition(string name, ConditionValueType valueType, bool isMultivalued)
@@ -8,7 +8,13 @@ public sealed class ConditionKeyDefinition
         Name = name;
         ValueType = valueType;
         IsMultivalued = isMultivalued;
+        // Families are written with ${TagKey}, or <key> for a few S3 keys.
         var variable = name.IndexOf("${", StringComparison.Ordinal);
+        if (variable < 0)
+        {
+            variable = name.IndexOf('<');
+        }
+
         TemplatePrefix = variable >= 0 ? name.Substring(0, variable) : null;
     }
 

@@ -179,37 +179,9 @@ internal sealed class CompiledCondition
 
                 return false;
             case OperatorFamily.Numeric:
-                var number = entry.Number(index);
-                if (number is null)
-                {
-                    return null;
-                }
-
-                foreach (var value in numbers)
-                {
-                    if (ConditionValues.Compare(number.Value, value, op.Comparison))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                return AnyOrdered(entry.Number(index), numbers);
             case OperatorFamily.Date:
-                var date = entry.Date(index);
-                if (date is null)
-                {
-                    return null;
-                }
-
-                foreach (var value in dates)
-                {
-                    if (ConditionValues.Compare(date.Value, value, op.Comparison))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                return AnyOrdered(entry.Date(index), dates);
             case OperatorFamily.IpAddress:
                 var address = entry.Address(index);
                 if (address is null)
@@ -244,6 +216,26 @@ internal sealed class CompiledCondition
             default:
                 return false;
         }
+    }
+
+    /// <summary>Compares a request number or date with each policy value; null when the request value is unreadable.</summary>
+    private bool? AnyOrdered<T>(T? requestValue, T[] policyValues)
+        where T : struct, IComparable<T>
+    {
+        if (requestValue is null)
+        {
+            return null;
+        }
+
+        foreach (var value in policyValues)
+        {
+            if (ConditionValues.Compare(requestValue.Value, value, op.Comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool AnyString(string text, StringComparison comparison, EvaluationState state)

@@ -37,6 +37,9 @@ internal sealed class CompiledStatement
 
     public bool IsDeny { get; }
 
+    /// <summary>True when the statement has a Principal or NotPrincipal element.</summary>
+    public bool HasPrincipal => principal is not null;
+
     /// <summary>True when the statement names its principals through NotPrincipal.</summary>
     public bool UsesNotPrincipal => notPrincipal;
 

@@ -56,8 +56,27 @@ internal readonly struct ConditionOperator
     /// <summary>True for the families where ${...} in a value is expanded.</summary>
     public bool ExpandsVariables => Family is OperatorFamily.String or OperatorFamily.StringIgnoreCase or OperatorFamily.StringLike or OperatorFamily.Arn or OperatorFamily.Bool or OperatorFamily.IpAddress;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConditionOperator?> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>Reads an operator such as "ForAnyValue:StringNotLikeIfExists"; false when IAM does not know it.</summary>
     public static bool TryParse(string text, out ConditionOperator result)
+    {
+        if (text is not null && Parsed.TryGetValue(text, out var known))
+        {
+            result = known.GetValueOrDefault();
+            return known.HasValue;
+        }
+
+        var ok = TryRead(text!, out result);
+        if (text is not null && Parsed.Count < 4096)
+        {
+            Parsed.TryAdd(text, ok ? result : null);
+        }
+
+        return ok;
+    }
+
+    private static bool TryRead(string text, out ConditionOperator result)
     {
         result = default;
         if (string.IsNullOrEmpty(text))

@@ -87,21 +87,17 @@ internal static class ConditionValues
         }
     }
 
-    public static bool Compare(double left, double right, OrderComparison comparison) => comparison switch
+    public static bool Compare<T>(T left, T right, OrderComparison comparison)
+        where T : IComparable<T>
     {
-        OrderComparison.LessThan => left < right,
-        OrderComparison.LessThanEquals => left <= right,
-        OrderComparison.GreaterThan => left > right,
-        OrderComparison.GreaterThanEquals => left >= right,
-        _ => left == right,
-    };
-
-    public static bool Compare(long left, long right, OrderComparison comparison) => comparison switch
-    {
-        OrderComparison.LessThan => left < right,
-        OrderComparison.LessThanEquals => left <= right,
-        OrderComparison.GreaterThan => left > right,
-        OrderComparison.GreaterThanEquals => left >= right,
-        _ => left == right,
-    };
+        var order = left.CompareTo(right);
+        return comparison switch
+        {
+            OrderComparison.LessThan => order < 0,
+            OrderComparison.LessThanEquals => order <= 0,
+            OrderComparison.GreaterThan => order > 0,
+            OrderComparison.GreaterThanEquals => order >= 0,
+            _ => order == 0,
+        };
+    }
 }

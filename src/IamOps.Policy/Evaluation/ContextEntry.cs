@@ -17,54 +17,27 @@ internal sealed class ContextEntry
 
     public string[] Values { get; }
 
-    public double? Number(int index)
+    public double? Number(int index) => Read(ref numbers, index, static text => ConditionValues.TryParseNumber(text, out var n) ? n : null);
+
+    public long? Date(int index) => Read(ref dates, index, static text => ConditionValues.TryParseDate(text, out var d) ? d : null);
+
+    public byte[]? Address(int index) => Read(ref addresses, index, static text => IpRange.TryParseAddress(text, out var a) ? a : null);
+
+    /// <summary>Reads every value once with <paramref name="parse"/> and keeps the results for later evaluations.</summary>
+    private T Read<T>(ref T[]? cache, int index, Func<string, T> parse)
     {
-        var cache = numbers;
-        if (cache is null)
+        var values = cache;
+        if (values is null)
         {
-            cache = new double?[Values.Length];
+            values = new T[Values.Length];
             for (var i = 0; i < Values.Length; i++)
             {
-                cache[i] = ConditionValues.TryParseNumber(Values[i], out var n) ? n : null;
+                values[i] = parse(Values[i]);
             }
 
-            numbers = cache;
+            cache = values;
         }
 
-        return cache[index];
-    }
-
-    public long? Date(int index)
-    {
-        var cache = dates;
-        if (cache is null)
-        {
-            cache = new long?[Values.Length];
-            for (var i = 0; i < Values.Length; i++)
-            {
-                cache[i] = ConditionValues.TryParseDate(Values[i], out var d) ? d : null;
-            }
-
-            dates = cache;
-        }
-
-        return cache[index];
-    }
-
-    public byte[]? Address(int index)
-    {
-        var cache = addresses;
-        if (cache is null)
-        {
-            cache = new byte[]?[Values.Length];
-            for (var i = 0; i < Values.Length; i++)
-            {
-                cache[i] = IpRange.TryParseAddress(Values[i], out var a) ? a : null;
-            }
-
-            addresses = cache;
-        }
-
-        return cache[index];
+        return values[index];
     }
 }

@@ -53,7 +53,7 @@ public sealed class PolicySet
         }
 
         void AddPolicy(CompiledPolicy policy, PolicySource source, int level)
-            => planned.AddRange(policy.Statements.Select(s => new PlannedStatement(s, policy, source, level, SlotOf)));
+            => planned.AddRange(policy.Statements.Where(s => AppliesAs(s, source)).Select(s => new PlannedStatement(s, policy, source, level, SlotOf)));
         for (var i = 0; i < controlLevels; i++)
         {
             AddPolicy(ServiceControlPolicies[i], PolicySource.ServiceControl, i);
@@ -235,6 +235,13 @@ public sealed class PolicySet
     private bool DeniesEveryBoundedPrincipal(PlannedStatement planned, EvaluationState state, in ArnParts resource)
         => PermissionsBoundary is not null && planned.Statement.UsesNotPrincipal
            && planned.Statement.MatchesResource(resource, state, planned.ResourceSlots) && planned.Statement.MatchesConditions(state, planned.ConditionSlots);
+
+    /// <summary>
+    /// Statements IAM would reject for the policy's role never apply: a resource policy statement needs a Principal or
+    /// NotPrincipal, any other needs a Resource or NotResource (only resource and trust policies may omit it).
+    /// </summary>
+    private static bool AppliesAs(CompiledStatement statement, PolicySource source)
+        => source == PolicySource.Resource ? statement.HasPrincipal : statement.Resources is not null;
 
     private static bool AlreadySatisfied(PlannedStatement planned, ulong controlAllowed, bool identity, bool boundary, bool session, PrincipalGrant resourceGrant) => planned.Source switch
     {

@@ -5,26 +5,22 @@ internal sealed class WildcardPattern
 {
     private static readonly WildcardPattern MatchAllPattern = new("*", new[] { PatternToken.Star }, hasVariables: false, hasWildcards: true);
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WildcardPattern> ActionPatterns = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WildcardPattern> SharedPatterns = new(StringComparer.Ordinal);
 
     private readonly PatternToken[] tokens;
+    private readonly string source;
 
     private WildcardPattern(string source, PatternToken[] tokens, bool hasVariables, bool hasWildcards)
     {
-        Source = source;
+        this.source = source;
         this.tokens = tokens;
-        HasVariables = hasVariables;
-        HasWildcards = hasWildcards;
         IsMatchAll = tokens.Length == 1 && tokens[0].Kind == PatternTokenKind.Star;
         IsExact = !hasVariables && !hasWildcards;
         Literal = IsExact ? (tokens.Length == 0 ? string.Empty : tokens[0].Text!) : null;
     }
 
-    public string Source { get; }
-
-    public bool HasVariables { get; }
-
-    public bool HasWildcards { get; }
+    /// <inheritdoc />
+    public override string ToString() => source;
 
     public bool IsMatchAll { get; }
 
@@ -109,15 +105,15 @@ internal sealed class WildcardPattern
     /// <summary>A pattern with wildcards and no variables, compiled once and shared across calls.</summary>
     public static WildcardPattern CompileShared(string pattern)
     {
-        if (ActionPatterns.TryGetValue(pattern, out var cached))
+        if (SharedPatterns.TryGetValue(pattern, out var cached))
         {
             return cached;
         }
 
         var compiled = Compile(pattern, wildcards: true, variables: false);
-        if (ActionPatterns.Count < 16384)
+        if (SharedPatterns.Count < 16384)
         {
-            ActionPatterns.TryAdd(pattern, compiled);
+            SharedPatterns.TryAdd(pattern, compiled);
         }
 
         return compiled;

@@ -16,10 +16,14 @@ internal sealed class PolicyParser
     };
 
     private static readonly string[] CommonValues = { "*", "Allow", "Deny", PolicyDocument.CurrentVersion, "true", "false" };
+    private static readonly byte[][] CommonValuesUtf8 = CommonValues.Select(Encoding.UTF8.GetBytes).ToArray();
+    private static readonly byte[][] TopElementsUtf8 = TopElements.Select(Encoding.UTF8.GetBytes).ToArray();
+    private static readonly byte[][] StatementElementsUtf8 = StatementElements.Select(Encoding.UTF8.GetBytes).ToArray();
 
     private readonly TextPositionMap positions;
     private readonly List<PolicyFinding> findings = new();
     private readonly List<PolicyStatement> statements = new();
+    private readonly List<PolicyValue> scratch = new();
     private PolicyValue? version;
     private PolicyValue? id;
     private bool hasStatementElement;
@@ -33,7 +37,17 @@ internal sealed class PolicyParser
             throw new ArgumentNullException(nameof(json));
         }
 
-        return Parse(Encoding.UTF8.GetBytes(json));
+        // The UTF-8 copy lives only while parsing, so it comes from the shared pool.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, 0, json.Length, buffer, 0);
+            return Parse(new ReadOnlyMemory<byte>(buffer, 0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static PolicyDocument Parse(ReadOnlyMemory<byte> utf8)
@@ -114,21 +128,19 @@ internal sealed class PolicyParser
     private SourceLocation Here(ref Utf8JsonReader reader) => positions.At(reader.TokenStartIndex);
 
     /// <summary>Reads a property name; exact element names are recognised without allocating a string.</summary>
-    private string? ReadElementName(ref Utf8JsonReader reader, string[] known, ref ElementSet seen, out SourceLocation location, int? statement)
+    private string? ReadElementName(ref Utf8JsonReader reader, string[] known, byte[][] knownUtf8, ref ElementSet seen, out SourceLocation location, int? statement)
     {
         location = Here(ref reader);
-        for (var i = 0; i < known.Length; i++)
+        var i = IndexOfRaw(ref reader, knownUtf8);
+        if (i >= 0)
         {
-            if (reader.ValueTextEquals(known[i].AsSpan()))
+            if (seen.Add(i, known[i]))
             {
-                if (seen.Add(i, known[i]))
-                {
-                    return known[i];
-                }
-
-                Add(FindingSeverity.Error, PolicyCheckIds.DuplicateElement, $"The element \"{known[i]}\" appears twice in the same object; keep one.", location, statement);
-                return null;
+                return known[i];
             }
+
+            Add(FindingSeverity.Error, PolicyCheckIds.DuplicateElement, $"The element \"{known[i]}\" appears twice in the same object; keep one.", location, statement);
+            return null;
         }
 
         return MatchElement(reader.GetString()!, known, ref seen, location, statement);
@@ -183,7 +195,7 @@ internal sealed class PolicyParser
         var seen = new ElementSet();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var element = ReadElementName(ref reader, TopElements, ref seen, out var nameLocation, null);
+            var element = ReadElementName(ref reader, TopElements, TopElementsUtf8, ref seen, out var nameLocation, null);
             reader.Read();
             switch (element)
             {
@@ -259,15 +271,28 @@ internal sealed class PolicyParser
     /// <summary>Reads a string value, sharing the instances of the most frequent ones.</summary>
     private static string ReadString(ref Utf8JsonReader reader)
     {
-        foreach (var common in CommonValues)
+        var common = IndexOfRaw(ref reader, CommonValuesUtf8);
+        return common >= 0 ? CommonValues[common] : reader.GetString()!;
+    }
+
+    /// <summary>Which of the UTF-8 texts the current token is, comparing raw bytes (unescaped tokens only); -1 when none.</summary>
+    private static int IndexOfRaw(ref Utf8JsonReader reader, byte[][] candidates)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
         {
-            if (reader.ValueTextEquals(common.AsSpan()))
+            return -1;
+        }
+
+        var value = reader.ValueSpan;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (value.SequenceEqual(candidates[i]))
             {
-                return common;
+                return i;
             }
         }
 
-        return reader.GetString()!;
+        return -1;
     }
 
     private static bool IsEmptyNext(ref Utf8JsonReader reader)
@@ -287,7 +312,7 @@ internal sealed class PolicyParser
         IReadOnlyList<PolicyCondition> conditions = Array.Empty<PolicyCondition>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var element = ReadElementName(ref reader, StatementElements, ref seen, out var nameLocation, index);
+            var element = ReadElementName(ref reader, StatementElements, StatementElementsUtf8, ref seen, out var nameLocation, index);
             reader.Read();
             switch (element)
             {
@@ -342,28 +367,29 @@ internal sealed class PolicyParser
         };
     }
 
-    private PolicyValueList? ReadValues(ref Utf8JsonReader reader, string element, SourceLocation nameLocation, int index, bool stringsOnly)
+    private PolicyValueList? ReadValues(ref Utf8JsonReader reader, string element, SourceLocation nameLocation, int index, bool stringsOnly, string? detail = null)
     {
-        var values = new List<PolicyValue>();
         if (reader.TokenType == JsonTokenType.StartArray)
         {
+            // Value lists are never nested, so one scratch list serves every element.
+            scratch.Clear();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                var value = ReadScalar(ref reader, element, index, stringsOnly);
+                var value = ReadScalar(ref reader, element, index, stringsOnly, detail);
                 if (value is not null)
                 {
-                    values.Add(value);
+                    scratch.Add(value);
                 }
             }
 
-            return new PolicyValueList(values, nameLocation, isArray: true);
+            return PolicyValueList.Own(scratch.ToArray(), nameLocation, isArray: true);
         }
 
-        var single = ReadScalar(ref reader, element, index, stringsOnly);
-        return single is null ? null : new PolicyValueList(new[] { single }, nameLocation, isArray: false);
+        var single = ReadScalar(ref reader, element, index, stringsOnly, detail);
+        return single is null ? null : PolicyValueList.Own(new[] { single }, nameLocation, isArray: false);
     }
 
-    private PolicyValue? ReadScalar(ref Utf8JsonReader reader, string element, int index, bool stringsOnly)
+    private PolicyValue? ReadScalar(ref Utf8JsonReader reader, string element, int index, bool stringsOnly, string? detail)
     {
         var location = Here(ref reader);
         switch (reader.TokenType)
@@ -378,7 +404,7 @@ internal sealed class PolicyParser
                 return new PolicyValue("false", PolicyValueKind.Boolean, location);
             default:
                 var expected = stringsOnly ? "a string or an array of strings" : "a string, number, boolean or an array of them";
-                Add(FindingSeverity.Error, PolicyCheckIds.InvalidElementType, $"{element} must be {expected}; remove the {Describe(reader.TokenType)}.", location, index);
+                Add(FindingSeverity.Error, PolicyCheckIds.InvalidElementType, $"{element}{(detail is null ? string.Empty : " " + detail)} must be {expected}; remove the {Describe(reader.TokenType)}.", location, index);
                 reader.Skip();
                 return null;
         }
@@ -427,7 +453,7 @@ internal sealed class PolicyParser
                 Add(FindingSeverity.Error, PolicyCheckIds.DuplicateElement, $"The principal type \"{type}\" appears twice; merge the values into one array.", typeLocation, index);
             }
 
-            var values = ReadValues(ref reader, $"{element}.{type}", typeLocation, index, stringsOnly: true);
+            var values = ReadValues(ref reader, element, typeLocation, index, stringsOnly: true, type);
             if (values is not null)
             {
                 entries.Add(new PrincipalEntry(type, values));
@@ -478,7 +504,7 @@ internal sealed class PolicyParser
                     Add(FindingSeverity.Error, PolicyCheckIds.DuplicateElement, $"The condition key \"{key}\" appears twice under {op} (key names ignore case); merge the values.", keyLocation, index);
                 }
 
-                var values = ReadValues(ref reader, $"Condition {op} {key}", keyLocation, index, stringsOnly: false);
+                var values = ReadValues(ref reader, op, keyLocation, index, stringsOnly: false, key);
                 if (values is not null)
                 {
                     conditions.Add(new PolicyCondition(op, opLocation, key, values));

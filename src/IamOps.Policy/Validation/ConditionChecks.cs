@@ -34,7 +34,7 @@ internal static class ConditionChecks
             {
                 if (run.Catalog.FindGlobalConditionKey(condition.Key) is null && actions.IsComplete && actions.Actions.Count > 0)
                 {
-                    if (!actions.Actions.Any(a => a.Supports(key)))
+                    if (!actions.Supports(key))
                     {
                         run.Add(FindingSeverity.Warning, PolicyCheckIds.ConditionKeyNotSupportedByAction, $"None of the statement's actions supports \"{condition.Key}\", so the condition never has a value; use a key these actions support or move the condition to the right statement.", condition.Values.Location, statement);
                     }

@@ -13,7 +13,7 @@ internal static class PrivilegeEscalationChecks
         }
 
         var broad = run.Document.Statements
-            .Where(s => s.IsAllow && (s.NotResource is not null || s.Resource?.Any(r => r.Text == "*") == true))
+            .Where(s => s.IsAllow && (s.NotResource is not null || s.Resource?.ContainsText("*") == true))
             .ToArray();
         if (broad.Length == 0)
         {

@@ -5,29 +5,30 @@ namespace IamOps.Policy.Validation;
 /// <summary>Checks resource ARNs: shape, partition, service wildcard, variable placement, and that an action takes the type.</summary>
 internal static class ResourceChecks
 {
-    private static readonly HashSet<string> Partitions = new(StringComparer.Ordinal)
-    {
-        "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc",
-    };
+    private static readonly string[] Partitions = { "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc" };
 
     /// <summary>Resource types are matched against at most this many resources of a statement (bounds actions x resources work).</summary>
     private const int MaxTypeChecked = 200;
 
     public static void Check(ValidationRun run, PolicyStatement statement, StatementActions actions)
     {
-        foreach (var list in new[] { statement.Resource, statement.NotResource })
+        var typeCheck = actions.IsComplete && actions.Actions.Count > 0 && statement.Resource is { Count: <= MaxTypeChecked };
+        if (statement.Resource is not null)
         {
-            if (list is null)
+            foreach (var value in statement.Resource)
             {
-                continue;
-            }
-
-            foreach (var value in list)
-            {
-                if (CheckShape(run, statement, value) && ReferenceEquals(list, statement.Resource) && actions.IsComplete && actions.Actions.Count > 0 && list.Count <= MaxTypeChecked)
+                if (CheckShape(run, statement, value) && typeCheck)
                 {
                     CheckTypeIsTaken(run, statement, value, actions);
                 }
+            }
+        }
+
+        if (statement.NotResource is not null)
+        {
+            foreach (var value in statement.NotResource)
+            {
+                CheckShape(run, statement, value);
             }
         }
     }
@@ -48,14 +49,14 @@ internal static class ResourceChecks
             return false;
         }
 
-        var partition = arn.PartText(1);
-        if (!Partitions.Contains(partition) && !WildcardCharacters.AnyIn(partition) && partition.IndexOf('$') < 0)
+        var partition = arn.Part(1);
+        if (!IsPartition(partition) && !WildcardCharacters.AnyIn(partition) && partition.IndexOf('$') < 0)
         {
-            run.Add(FindingSeverity.Error, PolicyCheckIds.InvalidArn, $"\"{partition}\" in \"{text}\" is not a partition; use aws, aws-cn or aws-us-gov.", value.Location, statement);
+            run.Add(FindingSeverity.Error, PolicyCheckIds.InvalidArn, $"\"{partition.ToString()}\" in \"{text}\" is not a partition; use aws, aws-cn or aws-us-gov.", value.Location, statement);
             return false;
         }
 
-        var service = arn.PartText(2);
+        var service = arn.Part(2);
         if (service.Length == 0 || WildcardCharacters.AnyIn(service))
         {
             run.Add(FindingSeverity.Error, PolicyCheckIds.InvalidArn, $"The service part of \"{text}\" must be a service prefix without wildcards.", value.Location, statement);
@@ -75,8 +76,8 @@ internal static class ResourceChecks
     private static void CheckTypeIsTaken(ValidationRun run, PolicyStatement statement, PolicyValue value, StatementActions actions)
     {
         var arn = new ArnParts(value.Text);
-        var service = arn.PartText(2);
-        var resource = arn.PartText(5);
+        var service = arn.Part(2);
+        var resource = arn.Part(5);
         foreach (var action in actions.Actions)
         {
             foreach (var taken in action.ResourceTypes)
@@ -90,5 +91,18 @@ internal static class ResourceChecks
 
         var names = string.Join(", ", actions.Actions.Take(3).Select(a => a.FullName));
         run.Add(FindingSeverity.Error, PolicyCheckIds.ResourceMismatch, $"No action of the statement ({names}{(actions.Actions.Count > 3 ? ", ..." : string.Empty)}) applies to \"{value.Text}\"; use an ARN of a resource type these actions take, or \"*\" for actions without resource types.", value.Location, statement);
+    }
+
+    private static bool IsPartition(ReadOnlySpan<char> text)
+    {
+        foreach (var partition in Partitions)
+        {
+            if (text.SequenceEqual(partition.AsSpan()))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

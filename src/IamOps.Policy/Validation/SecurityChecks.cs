@@ -12,8 +12,8 @@ internal static class SecurityChecks
             return;
         }
 
-        var resourceIsStar = statement.Resource?.Any(r => r.Text == "*") == true;
-        var actionIsStar = statement.Action?.Any(a => a.Text == "*") == true;
+        var resourceIsStar = statement.Resource?.ContainsText("*") == true;
+        var actionIsStar = statement.Action?.ContainsText("*") == true;
         if (actionIsStar && resourceIsStar)
         {
             run.Add(FindingSeverity.SecurityWarning, PolicyCheckIds.AllowAllActionsOnAllResources, "The statement allows every action on every resource (full administrator access); list the actions and resources needed.", statement.Action!.Location, statement);
@@ -81,9 +81,22 @@ internal static class SecurityChecks
     {
         if (statement.Action is not null)
         {
-            return statement.Action.Any(a => WildcardPattern.CompileShared(a.Text).IsMatch(action.AsSpan(), StringComparison.OrdinalIgnoreCase));
+            return AnyMatches(statement.Action, action);
         }
 
-        return statement.NotAction is not null && !statement.NotAction.Any(a => WildcardPattern.CompileShared(a.Text).IsMatch(action.AsSpan(), StringComparison.OrdinalIgnoreCase));
+        return statement.NotAction is not null && !AnyMatches(statement.NotAction, action);
+    }
+
+    private static bool AnyMatches(PolicyValueList patterns, string action)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (WildcardPattern.CompileShared(pattern.Text).IsMatch(action.AsSpan(), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -26,12 +26,13 @@ internal sealed class StatementActions
         }
 
         var complete = true;
-        var result = new List<ActionDefinition>();
+        IReadOnlyList<ActionDefinition>? only = null;
+        List<ActionDefinition>? many = null;
         foreach (var value in statement.Action)
         {
             var text = value.Text;
             var colon = text.IndexOf(':');
-            if (text == "*" || colon <= 0 || WildcardCharacters.AnyIn(text.Substring(0, colon)))
+            if (text == "*" || colon <= 0 || WildcardCharacters.AnyIn(text, colon))
             {
                 complete = false;
                 continue;
@@ -41,15 +42,38 @@ internal sealed class StatementActions
             if (expanded.Count == 0)
             {
                 complete = false;
+                continue;
             }
 
-            result.AddRange(expanded);
-            if (result.Count > MaxExpanded)
+            // The catalog's cached expansion is shared as is when it is the statement's only one.
+            if (only is null)
             {
-                return new StatementActions(result, false);
+                only = expanded;
+                continue;
+            }
+
+            many ??= new List<ActionDefinition>(only);
+            many.AddRange(expanded);
+            if (many.Count > MaxExpanded)
+            {
+                return new StatementActions(many, false);
             }
         }
 
-        return new StatementActions(result, complete);
+        return new StatementActions((IReadOnlyList<ActionDefinition>?)many ?? only ?? Array.Empty<ActionDefinition>(), complete);
+    }
+
+    /// <summary>True when any of the actions supports the condition key.</summary>
+    public bool Supports(ConditionKeyDefinition key)
+    {
+        foreach (var action in Actions)
+        {
+            if (action.Supports(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -8,26 +8,22 @@ internal sealed class StatementGrant
     private readonly PolicyStatement statement;
     private readonly bool comparable;
     private readonly WildcardPattern[] actionPatterns;
-    private readonly string[] actionTexts;
+    private readonly PolicyValueList? actionTexts;
     private readonly WildcardPattern[]? resourcePatterns;
-    private readonly string[]? resourceTexts;
-    private readonly string conditionKey;
-    private readonly string principalKey;
+    private readonly PolicyValueList? resourceTexts;
+    private string? conditionKey;
+    private string? principalKey;
     private readonly ulong serviceMask;
 
     public StatementGrant(PolicyStatement statement)
     {
         this.statement = statement;
         comparable = statement.Effect is not null && statement.Action is not null && statement.NotResource is null && statement.NotPrincipal is null;
-        actionTexts = statement.Action?.Select(a => a.Text).ToArray() ?? Array.Empty<string>();
-        actionPatterns = actionTexts.Select(WildcardPattern.CompileShared).ToArray();
-        resourceTexts = statement.Resource?.Select(r => r.Text).ToArray();
-        resourcePatterns = resourceTexts?.Select(WildcardPattern.CompileShared).ToArray();
+        actionTexts = statement.Action;
+        actionPatterns = Compile(actionTexts) ?? Array.Empty<WildcardPattern>();
+        resourceTexts = statement.Resource;
+        resourcePatterns = Compile(resourceTexts);
         serviceMask = ServiceMask(actionTexts);
-        conditionKey = string.Join("\u0001", statement.Conditions.Select(c => c.Operator + "\u0002" + c.Key.ToUpperInvariant() + "\u0002" + string.Join("\u0003", c.Values.Select(v => v.Text))));
-        principalKey = statement.Principal is null ? string.Empty
-            : statement.Principal.IsWildcard ? "*"
-            : string.Join("|", statement.Principal.Entries.Select(e => e.Type + "=" + string.Join(",", e.Values.Select(v => v.Text))));
     }
 
     /// <summary>True when this statement grants at least everything <paramref name="inner"/> does.</summary>
@@ -39,46 +35,78 @@ internal sealed class StatementGrant
             return false;
         }
 
-        if (!comparable || !inner.comparable || statement.Effect!.Text != inner.statement.Effect!.Text || principalKey != inner.principalKey)
+        if (!comparable || !inner.comparable || statement.Effect!.Text != inner.statement.Effect!.Text)
         {
             return false;
         }
 
-        // A condition narrows a statement, so only an unconditioned or identically conditioned one can contain another.
-        if (conditionKey.Length > 0 && conditionKey != inner.conditionKey)
-        {
-            return false;
-        }
-
-        if (!CoversAll(actionPatterns, inner.actionTexts, StringComparison.OrdinalIgnoreCase))
+        if (inner.actionTexts is null || !CoversAll(actionPatterns, inner.actionTexts, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
         if (resourcePatterns is null || inner.resourceTexts is null)
         {
-            return resourcePatterns is null && inner.resourceTexts is null;
+            if (resourcePatterns is not null || inner.resourceTexts is not null)
+            {
+                return false;
+            }
+        }
+        else if (!CoversAll(resourcePatterns, inner.resourceTexts, StringComparison.Ordinal))
+        {
+            return false;
         }
 
-        return CoversAll(resourcePatterns, inner.resourceTexts, StringComparison.Ordinal);
+        // A condition narrows a statement, so only an unconditioned or identically conditioned one can contain another.
+        if (statement.Conditions.Count > 0 && ConditionKey() != inner.ConditionKey())
+        {
+            return false;
+        }
+
+        return PrincipalKey() == inner.PrincipalKey();
     }
 
-    private static ulong ServiceMask(string[] actions)
+    private string ConditionKey()
+        => conditionKey ??= string.Join("\u0001", statement.Conditions.Select(c => c.Operator + "\u0002" + c.Key.ToUpperInvariant() + "\u0002" + string.Join("\u0003", c.Values.Select(v => v.Text))));
+
+    private string PrincipalKey()
+        => principalKey ??= statement.Principal is null ? string.Empty
+            : statement.Principal.IsWildcard ? "*"
+            : string.Join("|", statement.Principal.Entries.Select(e => e.Type + "=" + string.Join(",", e.Values.Select(v => v.Text))));
+
+    private static WildcardPattern[]? Compile(PolicyValueList? values)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+
+        var patterns = new WildcardPattern[values.Count];
+        for (var i = 0; i < patterns.Length; i++)
+        {
+            patterns[i] = WildcardPattern.CompileShared(values[i].Text);
+        }
+
+        return patterns;
+    }
+
+    private static ulong ServiceMask(PolicyValueList? actions)
     {
         var mask = 0UL;
-        foreach (var action in actions)
+        foreach (var value in actions ?? (IEnumerable<PolicyValue>)Array.Empty<PolicyValue>())
         {
+            var action = value.Text;
             var colon = action.IndexOf(':');
-            var prefix = colon < 0 ? action : action.Substring(0, colon);
-            if (WildcardCharacters.AnyIn(prefix))
+            var length = colon < 0 ? action.Length : colon;
+            if (WildcardCharacters.AnyIn(action, length))
             {
                 return ulong.MaxValue;
             }
 
             var hash = 0u;
-            foreach (var c in prefix)
+            for (var i = 0; i < length; i++)
             {
-                hash = (hash * 31) + char.ToLowerInvariant(c);
+                hash = (hash * 31) + char.ToLowerInvariant(action[i]);
             }
 
             mask |= 1UL << (int)(hash % 64);
@@ -87,10 +115,11 @@ internal sealed class StatementGrant
         return mask;
     }
 
-    private static bool CoversAll(WildcardPattern[] outer, string[] inner, StringComparison comparison)
+    private static bool CoversAll(WildcardPattern[] outer, PolicyValueList inner, StringComparison comparison)
     {
-        foreach (var text in inner)
+        foreach (var value in inner)
         {
+            var text = value.Text;
             var covered = false;
             foreach (var pattern in outer)
             {

@@ -3,7 +3,9 @@ using IamOps.Accounts;
 using IamOps.Aws;
 using IamOps.Connection;
 using IamOps.Planning;
+using IamOps.RoleAssume;
 using IamOps.Sandbox;
+using IamOps.Secrets;
 
 namespace IamOps.Cmdlets;
 
@@ -65,37 +67,27 @@ public abstract class IamOpsCmdlet : PSCmdlet
     {
         get
         {
+            // Inside Invoke-IamRoleAssume -ScriptBlock, a cmdlet given no credentials of its own runs as the role.
+            var ambient = AccessKey is null && Credential is null && ProfileName is null ? AmbientRoleCredentials.Current : null;
+            var accessKey = ambient?.AccessKeyId ?? AccessKey;
+            var secretKey = ambient is null ? SecretKeyInEffect : SecretText.ToPlainText(ambient.SecretAccessKey);
+            var sessionToken = ambient?.SessionToken ?? (AccessKey is null && SecretKeyInEffect is null ? null : SessionToken);
             var parameters = new ConnectionParameters
             {
                 ProfileName = ProfileName,
                 ProfileLocation = ProfileLocation,
                 Region = Region,
                 Credential = AsShape(Credential),
-                AccessKey = AccessKey,
-                SecretKey = SecretKeyInEffect,
-                SessionToken = AccessKey is null && SecretKeyInEffect is null ? null : SessionToken,
+                AccessKey = accessKey,
+                SecretKey = secretKey,
+                SessionToken = sessionToken,
                 EndpointUrl = EndpointUrl,
             };
-            var key = string.Join("\n", ProfileName, ProfileLocation, Region, AccessKey, SecretKey, SessionToken, EndpointUrl)
+            var key = string.Join("\n", ProfileName, ProfileLocation, Region, accessKey, secretKey, sessionToken, EndpointUrl)
                 + "\n" + (parameters.Credential is null ? string.Empty : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(parameters.Credential).ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (_connection is null || !string.Equals(key, _connectionKey, StringComparison.Ordinal))
             {
-                var sandbox = Unwrap(SessionState.PSVariable.GetValue(EnterIamSandboxCommand.VariableName)) as ISandbox ?? SandboxLoader.FromEnvironmentVariable();
-                if (sandbox is not null)
-                {
-                    _connection = sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
-                    _connectionKey = key;
-                    WriteVerbose("Connection: " + _connection.Description);
-                    return _connection;
-                }
-
-                var session = new SessionDefaults
-                {
-                    StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
-                    StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
-                };
-                var resolved = new ConnectionResolver().Resolve(parameters, session);
-                _connection = AwsConnection.For(resolved);
+                _connection = ConnectWith(parameters);
                 _connectionKey = key;
                 WriteVerbose("Connection: " + _connection.Description);
             }
@@ -106,6 +98,30 @@ public abstract class IamOpsCmdlet : PSCmdlet
 
     /// <summary>Remembers the arguments bound before any pipeline input, to tell them from values bound by property name.</summary>
     protected override void BeginProcessing() => _secretKeyGivenAsArgument = SecretKey;
+
+    /// <summary>The sandbox this session works in, or null when it works on AWS.</summary>
+    protected ISandbox? Sandbox =>
+        Unwrap(SessionState.PSVariable.GetValue(EnterIamSandboxCommand.VariableName)) as ISandbox ?? SandboxLoader.FromEnvironmentVariable();
+
+    /// <summary>A connection with other keys (e.g. fresh role credentials) to the same place as <see cref="Connection"/>.</summary>
+    protected IAwsConnection ConnectAs(string accessKey, string secretKey, string? sessionToken) =>
+        ConnectWith(new ConnectionParameters { Region = Region, AccessKey = accessKey, SecretKey = secretKey, SessionToken = sessionToken, EndpointUrl = EndpointUrl });
+
+    private IAwsConnection ConnectWith(ConnectionParameters parameters)
+    {
+        var sandbox = Sandbox;
+        if (sandbox is not null)
+        {
+            return sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
+        }
+
+        var session = new SessionDefaults
+        {
+            StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
+            StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
+        };
+        return AwsConnection.For(new ConnectionResolver().Resolve(parameters, session));
+    }
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken StopToken => _stopping.Token;

@@ -199,6 +199,17 @@ public class ParserTests
     }
 
     [Fact]
+    public void Escaped_names_and_values_read_like_plain_ones()
+    {
+        var doc = PolicyDocument.Parse("{\"Version\":\"2012-10-17\",\"Statement\":{\"Eff\\u0065ct\":\"All\\u006fw\",\"Action\":\"s3:Get\\u002a\",\"Resource\":\"\\u002a\"}}");
+
+        Assert.Empty(doc.ParseFindings);
+        Assert.True(doc.Statements[0].IsAllow);
+        Assert.Equal("s3:Get*", doc.Statements[0].Action![0].Text);
+        Assert.Equal("*", doc.Statements[0].Resource![0].Text);
+    }
+
+    [Fact]
     public void Wrong_value_types_are_reported_and_skipped()
     {
         var doc = PolicyDocument.Parse("""{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:GetObject",5,null,{"a":1}],"Resource":"*"}}""");

@@ -87,6 +87,19 @@ public class PolicySetTests
     }
 
     [Fact]
+    public void Identity_statement_without_resource_and_resource_statement_without_principal_never_apply()
+    {
+        var set = new PolicySet(
+            new[] { Policy("""{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject"}}""") },
+            resourcePolicy: Policy("""{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}}"""));
+        var trust = new PolicySet(Array.Empty<CompiledPolicy>(), resourcePolicy: Policy("""{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}}"""));
+
+        Assert.Equal(EvaluationDecision.ImplicitDeny, set.Decide(new AuthorizationRequest(Alice, "s3:GetObject", "arn:aws:s3:::b/k")));
+        Assert.Equal(EvaluationDecision.ImplicitDeny, set.Decide(new AuthorizationRequest(Alice, "s3:PutObject", "arn:aws:s3:::b/k")));
+        Assert.Equal(EvaluationDecision.Allowed, trust.Decide(new AuthorizationRequest("ec2.amazonaws.com", "sts:AssumeRole", "arn:aws:iam::111122223333:role/r")));
+    }
+
+    [Fact]
     public void Compile_rejects_malformed_json_with_the_syntax_error()
     {
         var error = Assert.Throws<ArgumentException>(() => CompiledPolicy.Compile("{\"Statement\": [", "broken"));

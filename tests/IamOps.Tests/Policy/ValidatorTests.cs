@@ -204,6 +204,13 @@ public class ValidatorTests
     [InlineData("aws:PrincipalTag/team")]
     [InlineData("aws:ResourceTag/Cost Center")]
     [InlineData("token.actions.githubusercontent.com:sub")]
+    [InlineData("sts:ExternalId")]
+    [InlineData("saml:aud")]
+    [InlineData("cognito-identity.amazonaws.com:amr")]
+    [InlineData("kms:EncryptionContext:aws:s3:arn")]
+    [InlineData("s3:ExistingObjectTag/team")]
+    [InlineData("iam:PassedToService")]
+    [InlineData("aws:SourceOrgID")]
     public void Known_condition_keys_ignore_case_and_cover_tag_families(string key)
         => None(Policy("{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"" + key + "\":\"x\"}}}"), PolicyCheckIds.UnknownConditionKey);
 
