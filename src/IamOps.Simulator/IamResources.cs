@@ -39,10 +39,45 @@ internal static class IamResources
                 or "GenerateCredentialReport" or "GetCredentialReport" or "GetAccessKeyLastUsed" => "*",
             _ => User(parameter("UserName")),
         };
-        return new Permission("iam:" + action, resource);
+        // Putting a role in an instance profile hands it to EC2: IAM also checks iam:PassRole on the role.
+        var passRole = action == "AddRoleToInstanceProfile" ? new Permission("iam:PassRole", Role(parameter("RoleName"))) : null;
+        return new Permission("iam:" + action, resource, passRole, TagKeys(parameter));
+    }
+
+    /// <summary>aws:RequestTag/KEY and aws:TagKeys for calls that set tags, aws:TagKeys for calls that remove them.</summary>
+    private static Dictionary<string, IReadOnlyList<string>>? TagKeys(Func<string, string?> parameter)
+    {
+        var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var names = new List<string>();
+        for (var i = 1; parameter($"Tags.member.{i}.Key") is { } key; i++)
+        {
+            keys["aws:RequestTag/" + key] = new[] { parameter($"Tags.member.{i}.Value") ?? string.Empty };
+            names.Add(key);
+        }
+
+        for (var i = 1; parameter($"TagKeys.member.{i}") is { } removed; i++)
+        {
+            names.Add(removed);
+        }
+
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        keys["aws:TagKeys"] = names;
+        return keys;
     }
 
     /// <summary>For in-process calls: the same parameters the Query protocol would carry.</summary>
     public static Func<string, string?> Parameters(params (string Name, string? Value)[] values) =>
         name => values.FirstOrDefault(v => v.Name == name).Value;
+
+    /// <summary>Tags as the Query protocol lists them (Tags.member.N.Key / .Value).</summary>
+    public static IEnumerable<(string Name, string? Value)> Tags(IEnumerable<Aws.IamTag> tags) =>
+        tags.SelectMany((t, i) => new[] { ($"Tags.member.{i + 1}.Key", (string?)t.Key), ($"Tags.member.{i + 1}.Value", (string?)t.Value) });
+
+    /// <summary>Tag keys as the Query protocol lists them (TagKeys.member.N).</summary>
+    public static IEnumerable<(string Name, string? Value)> TagKeys(IEnumerable<string> keys) =>
+        keys.Select((k, i) => ($"TagKeys.member.{i + 1}", (string?)k));
 }

@@ -24,10 +24,13 @@ internal sealed class PrincipalAuthorizer
     /// <summary>Throws AccessDenied in AWS's wording unless the caller's policies allow <paramref name="permission"/>.</summary>
     public void Demand(CallerPrincipal caller, Permission permission)
     {
-        var decision = Decide(caller, permission);
-        if (decision != EvaluationDecision.Allowed)
+        for (Permission? needed = permission; needed is not null; needed = needed.Also)
         {
-            throw Denied(caller, permission, decision);
+            var decision = Decide(caller, needed, requestKeys: needed.RequestKeys);
+            if (decision != EvaluationDecision.Allowed)
+            {
+                throw Denied(caller, needed, decision);
+            }
         }
     }
 

@@ -13,16 +13,16 @@ internal sealed class SimulatorIam : IIam
     private IamService Service => _connection.Account.Iam;
 
     public Task<IamUser> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken) =>
-        Run("CreateUser", request.UserName, Needs(("UserName", request.UserName), ("Path", request.Path)), _ => Service.CreateUser(request), cancellationToken);
+        Run("CreateUser", request.UserName, Needs(IamResources.Tags(request.Tags).Append(("UserName", request.UserName)).Append(("Path", request.Path)).ToArray()), _ => Service.CreateUser(request), cancellationToken);
 
     public Task<IamUser> GetUserAsync(string? userName, CancellationToken cancellationToken) =>
         Run("GetUser", userName, Needs(("UserName", userName)), caller => Service.GetUser(caller, userName), cancellationToken);
 
     public Task TagUserAsync(string userName, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
-        Run("TagUser", userName, Needs(("UserName", userName)), _ => Service.TagUser(userName, tags), cancellationToken);
+        Run("TagUser", userName, Needs(IamResources.Tags(tags).Append(("UserName", userName)).ToArray()), _ => Service.TagUser(userName, tags), cancellationToken);
 
     public Task UntagUserAsync(string userName, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken) =>
-        Run("UntagUser", userName, Needs(("UserName", userName)), _ => Service.UntagUser(userName, tagKeys), cancellationToken);
+        Run("UntagUser", userName, Needs(IamResources.TagKeys(tagKeys).Append(("UserName", userName)).ToArray()), _ => Service.UntagUser(userName, tagKeys), cancellationToken);
 
     public IAsyncEnumerable<IamUser> ListUsersAsync(string? pathPrefix, CancellationToken cancellationToken) =>
         List("ListUsers", null, Needs(), _ => Service.ListUsers(pathPrefix));
@@ -67,7 +67,7 @@ internal sealed class SimulatorIam : IIam
         List("ListGroupsForUser", userName, Needs(("UserName", userName)), _ => Service.ListGroupsForUser(userName));
 
     public Task<ManagedPolicy> CreatePolicyAsync(CreatePolicyRequest request, CancellationToken cancellationToken) =>
-        Run("CreatePolicy", request.PolicyName, Needs(("PolicyName", request.PolicyName), ("Path", request.Path)), _ => Service.CreatePolicy(request), cancellationToken);
+        Run("CreatePolicy", request.PolicyName, Needs(IamResources.Tags(request.Tags).Append(("PolicyName", request.PolicyName)).Append(("Path", request.Path)).ToArray()), _ => Service.CreatePolicy(request), cancellationToken);
 
     public Task<ManagedPolicy> GetPolicyAsync(string policyArn, CancellationToken cancellationToken) =>
         Run("GetPolicy", policyArn, Needs(("PolicyArn", policyArn)), _ => Service.GetPolicy(policyArn), cancellationToken);
@@ -109,7 +109,7 @@ internal sealed class SimulatorIam : IIam
         List(Named("List{0}Policies", kind), identityName, Needs(Identity(kind, identityName)), _ => Service.ListInlinePolicyNames(kind, identityName));
 
     public Task<IamRole> CreateRoleAsync(CreateRoleRequest request, CancellationToken cancellationToken) =>
-        Run("CreateRole", request.RoleName, Needs(("RoleName", request.RoleName), ("Path", request.Path)), _ => Service.CreateRole(request), cancellationToken);
+        Run("CreateRole", request.RoleName, Needs(IamResources.Tags(request.Tags).Append(("RoleName", request.RoleName)).Append(("Path", request.Path)).ToArray()), _ => Service.CreateRole(request), cancellationToken);
 
     public Task<IamRole> GetRoleAsync(string roleName, CancellationToken cancellationToken) =>
         Run("GetRole", roleName, Needs(("RoleName", roleName)), _ => Service.GetRole(roleName), cancellationToken);
@@ -118,13 +118,13 @@ internal sealed class SimulatorIam : IIam
         Run("UpdateAssumeRolePolicy", roleName, Needs(("RoleName", roleName)), _ => Service.UpdateAssumeRolePolicy(roleName, policyDocument), cancellationToken);
 
     public Task TagRoleAsync(string roleName, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
-        Run("TagRole", roleName, Needs(("RoleName", roleName)), _ => Service.TagRole(roleName, tags), cancellationToken);
+        Run("TagRole", roleName, Needs(IamResources.Tags(tags).Append(("RoleName", roleName)).ToArray()), _ => Service.TagRole(roleName, tags), cancellationToken);
 
     public IAsyncEnumerable<IamRole> ListRolesAsync(string? pathPrefix, CancellationToken cancellationToken) =>
         List("ListRoles", null, Needs(), _ => Service.ListRoles(pathPrefix));
 
     public Task<InstanceProfile> CreateInstanceProfileAsync(string instanceProfileName, string? path, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
-        Run("CreateInstanceProfile", instanceProfileName, Needs(("InstanceProfileName", instanceProfileName), ("Path", path)), _ => Service.CreateInstanceProfile(instanceProfileName, path, tags), cancellationToken);
+        Run("CreateInstanceProfile", instanceProfileName, Needs(IamResources.Tags(tags).Append(("InstanceProfileName", instanceProfileName)).Append(("Path", path)).ToArray()), _ => Service.CreateInstanceProfile(instanceProfileName, path, tags), cancellationToken);
 
     public Task<InstanceProfile> GetInstanceProfileAsync(string instanceProfileName, CancellationToken cancellationToken) =>
         Run("GetInstanceProfile", instanceProfileName, Needs(("InstanceProfileName", instanceProfileName)), _ => Service.GetInstanceProfile(instanceProfileName), cancellationToken);
@@ -154,7 +154,7 @@ internal sealed class SimulatorIam : IIam
         Run("GetAccountSummary", null, Needs(), _ => Service.GetAccountSummary(), cancellationToken);
 
     public Task<VirtualMfaDevice> CreateVirtualMfaDeviceAsync(string virtualMfaDeviceName, string? path, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
-        Run("CreateVirtualMFADevice", virtualMfaDeviceName, Needs(("VirtualMFADeviceName", virtualMfaDeviceName), ("Path", path)), _ => Service.CreateVirtualMfaDevice(virtualMfaDeviceName, path, tags).Device, cancellationToken);
+        Run("CreateVirtualMFADevice", virtualMfaDeviceName, Needs(IamResources.Tags(tags).Append(("VirtualMFADeviceName", virtualMfaDeviceName)).Append(("Path", path)).ToArray()), _ => Service.CreateVirtualMfaDevice(virtualMfaDeviceName, path, tags).Device, cancellationToken);
 
     public Task EnableMfaDeviceAsync(string userName, string serialNumber, string authenticationCode1, string authenticationCode2, CancellationToken cancellationToken) =>
         Run("EnableMFADevice", userName, Needs(("UserName", userName)), _ => Service.EnableMfaDevice(userName, serialNumber, authenticationCode1, authenticationCode2), cancellationToken);

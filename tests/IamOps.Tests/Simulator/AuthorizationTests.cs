@@ -104,6 +104,37 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
+    public async Task Adding_a_role_to_an_instance_profile_also_needs_iam_PassRole_on_the_role()
+    {
+        await _admin.Iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "web", AssumeRolePolicyDocument = Expect.Trust("{\"Service\":\"ec2.amazonaws.com\"}") }, None);
+        await _admin.Iam.CreateInstanceProfileAsync("web", null, Array.Empty<IamTag>(), None);
+        var ops = await User("ops", Expect.Statement("Allow", "iam:AddRoleToInstanceProfile"));
+        var error = await Expect.AwsError("AccessDenied", 403, () => ops.Iam.AddRoleToInstanceProfileAsync("web", "web", None));
+        Assert.Contains($"iam:PassRole on resource: arn:aws:iam::{Account}:role/web", error.Message, StringComparison.Ordinal);
+        await _admin.Iam.PutInlinePolicyAsync(IdentityKind.User, "ops", "pass", Expect.Statement("Allow", "iam:PassRole", $"arn:aws:iam::{Account}:role/web"), None);
+        await ops.Iam.AddRoleToInstanceProfileAsync("web", "web", None);
+        Assert.Single((await _admin.Iam.GetInstanceProfileAsync("web", None)).Roles);
+    }
+
+    [Fact]
+    public async Task Request_tags_are_condition_keys_for_calls_that_set_them()
+    {
+        var abac = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:CreateUser","iam:TagUser"],"Resource":"*","Condition":{"StringEquals":{"aws:RequestTag/team":"blue"},"ForAllValues:StringEquals":{"aws:TagKeys":["team"]}}}]}""";
+        var hank = await User("hank", abac);
+        await hank.Iam.CreateUserAsync(new CreateUserRequest { UserName = "blue-1", Tags = new[] { new IamTag("team", "blue") } }, None);
+        await Expect.AwsError("AccessDenied", 403, () => hank.Iam.CreateUserAsync(new CreateUserRequest { UserName = "red-1", Tags = new[] { new IamTag("team", "red") } }, None));
+        await Expect.AwsError("AccessDenied", 403, () => hank.Iam.CreateUserAsync(new CreateUserRequest { UserName = "untagged" }, None));
+        await Expect.AwsError("AccessDenied", 403, () => hank.Iam.TagUserAsync("blue-1", new[] { new IamTag("team", "blue"), new IamTag("cost", "1") }, None));
+
+        using var endpoint = SimulatorEndpoint.Start(_account);
+        using var http = SignedHttp.NewClient();
+        var tagged = await SignedHttp.QueryAsync(http, endpoint.BaseUrl, hank.Credentials, "iam", ("Action", "TagUser"), ("Version", "2010-05-08"), ("UserName", "blue-1"), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "blue"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, tagged.StatusCode);
+        var refused = await SignedHttp.QueryAsync(http, endpoint.BaseUrl, hank.Credentials, "iam", ("Action", "TagUser"), ("Version", "2010-05-08"), ("UserName", "blue-1"), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "red"));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Permission_checks_apply_over_HTTP_too_and_can_be_switched_off()
     {
         var grace = await User("grace");
