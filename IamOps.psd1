@@ -15,7 +15,11 @@
         'Enter-IamSandbox'
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
+        'Grant-IamBucketAccess'
+        'Invoke-IamRoleAssume'
         'New-IamAdminBaseline'
+        'Revoke-IamBucketAccess'
+        'Test-IamPolicy'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

@@ -15,4 +15,13 @@ public sealed class AccountQuotas
     public int Policies { get; set; } = 1500;
 
     public int InstanceProfiles { get; set; } = 1000;
+
+    /// <summary>Managed policies attached to one user; AWS allows raising it to 20.</summary>
+    public int ManagedPoliciesPerUser { get; set; } = 10;
+
+    /// <summary>Managed policies attached to one role; AWS allows raising it to 20.</summary>
+    public int ManagedPoliciesPerRole { get; set; } = 10;
+
+    /// <summary>Counted characters of a role trust policy; AWS allows raising it to 4096.</summary>
+    public int RoleTrustPolicySize { get; set; } = 2048;
 }

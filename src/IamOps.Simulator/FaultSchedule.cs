@@ -1,28 +1,40 @@
 namespace IamOps.Simulator;
 
 /// <summary>
-/// A deterministic schedule of injected failures keyed by call number (1 = the account's first call, counted across
-/// IAM, STS and S3, in process and over HTTP alike). A scheduled fault fires once.
+/// A deterministic schedule of injected failures: by call number (1 = the account's first call, counted across IAM,
+/// STS and S3, in process and over HTTP alike) or by operation (the next N calls of CreateUser). A fault fires once.
 /// </summary>
 public sealed class FaultSchedule
 {
     private readonly object _gate = new();
     private readonly Dictionary<long, ScheduledFault> _byCall = new();
+    private readonly Dictionary<string, Queue<ScheduledFault>> _byOperation = new(StringComparer.Ordinal);
 
     /// <summary>How long the endpoint withholds a timed-out response before closing the connection.</summary>
     public TimeSpan TimeoutHold { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Fail call <paramref name="callNumber"/>; with <paramref name="afterApply"/> the change is made first, then the failure is reported.</summary>
-    public FaultSchedule FailCall(long callNumber, FaultKind kind, bool afterApply = false)
-    {
-        if (callNumber < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(callNumber), callNumber, "Call numbers start at 1.");
-        }
+    public FaultSchedule FailCall(long callNumber, FaultKind kind, bool afterApply = false) =>
+        AtCall(callNumber, new ScheduledFault(kind, afterApply, null));
 
+    /// <summary>Fail call <paramref name="callNumber"/> with any AWS error, e.g. ConcurrentModification (409) or EntityTemporarilyUnmodifiable (409).</summary>
+    public FaultSchedule FailCall(long callNumber, string awsErrorCode, int httpStatus, bool afterApply = false) =>
+        AtCall(callNumber, new ScheduledFault(FaultKind.ServiceFailure, afterApply, new ServiceError(awsErrorCode, httpStatus, $"Injected {awsErrorCode}.", httpStatus < 500)));
+
+    /// <summary>Fail the next <paramref name="times"/> calls of <paramref name="operation"/> (an API action such as CreateUser).</summary>
+    public FaultSchedule FailOperation(string operation, FaultKind kind, int times = 1, bool afterApply = false)
+    {
         lock (_gate)
         {
-            _byCall[callNumber] = new ScheduledFault(kind, afterApply);
+            if (!_byOperation.TryGetValue(operation, out var queue))
+            {
+                _byOperation[operation] = queue = new Queue<ScheduledFault>();
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue(new ScheduledFault(kind, afterApply, null));
+            }
         }
 
         return this;
@@ -33,10 +45,11 @@ public sealed class FaultSchedule
         lock (_gate)
         {
             _byCall.Clear();
+            _byOperation.Clear();
         }
     }
 
-    internal ScheduledFault? Take(long callNumber)
+    internal ScheduledFault? Take(long callNumber, string operation)
     {
         lock (_gate)
         {
@@ -46,9 +59,29 @@ public sealed class FaultSchedule
                 return fault;
             }
 
-            return null;
+            return _byOperation.TryGetValue(operation, out var queue) && queue.Count > 0 ? queue.Dequeue() : null;
         }
     }
 
-    internal sealed record ScheduledFault(FaultKind Kind, bool AfterApply);
+    private FaultSchedule AtCall(long callNumber, ScheduledFault fault)
+    {
+        if (callNumber < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(callNumber), callNumber, "Call numbers start at 1.");
+        }
+
+        lock (_gate)
+        {
+            _byCall[callNumber] = fault;
+        }
+
+        return this;
+    }
+
+    /// <param name="Error">A specific AWS error to answer with, instead of the kind's own.</param>
+    internal sealed record ScheduledFault(FaultKind Kind, bool AfterApply, ServiceError? Error)
+    {
+        /// <summary>What the call log records as the outcome.</summary>
+        public string Outcome => Error?.Code ?? Kind.ToString();
+    }
 }

@@ -4,9 +4,7 @@ namespace IamOps.Simulator;
 internal static class IamQuotas
 {
     public const int GroupsPerUser = 10;
-    public const int AttachedPoliciesPerUser = 10;
     public const int AttachedPoliciesPerGroup = 10;
-    public const int AttachedPoliciesPerRole = 10;
     public const int AccessKeysPerUser = 2;
     public const int VersionsPerPolicy = 5;
     public const int MfaDevicesPerUser = 8;
@@ -15,7 +13,6 @@ internal static class IamQuotas
     public const int GroupPolicySize = 5120;
     public const int RolePolicySize = 10240;
     public const int PolicySize = 6144;
-    public const int AssumeRolePolicySize = 2048;
     public const int UserNameLength = 64;
     public const int RoleNameLength = 64;
     public const int OtherNameLength = 128;

@@ -91,13 +91,13 @@ internal sealed partial class IamService
             ["InstanceProfiles"] = State.InstanceProfiles.Count,
             ["InstanceProfilesQuota"] = State.Quotas.InstanceProfiles,
             ["AccessKeysPerUserQuota"] = IamQuotas.AccessKeysPerUser,
-            ["AttachedPoliciesPerUserQuota"] = IamQuotas.AttachedPoliciesPerUser,
+            ["AttachedPoliciesPerUserQuota"] = State.Quotas.ManagedPoliciesPerUser,
             ["AttachedPoliciesPerGroupQuota"] = IamQuotas.AttachedPoliciesPerGroup,
-            ["AttachedPoliciesPerRoleQuota"] = IamQuotas.AttachedPoliciesPerRole,
+            ["AttachedPoliciesPerRoleQuota"] = State.Quotas.ManagedPoliciesPerRole,
             ["UserPolicySizeQuota"] = IamQuotas.UserPolicySize,
             ["GroupPolicySizeQuota"] = IamQuotas.GroupPolicySize,
             ["RolePolicySizeQuota"] = IamQuotas.RolePolicySize,
-            ["AssumeRolePolicySizeQuota"] = IamQuotas.AssumeRolePolicySize,
+            ["AssumeRolePolicySizeQuota"] = State.Quotas.RoleTrustPolicySize,
             ["MFADevices"] = State.MfaDevices.Count,
             ["MFADevicesInUse"] = State.MfaDevices.Values.Count(d => d.UserName is not null),
             ["AccountMFAEnabled"] = 0,
@@ -127,8 +127,13 @@ internal sealed partial class IamService
         // 40 random bytes: the 64-character Base32 seed IAM hands out.
         var device = new MfaDeviceState { SerialNumber = serial, Base32Seed = TimeBasedOneTimePassword.ToBase32(SecretGenerator.Bytes(40)), CreateDate = Now, Tags = ToState(tags) };
         State.MfaDevices[serial] = device;
-        return (new VirtualMfaDevice { SerialNumber = serial, Base32StringSeed = device.Base32Seed }, device.CreateDate);
+        var png = PngWriter.Write(QrCodeEncoder.Encode(OtpAuthUri(device)));
+        return (new VirtualMfaDevice { SerialNumber = serial, Base32StringSeed = device.Base32Seed, QrCodePng = png }, device.CreateDate);
     }
+
+    /// <summary>What the device's QR code holds: otpauth://totp/Amazon Web Services:NAME@ALIAS-OR-ACCOUNT?secret=...</summary>
+    public string OtpAuthUri(MfaDeviceState device) =>
+        TimeBasedOneTimePassword.OtpAuthUri(device.Base32Seed, device.SerialNumber.Substring(device.SerialNumber.LastIndexOf('/') + 1), State.Alias ?? AccountId);
 
     public void EnableMfaDevice(string userName, string serialNumber, string code1, string code2)
     {

@@ -192,6 +192,13 @@ internal sealed partial class IamService
     public IReadOnlyList<string> ListInlinePolicyNames(IdentityKind kind, string identityName) =>
         FindIdentity(kind, identityName).Inline.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
 
+    /// <summary>The default version's document of an AWS or customer managed policy; null when there is no such policy.</summary>
+    public string? DefaultPolicyDocument(string arn)
+    {
+        var policy = ManagedPolicyCatalog.Find(arn) ?? (State.Policies.TryGetValue(arn, out var customer) ? customer : null);
+        return policy?.Versions.FirstOrDefault(v => v.VersionId == policy.DefaultVersionId)?.Document;
+    }
+
     /// <summary>IAM deletes a user, group or role only once nothing is attached to or embedded in it.</summary>
     private static void CheckNoPolicies(List<string> attached, Dictionary<string, string> inline)
     {
@@ -321,13 +328,13 @@ internal sealed partial class IamService
     private IdentityPolicies FindIdentity(IdentityKind kind, string? name) => kind switch
     {
         IdentityKind.User => FindUser(name) is var u
-            ? new IdentityPolicies(u.Name, "User", u.AttachedPolicyArns, u.InlinePolicies, IamQuotas.AttachedPoliciesPerUser, IamQuotas.UserPolicySize)
+            ? new IdentityPolicies(u.Name, "User", u.AttachedPolicyArns, u.InlinePolicies, State.Quotas.ManagedPoliciesPerUser, IamQuotas.UserPolicySize)
             : default!,
         IdentityKind.Group => FindGroup(name) is var g
             ? new IdentityPolicies(g.Name, "Group", g.AttachedPolicyArns, g.InlinePolicies, IamQuotas.AttachedPoliciesPerGroup, IamQuotas.GroupPolicySize)
             : default!,
         _ => FindRole(name) is var r
-            ? new IdentityPolicies(r.Name, "Role", r.AttachedPolicyArns, r.InlinePolicies, IamQuotas.AttachedPoliciesPerRole, IamQuotas.RolePolicySize)
+            ? new IdentityPolicies(r.Name, "Role", r.AttachedPolicyArns, r.InlinePolicies, State.Quotas.ManagedPoliciesPerRole, IamQuotas.RolePolicySize)
             : default!,
     };
 

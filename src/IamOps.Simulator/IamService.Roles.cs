@@ -17,7 +17,7 @@ internal sealed partial class IamService
         }
 
         CheckBoundary(request.PermissionsBoundaryArn);
-        CheckDocument("assumeRolePolicyDocument", request.AssumeRolePolicyDocument, PolicyKind.Trust, IamQuotas.AssumeRolePolicySize, $"Cannot exceed quota for ACLSizePerRole: {IamQuotas.AssumeRolePolicySize}");
+        CheckDocument("assumeRolePolicyDocument", request.AssumeRolePolicyDocument, PolicyKind.Trust, State.Quotas.RoleTrustPolicySize, $"Cannot exceed quota for ACLSizePerRole: {State.Quotas.RoleTrustPolicySize}");
         if (State.Roles.ContainsKey(request.RoleName))
         {
             throw ServiceError.AlreadyExists($"Role with name {request.RoleName} already exists.");
@@ -50,7 +50,7 @@ internal sealed partial class IamService
     public void UpdateAssumeRolePolicy(string roleName, string policyDocument)
     {
         var role = FindRole(roleName);
-        CheckDocument("policyDocument", policyDocument, PolicyKind.Trust, IamQuotas.AssumeRolePolicySize, $"Cannot exceed quota for ACLSizePerRole: {IamQuotas.AssumeRolePolicySize}");
+        CheckDocument("policyDocument", policyDocument, PolicyKind.Trust, State.Quotas.RoleTrustPolicySize, $"Cannot exceed quota for ACLSizePerRole: {State.Quotas.RoleTrustPolicySize}");
         role.AssumeRolePolicyDocument = policyDocument;
     }
 

@@ -20,7 +20,7 @@ internal sealed partial class IamService
 
     private DateTime Now => _account.Now;
 
-    /// <summary>Creates the Administrator user in the Administrators group with AdministratorAccess, and its key.</summary>
+    /// <summary>Creates the Administrator user with AdministratorAccess, and its key.</summary>
     public SimulatorCredentials SeedAdministrator()
     {
         lock (_account.Gate)

@@ -38,43 +38,8 @@ internal static class PolicyDocumentCheck
         }
     }
 
-    /// <summary>The size IAM counts: every character except whitespace outside string literals.</summary>
-    public static int CountedSize(string document)
-    {
-        var count = 0;
-        var inString = false;
-        var escaped = false;
-        foreach (var c in document)
-        {
-            if (inString)
-            {
-                count++;
-                if (escaped)
-                {
-                    escaped = false;
-                }
-                else if (c == '\\')
-                {
-                    escaped = true;
-                }
-                else if (c == '"')
-                {
-                    inString = false;
-                }
-            }
-            else if (c == '"')
-            {
-                inString = true;
-                count++;
-            }
-            else if (!char.IsWhiteSpace(c))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
+    /// <summary>The size IAM counts: every character except whitespace outside string literals (the module's own rule).</summary>
+    public static int CountedSize(string document) => IamOps.Policies.PolicySize.Count(document);
 
     /// <param name="principalExists">For trust policies: whether an ARN of this account names an existing principal.</param>
     public static void Check(string document, PolicyKind kind, Func<string, bool>? principalExists = null)

@@ -17,6 +17,7 @@ public sealed class SimulatedAccount : ISandbox
 
     private readonly Dictionary<string, string> _keyOwners = new(StringComparer.Ordinal);
     private long _callCount;
+    private readonly TokenBucket _rateLimit = new();
     private SimulatorClock _clock;
 
     /// <param name="accountId">12 digits; a random id when null.</param>
@@ -33,6 +34,8 @@ public sealed class SimulatedAccount : ISandbox
         State = new AccountState { AccountId = accountId };
         Iam = new IamService(this);
         Sts = new StsService(this);
+        Authorizer = new PrincipalAuthorizer(this);
+        Simulator = new PolicySimulator(this);
         AdministratorCredentials = Iam.SeedAdministrator();
     }
 
@@ -42,6 +45,8 @@ public sealed class SimulatedAccount : ISandbox
         State = state;
         Iam = new IamService(this);
         Sts = new StsService(this);
+        Authorizer = new PrincipalAuthorizer(this);
+        Simulator = new PolicySimulator(this);
         var administrator = state.Users.TryGetValue(AdministratorUserName, out var user) ? user.AccessKeys.FirstOrDefault() : null;
         AdministratorCredentials = administrator is null
             ? throw new IamOpsException("SandboxStateInvalid", FailureKind.InvalidData, $"The state has no access key for the user {AdministratorUserName}; it was not written by the simulator.")
@@ -74,6 +79,12 @@ public sealed class SimulatedAccount : ISandbox
     /// </summary>
     public TimeSpan PropagationDelay { get; set; }
 
+    /// <summary>
+    /// Whether callers' policies decide what they may do (the policy engine, as IAM evaluates one account). On by
+    /// default; the administrator has AdministratorAccess, so only principals with narrower policies notice.
+    /// </summary>
+    public bool EnforcePermissions { get; set; } = true;
+
     /// <summary>When set, the account is saved to this file after every change that succeeds.</summary>
     public string? StatePath { get; set; }
 
@@ -82,6 +93,10 @@ public sealed class SimulatedAccount : ISandbox
     internal IamService Iam { get; }
 
     internal StsService Sts { get; }
+
+    internal PrincipalAuthorizer Authorizer { get; }
+
+    internal PolicySimulator Simulator { get; }
 
     internal object Gate { get; } = new();
 
@@ -115,8 +130,7 @@ public sealed class SimulatedAccount : ISandbox
                 throw new IamOpsException("AwsNoSuchEntity", FailureKind.ObjectNotFound, $"No virtual MFA device {serialNumber}.", serialNumber);
             }
 
-            var name = serialNumber.Substring(serialNumber.LastIndexOf('/') + 1);
-            return TimeBasedOneTimePassword.OtpAuthUri(device.Base32Seed, name, State.Alias ?? AccountId);
+            return Iam.OtpAuthUri(device);
         }
     }
 
@@ -159,15 +173,36 @@ public sealed class SimulatedAccount : ISandbox
     /// Runs one call: numbers it, applies a scheduled fault, authenticates the caller, applies the operation under the
     /// lock, saves when asked, and logs the outcome.
     /// </summary>
-    internal T Invoke<T>(SimulatorCredentials credentials, string service, string operation, bool mutating, Func<CallerPrincipal, T> apply)
+    /// <param name="permission">What the caller must be allowed (null: nothing, as for GetCallerIdentity).</param>
+    /// <summary>Added to every call, to model the round trip to a remote service (benchmarks of batch behaviour).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>
+    /// Mutating calls allowed per second across all callers (a token bucket holding one second's worth); beyond it a
+    /// call fails with Throttling, as IAM's rate limits do. Zero, the default, means no limit.
+    /// </summary>
+    public double MutatingCallsPerSecond { get; set; }
+
+    internal T Invoke<T>(SimulatorCredentials credentials, string service, string operation, bool mutating, Func<CallerPrincipal, T> apply, Func<CallerPrincipal, Permission?>? permission = null)
     {
+        if (Latency > TimeSpan.Zero)
+        {
+            Thread.Sleep(Latency);
+        }
+
         var number = Interlocked.Increment(ref _callCount);
-        var fault = Faults.Take(number);
+        if (mutating && !_rateLimit.TryTake(MutatingCallsPerSecond))
+        {
+            CallLog.Add(new SimulatorCall(number, service, operation, mutating, "Throttling", null, false));
+            throw new ServiceError("Throttling", 400, "Rate exceeded");
+        }
+
+        var fault = Faults.Take(number, operation);
         string? caller = null;
         if (fault is { AfterApply: false })
         {
-            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Kind.ToString(), null, false));
-            throw FaultError(fault.Kind);
+            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Outcome, null, false));
+            throw FaultError(fault);
         }
 
         T result;
@@ -177,6 +212,11 @@ public sealed class SimulatedAccount : ISandbox
             {
                 var principal = Authenticate(credentials, service);
                 caller = principal.Arn;
+                if (EnforcePermissions && permission?.Invoke(principal) is { } needed)
+                {
+                    Authorizer.Demand(principal, needed);
+                }
+
                 result = apply(principal);
                 if (mutating && StatePath is not null)
                 {
@@ -197,8 +237,8 @@ public sealed class SimulatedAccount : ISandbox
 
         if (fault is not null)
         {
-            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Kind.ToString(), caller, mutating));
-            throw FaultError(fault.Kind);
+            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Outcome, caller, mutating));
+            throw FaultError(fault);
         }
 
         CallLog.Add(new SimulatorCall(number, service, operation, mutating, "Success", caller, mutating));
@@ -229,12 +269,12 @@ public sealed class SimulatedAccount : ISandbox
             : null;
     }
 
-    private static Exception FaultError(FaultKind kind) => kind switch
+    private static Exception FaultError(FaultSchedule.ScheduledFault fault) => fault.Error ?? (Exception)(fault.Kind switch
     {
         FaultKind.Throttling => new ServiceError("Throttling", 400, "Rate exceeded"),
         FaultKind.ServiceFailure => new ServiceError("ServiceFailure", 500, "The request processing has failed because of an unknown error, exception or failure.", senderFault: false),
-        _ => new InjectedTransportFault(kind),
-    };
+        _ => new InjectedTransportFault(fault.Kind),
+    });
 
     private CallerPrincipal Authenticate(SimulatorCredentials credentials, string service)
     {

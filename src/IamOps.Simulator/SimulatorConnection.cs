@@ -37,12 +37,12 @@ public sealed class SimulatorConnection : IAwsConnection
         Account.Connect(new SimulatorCredentials(session.Credentials.AccessKeyId, session.Credentials.SecretAccessKey, session.Credentials.SessionToken));
 
     /// <param name="action">The IAM action named in error messages, when it is not service:operation (S3's HeadBucket is s3:ListBucket).</param>
-    internal T Call<T>(string service, string operation, string? resource, Func<CallerPrincipal, T> apply, string? action = null)
+    internal T Call<T>(string service, string operation, string? resource, Func<CallerPrincipal, T> apply, string? action = null, Func<CallerPrincipal, Permission?>? permission = null)
     {
         action ??= service + ":" + operation;
         try
         {
-            return Account.Invoke(Credentials, service, operation, OperationKinds.IsMutating(operation), apply);
+            return Account.Invoke(Credentials, service, operation, OperationKinds.IsMutating(operation), apply, permission);
         }
         catch (ServiceError error)
         {
@@ -56,10 +56,10 @@ public sealed class SimulatorConnection : IAwsConnection
         }
     }
 
-    internal void Call(string service, string operation, string? resource, Action<CallerPrincipal> apply) =>
+    internal void Call(string service, string operation, string? resource, Action<CallerPrincipal> apply, Func<CallerPrincipal, Permission?>? permission = null) =>
         Call<object?>(service, operation, resource, caller =>
         {
             apply(caller);
             return null;
-        });
+        }, permission: permission);
 }

@@ -13,182 +13,193 @@ internal sealed class SimulatorIam : IIam
     private IamService Service => _connection.Account.Iam;
 
     public Task<IamUser> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken) =>
-        Run("CreateUser", request.UserName, _ => Service.CreateUser(request), cancellationToken);
+        Run("CreateUser", request.UserName, Needs(IamResources.Tags(request.Tags).Append(("UserName", request.UserName)).Append(("Path", request.Path)).ToArray()), _ => Service.CreateUser(request), cancellationToken);
 
     public Task<IamUser> GetUserAsync(string? userName, CancellationToken cancellationToken) =>
-        Run("GetUser", userName, caller => Service.GetUser(caller, userName), cancellationToken);
+        Run("GetUser", userName, Needs(("UserName", userName)), caller => Service.GetUser(caller, userName), cancellationToken);
 
     public Task TagUserAsync(string userName, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
-        Run("TagUser", userName, _ => Service.TagUser(userName, tags), cancellationToken);
+        Run("TagUser", userName, Needs(IamResources.Tags(tags).Append(("UserName", userName)).ToArray()), _ => Service.TagUser(userName, tags), cancellationToken);
 
     public Task UntagUserAsync(string userName, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken) =>
-        Run("UntagUser", userName, _ => Service.UntagUser(userName, tagKeys), cancellationToken);
+        Run("UntagUser", userName, Needs(IamResources.TagKeys(tagKeys).Append(("UserName", userName)).ToArray()), _ => Service.UntagUser(userName, tagKeys), cancellationToken);
 
     public IAsyncEnumerable<IamUser> ListUsersAsync(string? pathPrefix, CancellationToken cancellationToken) =>
-        List("ListUsers", null, _ => Service.ListUsers(pathPrefix));
+        List("ListUsers", null, Needs(), _ => Service.ListUsers(pathPrefix));
 
     public Task PutUserPermissionsBoundaryAsync(string userName, string permissionsBoundaryArn, CancellationToken cancellationToken) =>
-        Run("PutUserPermissionsBoundary", userName, _ => Service.PutUserPermissionsBoundary(userName, permissionsBoundaryArn), cancellationToken);
+        Run("PutUserPermissionsBoundary", userName, Needs(("UserName", userName)), _ => Service.PutUserPermissionsBoundary(userName, permissionsBoundaryArn), cancellationToken);
 
     public Task<LoginProfile> CreateLoginProfileAsync(string userName, string password, bool passwordResetRequired, CancellationToken cancellationToken) =>
-        Run("CreateLoginProfile", userName, _ => Service.CreateLoginProfile(userName, password, passwordResetRequired), cancellationToken);
+        Run("CreateLoginProfile", userName, Needs(("UserName", userName)), _ => Service.CreateLoginProfile(userName, password, passwordResetRequired), cancellationToken);
 
     public Task<LoginProfile> GetLoginProfileAsync(string userName, CancellationToken cancellationToken) =>
-        Run("GetLoginProfile", userName, _ => Service.GetLoginProfile(userName), cancellationToken);
+        Run("GetLoginProfile", userName, Needs(("UserName", userName)), _ => Service.GetLoginProfile(userName), cancellationToken);
 
     public Task UpdateLoginProfileAsync(string userName, string? password, bool? passwordResetRequired, CancellationToken cancellationToken) =>
-        Run("UpdateLoginProfile", userName, _ => Service.UpdateLoginProfile(userName, password, passwordResetRequired), cancellationToken);
+        Run("UpdateLoginProfile", userName, Needs(("UserName", userName)), _ => Service.UpdateLoginProfile(userName, password, passwordResetRequired), cancellationToken);
 
     public Task<NewAccessKey> CreateAccessKeyAsync(string? userName, CancellationToken cancellationToken) =>
-        Run("CreateAccessKey", userName, caller => Service.CreateAccessKey(caller, userName), cancellationToken);
+        Run("CreateAccessKey", userName, Needs(("UserName", userName)), caller => Service.CreateAccessKey(caller, userName), cancellationToken);
 
     public IAsyncEnumerable<AccessKeyMetadata> ListAccessKeysAsync(string? userName, CancellationToken cancellationToken) =>
-        List("ListAccessKeys", userName, caller => Service.ListAccessKeys(caller, userName));
+        List("ListAccessKeys", userName, Needs(("UserName", userName)), caller => Service.ListAccessKeys(caller, userName));
 
     public Task UpdateAccessKeyAsync(string? userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken) =>
-        Run("UpdateAccessKey", accessKeyId, caller => Service.UpdateAccessKey(caller, userName, accessKeyId, status), cancellationToken);
+        Run("UpdateAccessKey", accessKeyId, Needs(("UserName", userName)), caller => Service.UpdateAccessKey(caller, userName, accessKeyId, status), cancellationToken);
 
     public Task DeleteAccessKeyAsync(string? userName, string accessKeyId, CancellationToken cancellationToken) =>
-        Run("DeleteAccessKey", accessKeyId, caller => Service.DeleteAccessKey(caller, userName, accessKeyId), cancellationToken);
+        Run("DeleteAccessKey", accessKeyId, Needs(("UserName", userName)), caller => Service.DeleteAccessKey(caller, userName, accessKeyId), cancellationToken);
 
     public Task<IamGroup> CreateGroupAsync(string groupName, string? path, CancellationToken cancellationToken) =>
-        Run("CreateGroup", groupName, _ => Service.CreateGroup(groupName, path), cancellationToken);
+        Run("CreateGroup", groupName, Needs(("GroupName", groupName), ("Path", path)), _ => Service.CreateGroup(groupName, path), cancellationToken);
 
     public Task<IamGroup> GetGroupAsync(string groupName, CancellationToken cancellationToken) =>
-        Run("GetGroup", groupName, _ => Service.GetGroup(groupName), cancellationToken);
+        Run("GetGroup", groupName, Needs(("GroupName", groupName)), _ => Service.GetGroup(groupName), cancellationToken);
 
     public Task AddUserToGroupAsync(string groupName, string userName, CancellationToken cancellationToken) =>
-        Run("AddUserToGroup", groupName, _ => Service.AddUserToGroup(groupName, userName), cancellationToken);
+        Run("AddUserToGroup", groupName, Needs(("GroupName", groupName), ("UserName", userName)), _ => Service.AddUserToGroup(groupName, userName), cancellationToken);
 
     public Task RemoveUserFromGroupAsync(string groupName, string userName, CancellationToken cancellationToken) =>
-        Run("RemoveUserFromGroup", groupName, _ => Service.RemoveUserFromGroup(groupName, userName), cancellationToken);
+        Run("RemoveUserFromGroup", groupName, Needs(("GroupName", groupName), ("UserName", userName)), _ => Service.RemoveUserFromGroup(groupName, userName), cancellationToken);
 
     public IAsyncEnumerable<IamGroup> ListGroupsForUserAsync(string userName, CancellationToken cancellationToken) =>
-        List("ListGroupsForUser", userName, _ => Service.ListGroupsForUser(userName));
+        List("ListGroupsForUser", userName, Needs(("UserName", userName)), _ => Service.ListGroupsForUser(userName));
 
     public Task<ManagedPolicy> CreatePolicyAsync(CreatePolicyRequest request, CancellationToken cancellationToken) =>
-        Run("CreatePolicy", request.PolicyName, _ => Service.CreatePolicy(request), cancellationToken);
+        Run("CreatePolicy", request.PolicyName, Needs(IamResources.Tags(request.Tags).Append(("PolicyName", request.PolicyName)).Append(("Path", request.Path)).ToArray()), _ => Service.CreatePolicy(request), cancellationToken);
 
     public Task<ManagedPolicy> GetPolicyAsync(string policyArn, CancellationToken cancellationToken) =>
-        Run("GetPolicy", policyArn, _ => Service.GetPolicy(policyArn), cancellationToken);
+        Run("GetPolicy", policyArn, Needs(("PolicyArn", policyArn)), _ => Service.GetPolicy(policyArn), cancellationToken);
 
     public Task<PolicyVersion> GetPolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken) =>
-        Run("GetPolicyVersion", policyArn, _ => Service.GetPolicyVersion(policyArn, versionId), cancellationToken);
+        Run("GetPolicyVersion", policyArn, Needs(("PolicyArn", policyArn)), _ => Service.GetPolicyVersion(policyArn, versionId), cancellationToken);
 
     public Task<PolicyVersion> CreatePolicyVersionAsync(string policyArn, string policyDocument, bool setAsDefault, CancellationToken cancellationToken) =>
-        Run("CreatePolicyVersion", policyArn, _ => Service.CreatePolicyVersion(policyArn, policyDocument, setAsDefault), cancellationToken);
+        Run("CreatePolicyVersion", policyArn, Needs(("PolicyArn", policyArn)), _ => Service.CreatePolicyVersion(policyArn, policyDocument, setAsDefault), cancellationToken);
 
     public IAsyncEnumerable<PolicyVersion> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken) =>
-        List("ListPolicyVersions", policyArn, _ => Service.ListPolicyVersions(policyArn));
+        List("ListPolicyVersions", policyArn, Needs(("PolicyArn", policyArn)), _ => Service.ListPolicyVersions(policyArn));
 
     public Task DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken) =>
-        Run("DeletePolicyVersion", policyArn, _ => Service.DeletePolicyVersion(policyArn, versionId), cancellationToken);
+        Run("DeletePolicyVersion", policyArn, Needs(("PolicyArn", policyArn)), _ => Service.DeletePolicyVersion(policyArn, versionId), cancellationToken);
+
+    public Task DeletePolicyAsync(string policyArn, CancellationToken cancellationToken) =>
+        Run("DeletePolicy", policyArn, Needs(("PolicyArn", policyArn)), _ => Service.DeletePolicy(policyArn), cancellationToken);
 
     public Task AttachPolicyAsync(IdentityKind kind, string identityName, string policyArn, CancellationToken cancellationToken) =>
-        Run(Named("Attach{0}Policy", kind), identityName, _ => Service.AttachPolicy(kind, identityName, policyArn), cancellationToken);
+        Run(Named("Attach{0}Policy", kind), identityName, Needs(Identity(kind, identityName), ("PolicyArn", policyArn)), _ => Service.AttachPolicy(kind, identityName, policyArn), cancellationToken);
 
     public Task DetachPolicyAsync(IdentityKind kind, string identityName, string policyArn, CancellationToken cancellationToken) =>
-        Run(Named("Detach{0}Policy", kind), identityName, _ => Service.DetachPolicy(kind, identityName, policyArn), cancellationToken);
+        Run(Named("Detach{0}Policy", kind), identityName, Needs(Identity(kind, identityName), ("PolicyArn", policyArn)), _ => Service.DetachPolicy(kind, identityName, policyArn), cancellationToken);
 
     public IAsyncEnumerable<AttachedPolicy> ListAttachedPoliciesAsync(IdentityKind kind, string identityName, CancellationToken cancellationToken) =>
-        List(Named("ListAttached{0}Policies", kind), identityName, _ => Service.ListAttachedPolicies(kind, identityName));
+        List(Named("ListAttached{0}Policies", kind), identityName, Needs(Identity(kind, identityName)), _ => Service.ListAttachedPolicies(kind, identityName));
 
     public Task PutInlinePolicyAsync(IdentityKind kind, string identityName, string policyName, string policyDocument, CancellationToken cancellationToken) =>
-        Run(Named("Put{0}Policy", kind), identityName, _ => Service.PutInlinePolicy(kind, identityName, policyName, policyDocument), cancellationToken);
+        Run(Named("Put{0}Policy", kind), identityName, Needs(Identity(kind, identityName)), _ => Service.PutInlinePolicy(kind, identityName, policyName, policyDocument), cancellationToken);
 
     public Task<InlinePolicy> GetInlinePolicyAsync(IdentityKind kind, string identityName, string policyName, CancellationToken cancellationToken) =>
-        Run(Named("Get{0}Policy", kind), identityName, _ => Service.GetInlinePolicy(kind, identityName, policyName), cancellationToken);
+        Run(Named("Get{0}Policy", kind), identityName, Needs(Identity(kind, identityName)), _ => Service.GetInlinePolicy(kind, identityName, policyName), cancellationToken);
 
     public Task DeleteInlinePolicyAsync(IdentityKind kind, string identityName, string policyName, CancellationToken cancellationToken) =>
-        Run(Named("Delete{0}Policy", kind), identityName, _ => Service.DeleteInlinePolicy(kind, identityName, policyName), cancellationToken);
+        Run(Named("Delete{0}Policy", kind), identityName, Needs(Identity(kind, identityName)), _ => Service.DeleteInlinePolicy(kind, identityName, policyName), cancellationToken);
 
     public IAsyncEnumerable<string> ListInlinePolicyNamesAsync(IdentityKind kind, string identityName, CancellationToken cancellationToken) =>
-        List(Named("List{0}Policies", kind), identityName, _ => Service.ListInlinePolicyNames(kind, identityName));
+        List(Named("List{0}Policies", kind), identityName, Needs(Identity(kind, identityName)), _ => Service.ListInlinePolicyNames(kind, identityName));
 
     public Task<IamRole> CreateRoleAsync(CreateRoleRequest request, CancellationToken cancellationToken) =>
-        Run("CreateRole", request.RoleName, _ => Service.CreateRole(request), cancellationToken);
+        Run("CreateRole", request.RoleName, Needs(IamResources.Tags(request.Tags).Append(("RoleName", request.RoleName)).Append(("Path", request.Path)).ToArray()), _ => Service.CreateRole(request), cancellationToken);
 
     public Task<IamRole> GetRoleAsync(string roleName, CancellationToken cancellationToken) =>
-        Run("GetRole", roleName, _ => Service.GetRole(roleName), cancellationToken);
+        Run("GetRole", roleName, Needs(("RoleName", roleName)), _ => Service.GetRole(roleName), cancellationToken);
 
     public Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken) =>
-        Run("UpdateAssumeRolePolicy", roleName, _ => Service.UpdateAssumeRolePolicy(roleName, policyDocument), cancellationToken);
+        Run("UpdateAssumeRolePolicy", roleName, Needs(("RoleName", roleName)), _ => Service.UpdateAssumeRolePolicy(roleName, policyDocument), cancellationToken);
 
     public Task TagRoleAsync(string roleName, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
-        Run("TagRole", roleName, _ => Service.TagRole(roleName, tags), cancellationToken);
+        Run("TagRole", roleName, Needs(IamResources.Tags(tags).Append(("RoleName", roleName)).ToArray()), _ => Service.TagRole(roleName, tags), cancellationToken);
 
     public IAsyncEnumerable<IamRole> ListRolesAsync(string? pathPrefix, CancellationToken cancellationToken) =>
-        List("ListRoles", null, _ => Service.ListRoles(pathPrefix));
+        List("ListRoles", null, Needs(), _ => Service.ListRoles(pathPrefix));
 
     public Task<InstanceProfile> CreateInstanceProfileAsync(string instanceProfileName, string? path, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
-        Run("CreateInstanceProfile", instanceProfileName, _ => Service.CreateInstanceProfile(instanceProfileName, path, tags), cancellationToken);
+        Run("CreateInstanceProfile", instanceProfileName, Needs(IamResources.Tags(tags).Append(("InstanceProfileName", instanceProfileName)).Append(("Path", path)).ToArray()), _ => Service.CreateInstanceProfile(instanceProfileName, path, tags), cancellationToken);
 
     public Task<InstanceProfile> GetInstanceProfileAsync(string instanceProfileName, CancellationToken cancellationToken) =>
-        Run("GetInstanceProfile", instanceProfileName, _ => Service.GetInstanceProfile(instanceProfileName), cancellationToken);
+        Run("GetInstanceProfile", instanceProfileName, Needs(("InstanceProfileName", instanceProfileName)), _ => Service.GetInstanceProfile(instanceProfileName), cancellationToken);
 
     public Task AddRoleToInstanceProfileAsync(string instanceProfileName, string roleName, CancellationToken cancellationToken) =>
-        Run("AddRoleToInstanceProfile", instanceProfileName, _ => Service.AddRoleToInstanceProfile(instanceProfileName, roleName), cancellationToken);
+        Run("AddRoleToInstanceProfile", instanceProfileName, Needs(("InstanceProfileName", instanceProfileName), ("RoleName", roleName)), _ => Service.AddRoleToInstanceProfile(instanceProfileName, roleName), cancellationToken);
 
     public IAsyncEnumerable<InstanceProfile> ListInstanceProfilesForRoleAsync(string roleName, CancellationToken cancellationToken) =>
-        List("ListInstanceProfilesForRole", roleName, _ => Service.ListInstanceProfilesForRole(roleName));
+        List("ListInstanceProfilesForRole", roleName, Needs(("RoleName", roleName)), _ => Service.ListInstanceProfilesForRole(roleName));
 
     public IAsyncEnumerable<string> ListAccountAliasesAsync(CancellationToken cancellationToken) =>
-        List("ListAccountAliases", null, _ => Service.ListAccountAliases());
+        List("ListAccountAliases", null, Needs(), _ => Service.ListAccountAliases());
 
     public Task CreateAccountAliasAsync(string accountAlias, CancellationToken cancellationToken) =>
-        Run("CreateAccountAlias", accountAlias, _ => Service.CreateAccountAlias(accountAlias), cancellationToken);
+        Run("CreateAccountAlias", accountAlias, Needs(), _ => Service.CreateAccountAlias(accountAlias), cancellationToken);
 
     public Task DeleteAccountAliasAsync(string accountAlias, CancellationToken cancellationToken) =>
-        Run("DeleteAccountAlias", accountAlias, _ => Service.DeleteAccountAlias(accountAlias), cancellationToken);
+        Run("DeleteAccountAlias", accountAlias, Needs(), _ => Service.DeleteAccountAlias(accountAlias), cancellationToken);
 
     public Task<PasswordPolicy> GetAccountPasswordPolicyAsync(CancellationToken cancellationToken) =>
-        Run("GetAccountPasswordPolicy", null, _ => Service.GetAccountPasswordPolicy(), cancellationToken);
+        Run("GetAccountPasswordPolicy", null, Needs(), _ => Service.GetAccountPasswordPolicy(), cancellationToken);
 
     public Task UpdateAccountPasswordPolicyAsync(PasswordPolicy policy, CancellationToken cancellationToken) =>
-        Run("UpdateAccountPasswordPolicy", null, _ => Service.UpdateAccountPasswordPolicy(policy), cancellationToken);
+        Run("UpdateAccountPasswordPolicy", null, Needs(), _ => Service.UpdateAccountPasswordPolicy(policy), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, int>> GetAccountSummaryAsync(CancellationToken cancellationToken) =>
-        Run("GetAccountSummary", null, _ => Service.GetAccountSummary(), cancellationToken);
+        Run("GetAccountSummary", null, Needs(), _ => Service.GetAccountSummary(), cancellationToken);
 
     public Task<VirtualMfaDevice> CreateVirtualMfaDeviceAsync(string virtualMfaDeviceName, string? path, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
-        Run("CreateVirtualMFADevice", virtualMfaDeviceName, _ => Service.CreateVirtualMfaDevice(virtualMfaDeviceName, path, tags).Device, cancellationToken);
+        Run("CreateVirtualMFADevice", virtualMfaDeviceName, Needs(IamResources.Tags(tags).Append(("VirtualMFADeviceName", virtualMfaDeviceName)).Append(("Path", path)).ToArray()), _ => Service.CreateVirtualMfaDevice(virtualMfaDeviceName, path, tags).Device, cancellationToken);
 
     public Task EnableMfaDeviceAsync(string userName, string serialNumber, string authenticationCode1, string authenticationCode2, CancellationToken cancellationToken) =>
-        Run("EnableMFADevice", userName, _ => Service.EnableMfaDevice(userName, serialNumber, authenticationCode1, authenticationCode2), cancellationToken);
+        Run("EnableMFADevice", userName, Needs(("UserName", userName)), _ => Service.EnableMfaDevice(userName, serialNumber, authenticationCode1, authenticationCode2), cancellationToken);
 
     public IAsyncEnumerable<MfaDevice> ListMfaDevicesAsync(string? userName, CancellationToken cancellationToken) =>
-        List("ListMFADevices", userName, caller => Service.ListMfaDevices(caller, userName));
+        List("ListMFADevices", userName, Needs(("UserName", userName)), caller => Service.ListMfaDevices(caller, userName));
 
     public Task<AccountAuthorizationDetails> GetAccountAuthorizationDetailsAsync(AuthorizationDetailsFilter filter, CancellationToken cancellationToken) =>
-        Run("GetAccountAuthorizationDetails", null, _ => Service.GetAccountAuthorizationDetails(filter), cancellationToken);
+        Run("GetAccountAuthorizationDetails", null, Needs(), _ => Service.GetAccountAuthorizationDetails(filter), cancellationToken);
 
     public IAsyncEnumerable<PolicySimulationResult> SimulatePrincipalPolicyAsync(SimulatePrincipalPolicyRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The sandbox does not simulate policies until the policy engine is merged into the simulator.");
+        List("SimulatePrincipalPolicy", request.PolicySourceArn, Needs(("PolicySourceArn", request.PolicySourceArn)), _ => _connection.Account.Simulator.Principal(request));
 
     public IAsyncEnumerable<PolicySimulationResult> SimulateCustomPolicyAsync(SimulateCustomPolicyRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The sandbox does not simulate policies until the policy engine is merged into the simulator.");
+        List("SimulateCustomPolicy", null, Needs(), _ => _connection.Account.Simulator.Custom(request));
 
     public Task<CredentialReportState> GenerateCredentialReportAsync(CancellationToken cancellationToken) =>
-        Run("GenerateCredentialReport", null, _ => Service.GenerateCredentialReport(), cancellationToken);
+        Run("GenerateCredentialReport", null, Needs(), _ => Service.GenerateCredentialReport(), cancellationToken);
 
     public Task<CredentialReport> GetCredentialReportAsync(CancellationToken cancellationToken) =>
-        Run("GetCredentialReport", null, _ => Service.GetCredentialReport(), cancellationToken);
+        Run("GetCredentialReport", null, Needs(), _ => Service.GetCredentialReport(), cancellationToken);
 
     private static string Named(string pattern, IdentityKind kind) => string.Format(CultureInfo.InvariantCulture, pattern, kind);
 
-    private Task<T> Run<T>(string operation, string? resource, Func<CallerPrincipal, T> apply, CancellationToken cancellationToken)
+    /// <summary>The call's parameters under their Query names: what authorization resolves the resource ARN from.</summary>
+    private static (string Name, string? Value)[] Needs(params (string Name, string? Value)[] parameters) => parameters;
+
+    private static (string Name, string? Value) Identity(IdentityKind kind, string name) => (kind + "Name", name);
+
+    private Func<CallerPrincipal, Permission?> PermissionFor(string operation, (string Name, string? Value)[] parameters) =>
+        caller => IamResources.For(_connection.Account, caller, operation, IamResources.Parameters(parameters));
+
+    private Task<T> Run<T>(string operation, string? resource, (string Name, string? Value)[] parameters, Func<CallerPrincipal, T> apply, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_connection.Call("iam", operation, resource, apply));
+        return Task.FromResult(_connection.Call("iam", operation, resource, apply, permission: PermissionFor(operation, parameters)));
     }
 
-    private Task Run(string operation, string? resource, Action<CallerPrincipal> apply, CancellationToken cancellationToken)
+    private Task Run(string operation, string? resource, (string Name, string? Value)[] parameters, Action<CallerPrincipal> apply, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _connection.Call("iam", operation, resource, apply);
+        _connection.Call("iam", operation, resource, apply, PermissionFor(operation, parameters));
         return Task.CompletedTask;
     }
 
-    private DeferredList<T> List<T>(string operation, string? resource, Func<CallerPrincipal, IReadOnlyList<T>> fetch) =>
-        new(() => _connection.Call("iam", operation, resource, fetch));
+    private DeferredList<T> List<T>(string operation, string? resource, (string Name, string? Value)[] parameters, Func<CallerPrincipal, IReadOnlyList<T>> fetch) =>
+        new(() => _connection.Call("iam", operation, resource, fetch, permission: PermissionFor(operation, parameters)));
 }

@@ -19,6 +19,7 @@ internal sealed class SimulatorS3 : IS3
     private Task<BucketLocation> Locate(string operation, string action, string bucketName, bool head, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_connection.Call("s3", operation, "arn:aws:s3:::" + bucketName, _ => BucketRules.Locate(_connection.Account, bucketName, head), action));
+        var arn = "arn:aws:s3:::" + bucketName;
+        return Task.FromResult(_connection.Call("s3", operation, arn, _ => BucketRules.Locate(_connection.Account, bucketName, head), action, _ => new Permission(action, arn)));
     }
 }

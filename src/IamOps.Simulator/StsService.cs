@@ -259,9 +259,17 @@ internal sealed class StsService
         return context;
     }
 
+    /// <summary>
+    /// The trust policy must name the caller (or its account, or everyone); then, with permissions enforced, the policy
+    /// engine decides as IAM does: a trust policy naming the caller grants alone, one naming the account needs the
+    /// caller's identity policies to allow the action too, and an explicit deny anywhere wins.
+    /// </summary>
     private void Authorize(RoleState role, string roleArn, CallerPrincipal caller, string action, IReadOnlyDictionary<string, IReadOnlyList<string>> context)
     {
-        if (!TrustPolicyEvaluator.Allows(role.AssumeRolePolicyDocument, action, _account.AccountId, caller.MatchingArns, context))
+        var trusted = TrustPolicyEvaluator.Allows(role.AssumeRolePolicyDocument, action, _account.AccountId, caller.MatchingArns, context);
+        var permitted = !_account.EnforcePermissions
+            || _account.Authorizer.Decide(caller, new Permission(action, roleArn), new PolicyDocumentSet(role.AssumeRolePolicyDocument, Array.Empty<string>()), context) == Policy.EvaluationDecision.Allowed;
+        if (!trusted || !permitted)
         {
             throw ServiceError.AccessDenied($"User: {caller.Arn} is not authorized to perform: {action} on resource: {roleArn}");
         }

@@ -7,7 +7,7 @@ namespace IamOps.Simulator;
 /// <summary>
 /// Decides whether a role's trust policy lets a caller perform an STS action: Principal (account root, account id,
 /// user, role or session ARN, <c>*</c>), Action/NotAction, and the common condition operators (String*, Bool, Null,
-/// Arn*, Numeric*, with IfExists and ForAnyValue/ForAllValues). Explicit Deny wins. A stand-in for the policy engine.
+/// Arn*, Numeric*, Date*, with IfExists and ForAnyValue/ForAllValues). Explicit Deny wins. A stand-in for the policy engine.
 /// </summary>
 internal static class TrustPolicyEvaluator
 {
@@ -178,9 +178,28 @@ internal static class TrustPolicyEvaluator
             "NumericLessThanEquals" => Compare(value, e) is <= 0,
             "NumericGreaterThan" => Compare(value, e) is > 0,
             "NumericGreaterThanEquals" => Compare(value, e) is >= 0,
+            "DateEquals" => CompareDates(value, e) is 0,
+            "DateLessThan" => CompareDates(value, e) is < 0,
+            "DateLessThanEquals" => CompareDates(value, e) is <= 0,
+            "DateGreaterThan" => CompareDates(value, e) is > 0,
+            "DateGreaterThanEquals" => CompareDates(value, e) is >= 0,
             _ => false,
         });
         return negated ? !hit : hit;
+    }
+
+    /// <summary>Dates as ISO 8601 or epoch seconds; null when either side is neither.</summary>
+    private static int? CompareDates(string left, string right) =>
+        ParseDate(left) is { } l && ParseDate(right) is { } r ? l.CompareTo(r) : null;
+
+    private static DateTimeOffset? ParseDate(string text)
+    {
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(epoch);
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
     }
 
     /// <summary>Null when either side is not a number: the condition then does not match.</summary>

@@ -11,6 +11,7 @@ public static class Program
         ["import"] = ("import                                   cold Import-Module of IamOps beside a one-cmdlet module", ImportBenchmark.Run),
         ["iam-client"] = ("iam-client [--calls N] [--warmup N] [--endpoint URL]  IAM GetUser calls per second and bytes allocated per call", IamClientBenchmark.Run),
         ["simulator"] = ("simulator                                state save/load and memory for 10,000 users; endpoint requests/s", SimulatorBenchmark.Run),
+        ["onboarding"] = ("onboarding [--users N]                   Add-IamDeveloper batch vs the throttle-bound minimum and a sequential loop (50 ms/call, 10 writes/s)", OnboardingBenchmark.Run),
         ["import-once"] = ("import-once <manifest>                   (child process of import)", ImportBenchmark.RunOnce),
     };
 

@@ -59,6 +59,35 @@ public sealed class HostProgramTests
     }
 
     [Fact]
+    public void The_quick_start_runs_in_the_sandbox_and_its_second_run_changes_nothing()
+    {
+        var result = RunHost(["-File", "examples/quickstart.ps1"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stderr.Trim());
+        var second = result.Stdout[result.Stdout.IndexOf("Second run:", StringComparison.Ordinal)..];
+        Assert.Contains("Changed", result.Stdout[..result.Stdout.IndexOf("Second run:", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.DoesNotContain("Changed", second[..second.IndexOf("UserName", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("Created", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IAMOPS_SANDBOX_puts_the_session_in_a_saved_sandbox_without_AWS()
+    {
+        var state = Path.Combine(Directory.CreateTempSubdirectory("iamops-envsandbox-").FullName, "state.json");
+        var environment = new Dictionary<string, string?> { ["IAMOPS_SANDBOX"] = state, ["AWS_ACCESS_KEY_ID"] = null, ["AWS_PROFILE"] = null };
+
+        var first = RunHost(["-Command", "Add-IamDeveloper -UserName ci-user -CreateMissingGroup | ForEach-Object { 'first ' + $_.Status }"], environment: environment);
+        var second = RunHost(["-Command", "Add-IamDeveloper -UserName ci-user | ForEach-Object { 'second ' + $_.Status }; (Get-IamCallerIdentity).Arn"], environment: environment);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("first Created", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("second Unchanged", second.Stdout, StringComparison.Ordinal);
+        Assert.Contains(":user/Administrator", second.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(state));
+    }
+
+    [Fact]
     public void Exit_sets_the_process_exit_code()
     {
         Assert.Equal(7, RunHost(["-Command", "exit 7"]).ExitCode);

@@ -28,7 +28,7 @@ public static class HostedPowerShell
     public static string ManifestPath => Path.Combine(RepoRoot, "IamOps.psd1");
 
     /// <summary>Runs <paramref name="script"/> with IamOps imported; <paramref name="variables"/> become session variables.</summary>
-    public static PowerShellRun Run(string script, IDictionary<string, object?>? variables = null, bool importModule = true, PSHost? host = null)
+    public static PowerShellRun Run(string script, IDictionary<string, object?>? variables = null, bool importModule = true, PSHost? host = null, IReadOnlyList<string>? capture = null)
     {
         var state = InitialSessionState.CreateDefault2();
         foreach (var (name, value) in variables ?? new Dictionary<string, object?>())
@@ -69,6 +69,7 @@ public static class HostedPowerShell
             Information = ps.Streams.Information.ToList(),
             Progress = ps.Streams.Progress.ToList(),
             Terminating = terminating,
+            Variables = (capture ?? Array.Empty<string>()).ToDictionary(name => name, name => (object?)runspace.SessionStateProxy.GetVariable(name)),
         };
     }
 

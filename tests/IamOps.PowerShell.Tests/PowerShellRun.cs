@@ -20,6 +20,9 @@ public sealed class PowerShellRun
 
     public required IReadOnlyList<ProgressRecord> Progress { get; init; }
 
+    /// <summary>The session variables the test asked to capture, read after the script ended.</summary>
+    public IReadOnlyDictionary<string, object?> Variables { get; init; } = new Dictionary<string, object?>();
+
     /// <summary>The terminating error that ended the script, if one did.</summary>
     public ErrorRecord? Terminating { get; init; }
 

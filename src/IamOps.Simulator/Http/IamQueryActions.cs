@@ -257,6 +257,7 @@ internal static class IamQueryActions
 
                     // A blob in the API model: the seed's ASCII characters, base64-encoded.
                     x.WriteElementString("Base32StringSeed", Convert.ToBase64String(Encoding.ASCII.GetBytes(d.Base32StringSeed)));
+                    x.WriteElementString("QRCodePNG", Convert.ToBase64String(d.QrCodePng));
                 });
             },
             ["EnableMFADevice"] = c =>
@@ -278,8 +279,20 @@ internal static class IamQueryActions
                 QueryXml.Text(x, "EnableDate", d.EnableDate is { } enabled ? QueryXml.Date(enabled) : null);
             }),
 
-            // Whole-account reads and reports
+            // Whole-account reads, simulation and reports
             ["GetAccountAuthorizationDetails"] = c => AuthorizationDetails(c),
+            ["SimulatePrincipalPolicy"] = c =>
+            {
+                var p = c.Parameters;
+                var request = new SimulatePrincipalPolicyRequest { PolicySourceArn = p.Required("PolicySourceArn"), AdditionalPolicies = p.Members("PolicyInputList") };
+                return c.Page("EvaluationResults", c.Run(_ => c.Account.Simulator.Principal(SimulationParameters(request, p))), SimulationResult);
+            },
+            ["SimulateCustomPolicy"] = c =>
+            {
+                var p = c.Parameters;
+                var request = new SimulateCustomPolicyRequest { Policies = p.Members("PolicyInputList") };
+                return c.Page("EvaluationResults", c.Run(_ => c.Account.Simulator.Custom(SimulationParameters(request, p))), SimulationResult);
+            },
             ["GenerateCredentialReport"] = c =>
             {
                 var state = c.Run(_ => c.Iam.GenerateCredentialReport());
@@ -335,6 +348,52 @@ internal static class IamQueryActions
         w.WriteStartElement(name);
         body(w, value);
         w.WriteEndElement();
+    }
+
+    private static T SimulationParameters<T>(T request, QueryParameters p)
+        where T : PolicySimulationRequest => request with
+    {
+        ActionNames = p.Members("ActionNames"),
+        ResourceArns = p.Members("ResourceArns"),
+        PermissionsBoundaryPolicies = p.Members("PermissionsBoundaryPolicyInputList"),
+        ResourcePolicy = p.Get("ResourcePolicy"),
+        ResourceOwner = p.Get("ResourceOwner"),
+        CallerArn = p.Get("CallerArn"),
+        ContextEntries = p.ContextEntries(),
+        ResourceHandlingOption = p.Get("ResourceHandlingOption"),
+    };
+
+    private static string Decision(SimulationDecision decision) => decision switch
+    {
+        SimulationDecision.Allowed => "allowed",
+        SimulationDecision.ExplicitDeny => "explicitDeny",
+        _ => "implicitDeny",
+    };
+
+    private static void SimulationResult(XmlWriter w, PolicySimulationResult r)
+    {
+        w.WriteElementString("EvalActionName", r.ActionName);
+        w.WriteElementString("EvalResourceName", r.ResourceName);
+        w.WriteElementString("EvalDecision", Decision(r.Decision));
+        QueryXml.Members(w, "MatchedStatements", r.MatchedStatements, (x, m) =>
+        {
+            x.WriteElementString("SourcePolicyId", m.SourcePolicyId);
+            x.WriteElementString("SourcePolicyType", m.SourcePolicyType);
+            if (m.StartLine is { } line && m.StartColumn is { } column)
+            {
+                x.WriteStartElement("StartPosition");
+                x.WriteElementString("Line", line.ToString(CultureInfo.InvariantCulture));
+                x.WriteElementString("Column", column.ToString(CultureInfo.InvariantCulture));
+                x.WriteEndElement();
+            }
+        });
+        QueryXml.Strings(w, "MissingContextValues", r.MissingContextValues);
+        if (r.AllowedByPermissionsBoundary is { } allowed)
+        {
+            w.WriteStartElement("PermissionsBoundaryDecisionDetail");
+            w.WriteElementString("AllowedByPermissionsBoundary", QueryXml.Bool(allowed));
+            w.WriteEndElement();
+        }
     }
 
     private static void Tag(XmlWriter w, IamTag tag)

@@ -26,7 +26,9 @@ internal sealed class QueryCall
 
     public IamService Iam => Account.Iam;
 
-    public T Run<T>(Func<CallerPrincipal, T> apply) => Account.Invoke(Credentials, Service, Action, OperationKinds.IsMutating(Action), apply);
+    /// <summary>IAM actions are authorized against their resource; STS ones decide inside (AssumeRole) or need nothing.</summary>
+    public T Run<T>(Func<CallerPrincipal, T> apply) =>
+        Account.Invoke(Credentials, Service, Action, OperationKinds.IsMutating(Action), apply, Service == "iam" ? caller => IamResources.For(Account, caller, Action, Parameters.Get) : null);
 
     /// <summary>Runs an action with no result element.</summary>
     public Action<XmlWriter>? Run(Action<CallerPrincipal> apply)

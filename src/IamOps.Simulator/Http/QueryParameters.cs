@@ -113,6 +113,23 @@ internal sealed class QueryParameters
         return list;
     }
 
+    /// <summary>ContextEntries.member.N.ContextKeyName / ContextKeyType / ContextKeyValues.member.M, as the simulation calls take them.</summary>
+    public List<SimulationContextEntry> ContextEntries()
+    {
+        var list = new List<SimulationContextEntry>();
+        for (var i = 1; _values.TryGetValue($"ContextEntries.member.{i}.ContextKeyName", out var name); i++)
+        {
+            list.Add(new SimulationContextEntry
+            {
+                ContextKeyName = name,
+                ContextKeyType = Get($"ContextEntries.member.{i}.ContextKeyType") ?? "string",
+                ContextKeyValues = Members($"ContextEntries.member.{i}.ContextKeyValues"),
+            });
+        }
+
+        return list;
+    }
+
     private static string Member(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));

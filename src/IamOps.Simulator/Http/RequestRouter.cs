@@ -134,7 +134,8 @@ internal sealed class RequestRouter
         }
 
         var operation = request.Method == "HEAD" ? "HeadBucket" : "GetBucketLocation";
-        var location = _account.Invoke(credentials, "s3", operation, false, _ => BucketRules.Locate(_account, bucket, request.Method == "HEAD"));
+        var permission = new Permission(request.Method == "HEAD" ? "s3:ListBucket" : "s3:GetBucketLocation", "arn:aws:s3:::" + bucket);
+        var location = _account.Invoke(credentials, "s3", operation, false, _ => BucketRules.Locate(_account, bucket, request.Method == "HEAD"), _ => permission);
         SimpleHttpResponse response;
         if (request.Method == "HEAD")
         {

@@ -44,6 +44,9 @@ public sealed class AccountContext
     /// <summary>The ARN of a customer managed policy of this account.</summary>
     public string PolicyArn(string policyName, string path = "/") => $"arn:{Partition}:iam::{AccountId}:policy{path}{policyName}";
 
+    /// <summary>The ARN a role of this account has (or will have once created).</summary>
+    public string RoleArn(string roleName, string path = "/") => $"arn:{Partition}:iam::{AccountId}:role{path}{roleName}";
+
     /// <summary>The ARN of an AWS managed policy, e.g. AdministratorAccess.</summary>
     public string AwsManagedPolicyArn(string policyName) => $"arn:{Partition}:iam::aws:policy/{policyName}";
 

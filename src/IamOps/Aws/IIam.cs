@@ -66,6 +66,9 @@ public interface IIam
 
     Task DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes a customer managed policy; IAM refuses (DeleteConflict) while it is attached or has non-default versions.</summary>
+    Task DeletePolicyAsync(string policyArn, CancellationToken cancellationToken);
+
     Task AttachPolicyAsync(IdentityKind kind, string identityName, string policyArn, CancellationToken cancellationToken);
 
     Task DetachPolicyAsync(IdentityKind kind, string identityName, string policyArn, CancellationToken cancellationToken);

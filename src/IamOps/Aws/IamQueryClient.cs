@@ -148,6 +148,9 @@ internal sealed class IamQueryClient : AmazonServiceClient, IIam
     public Task DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken) =>
         CallAsync(new IamQueryRequest("DeletePolicyVersion").Add("PolicyArn", policyArn).Add("VersionId", versionId), policyArn, cancellationToken);
 
+    public Task DeletePolicyAsync(string policyArn, CancellationToken cancellationToken) =>
+        CallAsync(new IamQueryRequest("DeletePolicy").Add("PolicyArn", policyArn), policyArn, cancellationToken);
+
     public Task AttachPolicyAsync(IdentityKind kind, string identityName, string policyArn, CancellationToken cancellationToken) =>
         CallAsync(IdentityRequest("Attach{0}Policy", kind, identityName).Add("PolicyArn", policyArn), identityName, cancellationToken);
 

@@ -84,7 +84,7 @@ public sealed class BaselinePlanner
         {
             var userSecrets = new AdminSecrets(user);
             secrets.Add(userSecrets);
-            controls.AddRange(await AdminUserAsync(user, request, effectivePolicy, userSecrets, cancellationToken).ConfigureAwait(false));
+            controls.AddRange(await AdminUserAsync(account, user, request, effectivePolicy, userSecrets, cancellationToken).ConfigureAwait(false));
         }
 
         return new BaselinePlan(account, controls, secrets);
@@ -233,7 +233,7 @@ public sealed class BaselinePlanner
         return new("2.10", "MFA enforced for console users (admins)", detail, changes);
     }
 
-    private async Task<IEnumerable<ControlPlan>> AdminUserAsync(string user, BaselineRequest request, PasswordPolicy effectivePolicy, AdminSecrets secrets, CancellationToken cancellationToken)
+    private async Task<IEnumerable<ControlPlan>> AdminUserAsync(AccountContext account, string user, BaselineRequest request, PasswordPolicy effectivePolicy, AdminSecrets secrets, CancellationToken cancellationToken)
     {
         var existing = await IamLookup.FindAsync(() => _aws.Iam.GetUserAsync(user, cancellationToken)).ConfigureAwait(false);
         var changes = new List<PlannedChange>();
@@ -284,10 +284,10 @@ public sealed class BaselinePlanner
         var userControl = new ControlPlan("AdminUser", $"Admin user '{user}'",
             changes.Count == 0 ? $"'{user}' exists in '{request.AdminGroupName}'" + (state.Count > 0 ? " with " + string.Join(" and ", state) : string.Empty) + "." : $"'{user}' needs: {string.Join("; ", changes.Select(c => c.Description.TrimEnd(':', ' ').Replace(" for", string.Empty).Replace(" to", string.Empty)))}.",
             changes);
-        return new[] { userControl, await UserMfaAsync(user, existing is not null, request, secrets, cancellationToken).ConfigureAwait(false) };
+        return new[] { userControl, await UserMfaAsync(user, existing is not null, request, secrets, account.Partition, account.AccountId, cancellationToken).ConfigureAwait(false) };
     }
 
-    private async Task<ControlPlan> UserMfaAsync(string user, bool userExists, BaselineRequest request, AdminSecrets secrets, CancellationToken cancellationToken)
+    private async Task<ControlPlan> UserMfaAsync(string user, bool userExists, BaselineRequest request, AdminSecrets secrets, string partition, string accountId, CancellationToken cancellationToken)
     {
         var title = $"MFA device for '{user}' (CIS 2.10)";
         var devices = userExists ? await IamLookup.ToListAsync(_aws.Iam.ListMfaDevicesAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false) : new List<MfaDevice>();
@@ -302,23 +302,32 @@ public sealed class BaselinePlanner
                 $"'{user}' signs in, changes the password and assigns an MFA device (Security credentials page); or run again with -EnableVirtualMfa.");
         }
 
+        var serial = $"arn:{partition}:iam::{accountId}:mfa/{user}";
         var changes = new List<PlannedChange>
         {
-            new(ChangeKind.Create, "virtual MFA device " + user, "Create virtual MFA device", "the user has none",
-                async ct => secrets.MfaDevice = await _aws.Iam.CreateVirtualMfaDeviceAsync(user, null, Array.Empty<IamTag>(), ct).ConfigureAwait(false)),
+            new(ChangeKind.Create, "virtual MFA device " + user, "Create virtual MFA device", "the user has none assigned", async ct =>
+            {
+                try
+                {
+                    secrets.MfaDevice = await _aws.Iam.CreateVirtualMfaDeviceAsync(user, null, Array.Empty<IamTag>(), ct).ConfigureAwait(false);
+                }
+                catch (IamOpsException exists) when (exists.Kind == FailureKind.ResourceExists)
+                {
+                    // Created by an earlier run whose seed the user already has: enable that one (IAM shows a seed only once).
+                }
+            }),
         };
         if (request.MfaCodes.Count == 2)
         {
             changes.Add(new PlannedChange(ChangeKind.Attach, "user " + user, "Enable the virtual MFA device for", "two codes were given",
                 async ct =>
                 {
-                    var serial = secrets.MfaDevice?.SerialNumber ?? throw new IamOpsException("MfaDeviceMissing", FailureKind.InvalidOperation, "The virtual MFA device was not created, so it cannot be enabled; run again.");
-                    await _aws.Iam.EnableMfaDeviceAsync(user, serial, request.MfaCodes[0], request.MfaCodes[1], ct).ConfigureAwait(false);
+                    await _aws.Iam.EnableMfaDeviceAsync(user, secrets.MfaDevice?.SerialNumber ?? serial, request.MfaCodes[0], request.MfaCodes[1], ct).ConfigureAwait(false);
                     secrets.MfaEnabled = true;
                 }));
         }
 
-        return new("2.10", title, $"'{user}' has no MFA device; a virtual one will be created" + (request.MfaCodes.Count == 2 ? " and enabled." : "; enable it with two codes (-MfaCode)."), changes,
+        return new("2.10", title, $"'{user}' has no MFA device assigned; a virtual one will be created (or the unassigned one reused)" + (request.MfaCodes.Count == 2 ? " and enabled." : "; enable it with two codes (-MfaCode)."), changes,
             request.MfaCodes.Count == 2 ? null : $"Add the device to an authenticator app (MfaOtpAuthUri of the credential object), then run again with -EnableVirtualMfa -MfaCode <code1>,<code2> or enable it in the console.");
     }
 

@@ -187,36 +187,18 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
         for (var i = 0; i < outcomes.Count; i++)
         {
             var outcome = outcomes[i];
-            var plan = outcome.Plan;
-            var status = outcome.Failure is not null ? DeveloperStatus.Failed
-                : plan is null || plan.Changes.Count == 0 ? DeveloperStatus.Unchanged
-                : work[i].Approved.Count < plan.Changes.Count ? DeveloperStatus.WouldChange
-                : plan.UserExists ? DeveloperStatus.Updated
-                : DeveloperStatus.Created;
-            counts[status] = counts.TryGetValue(status, out var n) ? n + 1 : 1;
+            var result = DeveloperReport.ToResult(account, outcome, work[i].Approved);
+            counts[result.Status] = counts.TryGetValue(result.Status, out var n) ? n + 1 : 1;
             if (outcome.Failure is not null)
             {
                 var failure = outcome.Failure;
                 WriteFailure(new IamOpsException(failure.ErrorId, failure.Kind, $"'{outcome.Request.UserName}': {failure.Message}", outcome.Request.UserName, failure), outcome.Request.UserName);
             }
 
-            var changes = outcome.Applied.Count > 0 ? outcome.Applied.Select(a => a.ToString()) : (plan?.Changes.Where(c => !work[i].Approved.Contains(c)).Select(c => new AppliedChange(c, ChangeOutcome.Skipped).ToString()) ?? Enumerable.Empty<string>());
-            WriteObject(new DeveloperResult
+            WriteObject(result);
+            if (DeveloperReport.CredentialRow(account, outcome) is { } row)
             {
-                Account = account.AccountId,
-                UserName = outcome.Request.UserName,
-                Arn = plan?.Arn,
-                Status = status,
-                Changes = changes.ToList(),
-                Groups = plan?.GroupsAfter ?? Array.Empty<string>(),
-                ConsoleSignInUrl = account.ConsoleSignInUrl,
-                InitialPassword = plan?.Password is null ? null : SecretText.ToSecureString(plan.Password),
-                AccessKeyId = plan?.NewAccessKey?.AccessKeyId,
-                SecretAccessKey = plan?.NewAccessKey is null ? null : SecretText.ToSecureString(plan.NewAccessKey.SecretAccessKey),
-            });
-            if (plan is not null && (plan.Password is not null || plan.NewAccessKey is not null))
-            {
-                rows.Add(new CredentialRow(outcome.Request.UserName, plan.Password, plan.NewAccessKey?.AccessKeyId, plan.NewAccessKey?.SecretAccessKey, account.ConsoleSignInUrl));
+                rows.Add(row);
             }
         }
 

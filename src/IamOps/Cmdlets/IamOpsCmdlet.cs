@@ -1,8 +1,11 @@
 using System.Management.Automation;
+using IamOps.Accounts;
 using IamOps.Aws;
 using IamOps.Connection;
 using IamOps.Planning;
+using IamOps.RoleAssume;
 using IamOps.Sandbox;
+using IamOps.Secrets;
 
 namespace IamOps.Cmdlets;
 
@@ -15,6 +18,8 @@ public abstract class IamOpsCmdlet : PSCmdlet
     private readonly CancellationTokenSource _stopping = new();
     private IAwsConnection? _connection;
     private string? _connectionKey;
+    private string? _secretKeyGivenAsArgument;
+    private (IAwsConnection Connection, AccountContext Account)? _account;
 
     /// <summary>A profile in the shared credentials/config files or the SDK store.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -37,7 +42,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
     public object? Credential { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("AK", "AccessKeyId")]
+    [Alias("AK")]
     public string? AccessKey { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -62,43 +67,60 @@ public abstract class IamOpsCmdlet : PSCmdlet
     {
         get
         {
+            // Inside Invoke-IamRoleAssume -ScriptBlock, a cmdlet given no credentials of its own runs as the role.
+            var ambient = AccessKey is null && Credential is null && ProfileName is null ? AmbientRoleCredentials.Current : null;
+            var accessKey = ambient?.AccessKeyId ?? AccessKey;
+            var secretKey = ambient is null ? SecretKeyInEffect : SecretText.ToPlainText(ambient.SecretAccessKey);
+            var sessionToken = ambient?.SessionToken ?? (AccessKey is null && SecretKeyInEffect is null ? null : SessionToken);
             var parameters = new ConnectionParameters
             {
                 ProfileName = ProfileName,
                 ProfileLocation = ProfileLocation,
                 Region = Region,
                 Credential = AsShape(Credential),
-                AccessKey = AccessKey,
-                SecretKey = SecretKey,
-                SessionToken = SessionToken,
+                AccessKey = accessKey,
+                SecretKey = secretKey,
+                SessionToken = sessionToken,
                 EndpointUrl = EndpointUrl,
             };
-            var key = string.Join("\n", ProfileName, ProfileLocation, Region, AccessKey, SecretKey, SessionToken, EndpointUrl)
+            var key = string.Join("\n", ProfileName, ProfileLocation, Region, accessKey, secretKey, sessionToken, EndpointUrl)
                 + "\n" + (parameters.Credential is null ? string.Empty : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(parameters.Credential).ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (_connection is null || !string.Equals(key, _connectionKey, StringComparison.Ordinal))
             {
-                var sandbox = Unwrap(SessionState.PSVariable.GetValue(EnterIamSandboxCommand.VariableName)) as ISandbox ?? SandboxLoader.FromEnvironmentVariable();
-                if (sandbox is not null)
-                {
-                    _connection = sandbox.Connect(AccessKey, SecretKey, SessionToken);
-                    _connectionKey = key;
-                    WriteVerbose("Connection: " + _connection.Description);
-                    return _connection;
-                }
-
-                var session = new SessionDefaults
-                {
-                    StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
-                    StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
-                };
-                var resolved = new ConnectionResolver().Resolve(parameters, session);
-                _connection = AwsConnection.For(resolved);
+                _connection = ConnectWith(parameters);
                 _connectionKey = key;
                 WriteVerbose("Connection: " + _connection.Description);
             }
 
             return _connection;
         }
+    }
+
+    /// <summary>Remembers the arguments bound before any pipeline input, to tell them from values bound by property name.</summary>
+    protected override void BeginProcessing() => _secretKeyGivenAsArgument = SecretKey;
+
+    /// <summary>The sandbox this session works in, or null when it works on AWS.</summary>
+    protected ISandbox? Sandbox =>
+        Unwrap(SessionState.PSVariable.GetValue(EnterIamSandboxCommand.VariableName)) as ISandbox ?? SandboxLoader.FromEnvironmentVariable();
+
+    /// <summary>A connection with other keys (e.g. fresh role credentials) to the same place as <see cref="Connection"/>.</summary>
+    protected IAwsConnection ConnectAs(string accessKey, string secretKey, string? sessionToken) =>
+        ConnectWith(new ConnectionParameters { Region = Region, AccessKey = accessKey, SecretKey = secretKey, SessionToken = sessionToken, EndpointUrl = EndpointUrl });
+
+    private IAwsConnection ConnectWith(ConnectionParameters parameters)
+    {
+        var sandbox = Sandbox;
+        if (sandbox is not null)
+        {
+            return sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
+        }
+
+        var session = new SessionDefaults
+        {
+            StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
+            StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
+        };
+        return AwsConnection.For(new ConnectionResolver().Resolve(parameters, session));
     }
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
@@ -150,6 +172,50 @@ public abstract class IamOpsCmdlet : PSCmdlet
         return result;
     }
 
+    /// <summary>Applies a plan's changes in order; after a failure the rest are not attempted, as they may build on it.</summary>
+    protected IReadOnlyList<AppliedChange> ApplyChanges(IEnumerable<PlannedChange> changes)
+    {
+        var applied = new List<AppliedChange>();
+        var halted = false;
+        foreach (var change in changes)
+        {
+            var result = halted ? new AppliedChange(change, ChangeOutcome.NotAttempted) : ApplyChange(change);
+            halted |= result.Outcome == ChangeOutcome.Failed;
+            applied.Add(result);
+        }
+
+        return applied;
+    }
+
+    /// <summary>The account <see cref="Connection"/> points at (id, partition, alias), read once per connection.</summary>
+    protected AccountContext Account
+    {
+        get
+        {
+            var connection = Connection;
+            if (_account is not { } known || !ReferenceEquals(known.Connection, connection))
+            {
+                _account = (connection, Await(token => AccountContext.LoadAsync(connection, token)));
+            }
+
+            return _account.Value.Account;
+        }
+    }
+
+    /// <summary>The account, or the end of the command: without a connection no input can proceed.</summary>
+    protected AccountContext AccountOrStop()
+    {
+        try
+        {
+            return Account;
+        }
+        catch (IamOpsException failure)
+        {
+            ThrowFailure(failure);
+            throw;
+        }
+    }
+
     /// <summary>Writes a non-terminating error record for one failed item; the pipeline goes on.</summary>
     protected void WriteFailure(IamOpsException failure, object? target = null) => WriteError(ToErrorRecord(failure, target));
 
@@ -163,6 +229,12 @@ public abstract class IamOpsCmdlet : PSCmdlet
         var category = Enum.TryParse<ErrorCategory>(failure.Kind.ToString(), out var parsed) ? parsed : ErrorCategory.NotSpecified;
         return new ErrorRecord(failure, failure.ErrorId, category, target ?? failure.Target);
     }
+
+    /// <summary>
+    /// A secret key that arrived by property name without an access key belongs to an output object such as a new
+    /// developer's (SecretAccessKey), not to the caller's credentials: it is ignored, so the command keeps running as the caller.
+    /// </summary>
+    private string? SecretKeyInEffect => AccessKey is null && !string.Equals(SecretKey, _secretKeyGivenAsArgument, StringComparison.Ordinal) ? null : SecretKey;
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 

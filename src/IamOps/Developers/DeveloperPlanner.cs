@@ -129,8 +129,15 @@ public sealed class DeveloperPlanner
                 changes.Add(new PlannedChange(ChangeKind.Create, target, "Create console password (change required at first sign-in) for", "the user has no console access", async ct =>
                 {
                     var password = InitialPassword.Generate(_passwordPolicy);
-                    await _aws.Iam.CreateLoginProfileAsync(name, password, passwordResetRequired: true, ct).ConfigureAwait(false);
-                    plan!.Password = password;
+                    try
+                    {
+                        await _aws.Iam.CreateLoginProfileAsync(name, password, passwordResetRequired: true, ct).ConfigureAwait(false);
+                        plan!.Password = password;
+                    }
+                    catch (IamOpsException exists) when (exists.Kind == FailureKind.ResourceExists)
+                    {
+                        // A concurrent run gave the user a password first; that run reports it, this one has none to report.
+                    }
                 }));
             }
             else if (request.ResetPassword)

@@ -2,7 +2,7 @@ using IamOps.Aws;
 
 namespace IamOps.Policies;
 
-/// <summary>Updating a customer managed policy the way IAM allows: a new default version, room made within the 5-version limit.</summary>
+/// <summary>Updating and deleting a customer managed policy the way IAM allows: within the 5-version limit, non-default versions first.</summary>
 public static class ManagedPolicyVersions
 {
     private const int MaxVersions = 5;
@@ -18,5 +18,17 @@ public static class ManagedPolicyVersions
         }
 
         await iam.CreatePolicyVersionAsync(policyArn, document, setAsDefault: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the policy: IAM refuses while other than the default version exist, so those go first.</summary>
+    public static async Task DeleteAsync(IIam iam, string policyArn, CancellationToken cancellationToken)
+    {
+        var versions = await IamLookup.ToListAsync(iam.ListPolicyVersionsAsync(policyArn, cancellationToken), cancellationToken).ConfigureAwait(false);
+        foreach (var version in versions.Where(v => !v.IsDefaultVersion))
+        {
+            await iam.DeletePolicyVersionAsync(policyArn, version.VersionId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await iam.DeletePolicyAsync(policyArn, cancellationToken).ConfigureAwait(false);
     }
 }

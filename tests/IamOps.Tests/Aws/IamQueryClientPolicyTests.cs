@@ -113,6 +113,15 @@ public sealed class IamQueryClientPolicyTests
         Assert.Equal(new Dictionary<string, string> { ["PolicyArn"] = PolicyArn, ["VersionId"] = "v1" }, request.Parameters());
     }
 
+    [Fact]
+    public async Task DeletePolicy_names_the_policy()
+    {
+        var request = await IamExchange.RunAsync(Empty("DeletePolicy"), client => client.DeletePolicyAsync(PolicyArn, CancellationToken.None));
+
+        Assert.Equal("DeletePolicy", request.Action);
+        Assert.Equal(new Dictionary<string, string> { ["PolicyArn"] = PolicyArn }, request.Parameters());
+    }
+
     [Theory]
     [InlineData(IdentityKind.User, "AttachUserPolicy", "DetachUserPolicy", "UserName")]
     [InlineData(IdentityKind.Group, "AttachGroupPolicy", "DetachGroupPolicy", "GroupName")]

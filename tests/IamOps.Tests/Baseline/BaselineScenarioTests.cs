@@ -130,6 +130,31 @@ public sealed class BaselineScenarioTests
     }
 
     [Fact]
+    public async Task Virtual_MFA_is_created_with_a_seed_then_enabled_on_a_later_run_with_two_codes()
+    {
+        var account = new SimulatedAccount(AccountId);
+        var mfa = Request with { EnableVirtualMfa = true, ProgrammaticAccess = false };
+
+        var created = await RunAsync(account, mfa);
+        var credential = Assert.Single(created.Credentials);
+        var seed = IamOps.Secrets.SecretText.ToPlainText(credential.MfaSeed!);
+        var uri = IamOps.Secrets.SecretText.ToPlainText(credential.MfaOtpAuthUri!);
+        var now = DateTime.UtcNow;
+        var codes = new[] { TimeBasedOneTimePassword.Compute(seed, now.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(seed, now) };
+        var enabled = await RunAsync(account, mfa with { MfaCodes = codes });
+        var devices = await IamLookup.ToListAsync(account.Connect().Iam.ListMfaDevicesAsync("alice", CancellationToken.None), CancellationToken.None);
+        var rerun = await RunAsync(account, mfa);
+
+        Assert.Equal("arn:aws:iam::123456789012:mfa/alice", credential.MfaSerialNumber);
+        Assert.StartsWith("otpauth://totp/", uri, StringComparison.Ordinal);
+        Assert.Contains("secret=" + seed, uri, StringComparison.Ordinal);
+        Assert.Equal(ControlStatus.ActionRequired, created.Controls.Single(c => c.Title.StartsWith("MFA device", StringComparison.Ordinal)).Status);
+        Assert.Equal(ControlStatus.Changed, enabled.Controls.Single(c => c.Title.StartsWith("MFA device", StringComparison.Ordinal)).Status);
+        Assert.Equal("arn:aws:iam::123456789012:mfa/alice", Assert.Single(devices).SerialNumber);
+        Assert.Equal(ControlStatus.Compliant, rerun.Controls.Single(c => c.Title.StartsWith("MFA device", StringComparison.Ordinal)).Status);
+    }
+
+    [Fact]
     public void The_MFA_policy_denies_everything_but_self_service_until_MFA_is_present()
     {
         var findings = PolicyValidator.Validate(RequireMfaPolicy.Document, new PolicyValidationOptions { PolicyType = PolicyType.Identity, AttachedTo = IdentityAttachment.Managed });

@@ -168,6 +168,9 @@ public sealed class AccountRulesTests
         }
 
         Assert.Equal(10, (await Expect.All(_iam.ListAttachedPoliciesAsync(IdentityKind.User, "alice", None))).Count);
+        _account.Quotas.ManagedPoliciesPerUser = 20;
+        await _iam.AttachPolicyAsync(IdentityKind.User, "alice", "arn:aws:iam::aws:policy/ReadOnlyAccess", None);
+        Assert.Equal(20, (await _iam.GetAccountSummaryAsync(None))["AttachedPoliciesPerUserQuota"]);
     }
 
     [Fact]

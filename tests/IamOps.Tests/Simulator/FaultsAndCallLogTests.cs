@@ -55,6 +55,28 @@ public sealed class FaultsAndCallLogTests
     }
 
     [Fact]
+    public async Task An_operation_can_be_failed_for_its_next_calls_whatever_their_numbers()
+    {
+        _account.Faults.FailOperation("CreateUser", FaultKind.Throttling, times: 2);
+        await _iam.GetUserAsync(null, None);
+        await Expect.AwsError("Throttling", 400, () => CreateUser("a"));
+        await Expect.AwsError("Throttling", 400, () => CreateUser("a"));
+        await CreateUser("a");
+        Assert.Equal(new[] { "Success", "Throttling", "Throttling", "Success" }, _account.CallLog.Calls.Select(c => c.Outcome));
+    }
+
+    [Fact]
+    public async Task Any_AWS_error_can_be_injected_such_as_ConcurrentModification()
+    {
+        _account.Faults.FailCall(1, "ConcurrentModification", 409).FailCall(2, "EntityTemporarilyUnmodifiable", 409, afterApply: true);
+        var error = await Expect.AwsError("ConcurrentModification", 409, () => CreateUser("a"));
+        Assert.Equal(FailureKind.ResourceUnavailable, error.Kind);
+        await Expect.AwsError("EntityTemporarilyUnmodifiable", 409, () => CreateUser("a"));
+        Assert.Equal("a", (await _iam.GetUserAsync("a", None)).UserName);
+        Assert.Equal(new[] { "ConcurrentModification", "EntityTemporarilyUnmodifiable", "Success" }, _account.CallLog.Calls.Select(c => c.Outcome));
+    }
+
+    [Fact]
     public async Task Call_log_tells_reads_from_writes_and_records_outcomes_and_callers()
     {
         await _iam.GetUserAsync(null, None);

@@ -148,6 +148,7 @@ public sealed class IamClientEndToEndTests : IDisposable
         await _iam.CreateUserAsync(new CreateUserRequest { UserName = "carol" }, None);
         var device = await _iam.CreateVirtualMfaDeviceAsync("carol", null, Array.Empty<IamTag>(), None);
         Assert.Matches("^[A-Z2-7]{64}$", device.Base32StringSeed);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, device.QrCodePng.Take(4));
         var now = DateTime.UtcNow;
         await _iam.EnableMfaDeviceAsync("carol", device.SerialNumber,
             TimeBasedOneTimePassword.Compute(device.Base32StringSeed, now.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(device.Base32StringSeed, now), None);
@@ -186,6 +187,7 @@ public sealed class IamClientEndToEndTests : IDisposable
     public async Task Sts_adapter_assumes_a_role_and_the_session_calls_IAM_as_the_session()
     {
         await _inProcess.CreateRoleAsync(new CreateRoleRequest { RoleName = "ops", AssumeRolePolicyDocument = Expect.Trust($"{{\"AWS\":\"{Account}\"}}") }, None);
+        await _inProcess.AttachPolicyAsync(IdentityKind.Role, "ops", "arn:aws:iam::aws:policy/AdministratorAccess", None);
         using var sts = new StsAdapter(Connection(_account.AdministratorCredentials));
         Assert.Equal($"arn:aws:iam::{Account}:user/Administrator", (await sts.GetCallerIdentityAsync(None)).Arn);
         var session = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = $"arn:aws:iam::{Account}:role/ops", RoleSessionName = "runbook", SourceIdentity = null }, None);

@@ -122,6 +122,9 @@ public sealed class StsTests
         await _admin.Iam.EnableMfaDeviceAsync("alice", device.SerialNumber,
             TimeBasedOneTimePassword.Compute(device.Base32StringSeed, Start.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(device.Base32StringSeed, Start), None);
         await Role("admin", Expect.Trust($"{{\"AWS\":\"{Account}\"}}", """{"Bool":{"aws:MultiFactorAuthPresent":"true"}}"""));
+
+        // The trust policy names the account, so alice's own policies must allow sts:AssumeRole as well.
+        await _admin.Iam.PutInlinePolicyAsync(IdentityKind.User, "alice", "assume", Expect.Statement("Allow", "sts:AssumeRole"), None);
         await Expect.AwsError("AccessDenied", 403, () => Assume(alice, "admin"));
         _clock.Advance(TimeSpan.FromSeconds(30));
         var code = TimeBasedOneTimePassword.Compute(device.Base32StringSeed, _clock.UtcNow);
@@ -214,6 +217,7 @@ public sealed class StsTests
     public async Task Sessions_have_no_user_so_user_name_is_required()
     {
         await Role("r", Expect.Trust($"{{\"AWS\":\"{Account}\"}}"));
+        await _admin.Iam.AttachPolicyAsync(IdentityKind.Role, "r", "arn:aws:iam::aws:policy/ReadOnlyAccess", None);
         var session = _admin.ForSession(await Assume(_admin, "r"));
         await Expect.AwsError("ValidationError", 400, () => session.Iam.GetUserAsync(null, None));
         Assert.Equal("Administrator", (await session.Iam.GetUserAsync("Administrator", None)).UserName);

@@ -1,0 +1,30 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using IamOps.Policy;
+
+namespace IamOps.Cmdlets;
+
+/// <summary>Tab completion of IAM actions from the policy engine's catalog: service prefixes first, then "prefix:Action".</summary>
+public sealed class ActionNameCompleter : IArgumentCompleter
+{
+    // A whole service (ec2 has hundreds of actions) is still useful; the full catalog is not.
+    private const int MaxResults = 1000;
+
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
+        var catalog = ActionCatalog.Default;
+        if (word.IndexOf(':') < 0)
+        {
+            return catalog.ServicePrefixes
+                .Where(p => p.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => new CompletionResult(p + ":", p + ":", CompletionResultType.ParameterValue, catalog.FindService(p)?.Name ?? p));
+        }
+
+        return catalog.ExpandActions(word.TrimEnd('*') + "*")
+            .Take(MaxResults)
+            .Select(a => new CompletionResult(a.FullName, a.FullName, CompletionResultType.ParameterValue, $"{a.FullName} ({a.AccessLevel})"));
+    }
+}

@@ -1,0 +1,41 @@
+using IamOps.Accounts;
+using IamOps.Planning;
+using IamOps.Secrets;
+
+namespace IamOps.Developers;
+
+/// <summary>Turns a developer's outcome into the result object: status, changes, and the secrets created now.</summary>
+public static class DeveloperReport
+{
+    public static DeveloperResult ToResult(AccountContext account, DeveloperOutcome outcome, IReadOnlyList<PlannedChange> approved)
+    {
+        var plan = outcome.Plan;
+        var status = outcome.Failure is not null ? DeveloperStatus.Failed
+            : plan is null || plan.Changes.Count == 0 ? DeveloperStatus.Unchanged
+            : approved.Count < plan.Changes.Count ? DeveloperStatus.WouldChange
+            : plan.UserExists ? DeveloperStatus.Updated
+            : DeveloperStatus.Created;
+        var changes = outcome.Applied.Count > 0
+            ? outcome.Applied.Select(a => a.ToString())
+            : plan?.Changes.Where(c => !approved.Contains(c)).Select(c => new AppliedChange(c, ChangeOutcome.Skipped).ToString()) ?? Enumerable.Empty<string>();
+        return new DeveloperResult
+        {
+            Account = account.AccountId,
+            UserName = outcome.Request.UserName,
+            Arn = plan?.Arn,
+            Status = status,
+            Changes = changes.ToList(),
+            Groups = plan?.GroupsAfter ?? Array.Empty<string>(),
+            ConsoleSignInUrl = account.ConsoleSignInUrl,
+            InitialPassword = plan?.Password is null ? null : SecretText.ToSecureString(plan.Password),
+            AccessKeyId = plan?.NewAccessKey?.AccessKeyId,
+            SecretAccessKey = plan?.NewAccessKey is null ? null : SecretText.ToSecureString(plan.NewAccessKey.SecretAccessKey),
+        };
+    }
+
+    /// <summary>The credential CSV row for a developer who got a password or access key now; null otherwise.</summary>
+    public static CredentialRow? CredentialRow(AccountContext account, DeveloperOutcome outcome) =>
+        outcome.Plan is { } plan && (plan.Password is not null || plan.NewAccessKey is not null)
+            ? new CredentialRow(outcome.Request.UserName, plan.Password, plan.NewAccessKey?.AccessKeyId, plan.NewAccessKey?.SecretAccessKey, account.ConsoleSignInUrl)
+            : null;
+}

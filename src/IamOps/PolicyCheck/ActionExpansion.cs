@@ -1,0 +1,39 @@
+using IamOps.Policy;
+
+namespace IamOps.PolicyCheck;
+
+/// <summary>
+/// The actions to decide: a pattern with * or ? becomes every catalog action it matches (so "s3:Get*" answers for each
+/// real action, as IAM's simulator needs exact names); an exact name is kept as written, known to the catalog or not.
+/// </summary>
+public static class ActionExpansion
+{
+    public static IReadOnlyList<string> Expand(IEnumerable<string> actions, ActionCatalog catalog)
+    {
+        var expanded = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var action in actions.Select(a => a.Trim()).Where(a => a.Length > 0))
+        {
+            if (action.IndexOfAny(new[] { '*', '?' }) < 0)
+            {
+                if (seen.Add(action))
+                {
+                    expanded.Add(action);
+                }
+
+                continue;
+            }
+
+            var matches = catalog.ExpandActions(action);
+            if (matches.Count == 0)
+            {
+                throw new IamOpsException("ActionPatternUnknown", FailureKind.InvalidArgument,
+                    $"'{action}' matches no action in the catalog ({catalog.SourcePackage} {catalog.DataVersion}). Check the service prefix and the spelling; press Tab after -Action to complete names.", action);
+            }
+
+            expanded.AddRange(matches.Select(m => m.FullName).Where(seen.Add));
+        }
+
+        return expanded;
+    }
+}

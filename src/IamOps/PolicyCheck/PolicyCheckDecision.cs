@@ -1,0 +1,27 @@
+using IamOps.Policy;
+
+namespace IamOps.PolicyCheck;
+
+/// <summary>Test-IamPolicy's answer for one action on one resource.</summary>
+public sealed record PolicyCheckDecision
+{
+    /// <summary>The principal the question was asked for (an ARN).</summary>
+    public string Principal { get; init; } = string.Empty;
+
+    public string Action { get; init; } = string.Empty;
+
+    public string Resource { get; init; } = "*";
+
+    public EvaluationDecision Decision { get; init; }
+
+    /// <summary>For ExplicitDeny the denying statements; otherwise the Allow statements that applied.</summary>
+    public IReadOnlyList<DecidingStatement> MatchedStatements { get; init; } = Array.Empty<DecidingStatement>();
+
+    /// <summary>Condition keys the deciding policies read that the request did not carry.</summary>
+    public IReadOnlyList<string> MissingContextKeys { get; init; } = Array.Empty<string>();
+
+    /// <summary>True when IAM's policy simulator decided (-Remote), false when IamOps decided offline.</summary>
+    public bool Remote { get; init; }
+
+    public bool IsAllowed => Decision == EvaluationDecision.Allowed;
+}

@@ -1,0 +1,36 @@
+using IamOps.Aws;
+
+namespace IamOps.PolicyCheck;
+
+/// <summary>
+/// Principal mode: a user's, group's or role's policies from the account, decided locally; or, with remote, the
+/// same question put to IAM's SimulatePrincipalPolicy. The request's own identity policies and boundary are ignored.
+/// </summary>
+public sealed class PrincipalDecider
+{
+    private readonly IIam _iam;
+    private readonly PrincipalPolicyReader _reader;
+
+    public PrincipalDecider(IIam iam)
+    {
+        _iam = iam;
+        _reader = new PrincipalPolicyReader(iam);
+    }
+
+    public async Task<IReadOnlyList<PolicyCheckDecision>> DecideAsync(IdentityKind kind, string name, DecisionRequest question, bool remote, CancellationToken cancellationToken)
+    {
+        if (remote)
+        {
+            var arn = await _reader.ReadArnAsync(kind, name, cancellationToken).ConfigureAwait(false);
+            return await RemoteSimulation.SimulatePrincipalAsync(_iam, arn, question with { PrincipalArn = arn }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var principal = await _reader.ReadAsync(kind, name, cancellationToken).ConfigureAwait(false);
+        return LocalDecider.Decide(question with
+        {
+            PrincipalArn = principal.PrincipalArn,
+            IdentityPolicies = principal.IdentityPolicies,
+            PermissionsBoundary = principal.PermissionsBoundary,
+        });
+    }
+}

@@ -1,0 +1,34 @@
+using System.Threading;
+
+namespace IamOps.RoleAssume;
+
+/// <summary>
+/// The role session an Invoke-IamRoleAssume -ScriptBlock is running under: IamOps cmdlets inside the block use it when
+/// they are given no credentials of their own.
+/// </summary>
+public static class AmbientRoleCredentials
+{
+    private static readonly AsyncLocal<RoleSession?> CurrentSession = new();
+
+    public static RoleSession? Current => CurrentSession.Value;
+
+    /// <summary>Makes <paramref name="session"/> current until the returned scope is disposed, which restores the previous one.</summary>
+    public static IDisposable Use(RoleSession session)
+    {
+        var previous = CurrentSession.Value;
+        CurrentSession.Value = session;
+        return new Restore(() => CurrentSession.Value = previous);
+    }
+
+    private sealed class Restore : IDisposable
+    {
+        private Action? _undo;
+
+        public Restore(Action undo) => _undo = undo;
+
+        public void Dispose()
+        {
+            Interlocked.Exchange(ref _undo, null)?.Invoke();
+        }
+    }
+}

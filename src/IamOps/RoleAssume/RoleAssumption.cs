@@ -1,0 +1,182 @@
+using System.Globalization;
+using IamOps.Aws;
+using IamOps.Secrets;
+
+namespace IamOps.RoleAssume;
+
+/// <summary>
+/// Assumes a role: validates offline, resolves the ARN and session name from the caller, serves a cached session when
+/// one is still good, otherwise calls STS AssumeRole (prompting for MFA only then) and explains failures.
+/// </summary>
+public sealed class RoleAssumption
+{
+    private readonly IAwsConnection _connection;
+    private readonly RoleSessionCache _cache;
+    private readonly string _scope;
+    private readonly Func<RoleSession, IAwsConnection> _connectAs;
+    private readonly IIam? _roleReader;
+
+    /// <param name="scope">Which account or endpoint the connection points at, so cached sessions never cross them.</param>
+    /// <param name="connectAs">A connection using a session's credentials, for -Verify.</param>
+    /// <param name="roleReader">Reads the role to check its maximum and explain a denial; the caller's own IAM, or the sandbox's administrator.</param>
+    public RoleAssumption(IAwsConnection connection, RoleSessionCache cache, string scope, Func<RoleSession, IAwsConnection> connectAs, IIam? roleReader)
+    {
+        _connection = connection;
+        _cache = cache;
+        _scope = scope;
+        _connectAs = connectAs;
+        _roleReader = roleReader;
+    }
+
+    /// <summary>A still-good cached session for <paramref name="request"/>, or null; never calls AssumeRole.</summary>
+    public async Task<RoleSession?> FindCachedAsync(RoleAssumeRequest request, CancellationToken cancellationToken)
+    {
+        var target = await ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+        return target.Cached is null ? null : await Served(target.Cached, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The cached session when still good (unless -NoCache), else a new one from STS AssumeRole.</summary>
+    public async Task<RoleSession> AssumeAsync(RoleAssumeRequest request, CancellationToken cancellationToken)
+    {
+        var (caller, roleArn, roleAccount, roleName, sessionName, chained, key, cached) = await ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+        if (cached is not null)
+        {
+            return await Served(cached, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (request.SerialNumber is not null && request.TokenCode is null)
+        {
+            throw RoleAssumeFailures.MfaCodeNeeded(request.SerialNumber);
+        }
+
+        var role = !chained && request.DurationSeconds > RoleAssumeValidation.ChainedMaximumDuration && roleAccount == caller.Account ? await TryReadRoleAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
+        if (request.DurationSeconds is { } duration && role is not null && duration > role.MaxSessionDuration)
+        {
+            throw RoleAssumeFailures.RoleMaximum(roleArn, duration, role.MaxSessionDuration);
+        }
+
+        var asked = request;
+        AssumedRoleSession issued;
+        try
+        {
+            issued = await _connection.Sts.AssumeRoleAsync(StsRequest(asked, roleArn, sessionName), cancellationToken).ConfigureAwait(false);
+        }
+        catch (IamOpsException failure)
+        {
+            role ??= failure.AwsErrorCode == "AccessDenied" && roleAccount == caller.Account ? await TryReadRoleAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
+            throw RoleAssumeFailures.Explain(failure, caller, roleArn, asked, role is null ? null : ReadTrust(role, caller), role?.MaxSessionDuration);
+        }
+
+        var session = new RoleSession
+        {
+            AccessKeyId = issued.Credentials.AccessKeyId,
+            SecretAccessKey = SecretText.ToSecureString(issued.Credentials.SecretAccessKey),
+            SessionToken = issued.Credentials.SessionToken,
+            Expiration = DateTime.SpecifyKind(issued.Credentials.Expiration.ToUniversalTime(), DateTimeKind.Utc),
+            AssumedRoleArn = issued.AssumedRoleArn,
+            AssumedRoleId = issued.AssumedRoleId,
+            SourceIdentity = issued.SourceIdentity,
+            PackedPolicySize = issued.PackedPolicySize,
+            Account = roleAccount,
+            RoleArn = roleArn,
+            RoleSessionName = sessionName,
+        };
+        if (!request.NoCache)
+        {
+            _cache.Add(key, session);
+        }
+
+        return request.Verify ? session.With(fromCache: false, await VerifyAsync(session, cancellationToken).ConfigureAwait(false)) : session;
+    }
+
+    private async Task<(CallerIdentity Caller, string RoleArn, string RoleAccount, string RoleName, string SessionName, bool Chained, string Key, RoleSession? Cached)> ResolveAsync(
+        RoleAssumeRequest request, CancellationToken cancellationToken)
+    {
+        RoleAssumeValidation.Check(request);
+        var caller = await _connection.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
+        var roleArn = request.RoleArn ?? $"arn:{caller.Partition}:iam::{request.AccountId ?? caller.Account}:role/{request.RoleName}";
+        var (roleAccount, roleName) = RoleAssumeValidation.ParseRoleArn(roleArn);
+        var sessionName = request.RoleSessionName ?? RoleSessionNames.From(caller.PrincipalName);
+        var chained = caller.PrincipalType == "AssumedRole";
+        if (chained && request.DurationSeconds > RoleAssumeValidation.ChainedMaximumDuration)
+        {
+            throw RoleAssumeFailures.ChainingLimit(roleArn, request.DurationSeconds.Value);
+        }
+
+        var key = CacheKey(caller, roleArn, sessionName, request);
+        var cached = !request.NoCache && _cache.TryGet(key, out var found) ? found : null;
+        return (caller, roleArn, roleAccount, roleName, sessionName, chained, key, cached);
+    }
+
+    private async Task<RoleSession> Served(RoleSession cached, RoleAssumeRequest request, CancellationToken cancellationToken) =>
+        cached.With(fromCache: true, request.Verify ? await VerifyAsync(cached, cancellationToken).ConfigureAwait(false) : null);
+
+    private static AssumeRoleRequest StsRequest(RoleAssumeRequest request, string roleArn, string sessionName) => new()
+    {
+        RoleArn = roleArn,
+        RoleSessionName = sessionName,
+        DurationSeconds = request.DurationSeconds,
+        ExternalId = request.ExternalId,
+        SerialNumber = request.SerialNumber,
+        TokenCode = request.TokenCode,
+        Policy = request.Policy,
+        PolicyArns = request.PolicyArns,
+        Tags = request.Tags.Select(t => new IamTag(t.Key, t.Value)).ToList(),
+        TransitiveTagKeys = request.TransitiveTagKeys,
+        SourceIdentity = request.SourceIdentity,
+    };
+
+    private static TrustPolicyReading? ReadTrust(IamRole role, CallerIdentity caller)
+    {
+        var arns = new List<string> { caller.Arn };
+        if (caller.RoleName is not null)
+        {
+            arns.Add($"arn:{caller.Partition}:iam::{caller.Account}:role/{caller.RoleName}");
+        }
+
+        try
+        {
+            var document = role.AssumeRolePolicyDocument.StartsWith("%", StringComparison.Ordinal) ? Uri.UnescapeDataString(role.AssumeRolePolicyDocument) : role.AssumeRolePolicyDocument;
+            return TrustPolicyReading.Read(document, caller.Account, arns);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The role, when the reader may see it; a denial or absence just means no extra explanation.</summary>
+    private async Task<IamRole?> TryReadRoleAsync(string roleName, CancellationToken cancellationToken)
+    {
+        if (_roleReader is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await _roleReader.GetRoleAsync(roleName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IamOpsException)
+        {
+            return null;
+        }
+    }
+
+    private Task<CallerIdentity> VerifyAsync(RoleSession session, CancellationToken cancellationToken) =>
+        _connectAs(session).Sts.GetCallerIdentityAsync(cancellationToken);
+
+    private string CacheKey(CallerIdentity caller, string roleArn, string sessionName, RoleAssumeRequest request) => string.Join("\n",
+        _scope,
+        caller.Arn,
+        roleArn,
+        sessionName,
+        request.DurationSeconds?.ToString(CultureInfo.InvariantCulture),
+        request.ExternalId,
+        request.SerialNumber,
+        request.SourceIdentity,
+        request.Policy,
+        string.Join(",", request.PolicyArns),
+        string.Join(",", request.Tags.Select(t => t.Key + "=" + t.Value)),
+        string.Join(",", request.TransitiveTagKeys));
+}

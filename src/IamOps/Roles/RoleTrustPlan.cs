@@ -1,0 +1,36 @@
+using IamOps.Planning;
+
+namespace IamOps.Roles;
+
+/// <summary>What a role needs so that it exists and trusts the requested principals, and the changes that get it there.</summary>
+public sealed class RoleTrustPlan
+{
+    internal RoleTrustPlan(string roleName, string roleArn, bool roleExists, string trustPolicyDocument, IReadOnlyList<TrustPrincipal> addedPrincipals, string? instanceProfileName, IReadOnlyList<PlannedChange> changes)
+    {
+        RoleName = roleName;
+        RoleArn = roleArn;
+        RoleExists = roleExists;
+        TrustPolicyDocument = trustPolicyDocument;
+        AddedPrincipals = addedPrincipals;
+        InstanceProfileName = instanceProfileName;
+        Changes = changes;
+    }
+
+    public string RoleName { get; }
+
+    public string RoleArn { get; }
+
+    /// <summary>False when the plan creates the role.</summary>
+    public bool RoleExists { get; }
+
+    /// <summary>The trust policy once the plan is applied.</summary>
+    public string TrustPolicyDocument { get; }
+
+    /// <summary>The principals the trust policy gains (all of them for a new role).</summary>
+    public IReadOnlyList<TrustPrincipal> AddedPrincipals { get; }
+
+    /// <summary>The instance profile holding the role once the plan is applied; null when none was asked for.</summary>
+    public string? InstanceProfileName { get; }
+
+    public IReadOnlyList<PlannedChange> Changes { get; }
+}

@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+using IamOps.Policies;
+
+namespace IamOps.Roles;
+
+/// <summary>
+/// Trust policies as IamOps writes them: a new role gets one Allow statement for its principals; an existing role's
+/// policy only gains the principals it lacks, and every other statement, condition and key stays as it was.
+/// </summary>
+public static class TrustPolicy
+{
+    public static string Create(RoleTrustRequest request)
+    {
+        var document = PolicyJson.NewDocument();
+        PolicyJson.Statements(document).Add(NewStatement(request, request.Principals));
+        return PolicyJson.Write(document);
+    }
+
+    /// <summary>
+    /// Adds the principals <paramref name="existingDocument"/> does not already trust for the request's actions under at
+    /// least the request's conditions (a stricter existing statement counts: merging never loosens a trust).
+    /// </summary>
+    public static TrustPolicyMerge Merge(string existingDocument, RoleTrustRequest request)
+    {
+        var document = PolicyJson.Parse(existingDocument, $"trust policy of role {request.RoleName}");
+        var statements = PolicyJson.Statements(document);
+        var missing = request.Principals
+            .Where(p => !statements.OfType<JsonObject>().Any(s => IsAllowFor(s, request) && HasConditions(s, request.Conditions, exactly: false) && Names(s, p)))
+            .ToList();
+        if (missing.Count == 0)
+        {
+            return new TrustPolicyMerge(existingDocument, Array.Empty<TrustPrincipal>());
+        }
+
+        // Add to a statement with exactly the same conditions, so no principal gains or loses a condition by joining it.
+        var host = statements.OfType<JsonObject>().FirstOrDefault(s => IsAllowFor(s, request) && HasConditions(s, request.Conditions, exactly: true) && s["Principal"] is JsonObject);
+        if (host is null)
+        {
+            statements.Add(NewStatement(request, missing));
+        }
+        else
+        {
+            var principal = (JsonObject)host["Principal"]!;
+            foreach (var group in missing.GroupBy(p => p.Kind))
+            {
+                var key = KeyOf(group.Key);
+                var values = PolicyJson.Strings(principal[key]).Concat(group.Select(p => p.Value)).ToList();
+                principal[key] = PolicyJson.StringOrArray(values);
+            }
+        }
+
+        return new TrustPolicyMerge(PolicyJson.Write(document), missing);
+    }
+
+    private static JsonObject NewStatement(RoleTrustRequest request, IEnumerable<TrustPrincipal> principals)
+    {
+        var principal = new JsonObject();
+        foreach (var group in principals.GroupBy(p => p.Kind).OrderBy(g => g.Key))
+        {
+            principal[KeyOf(group.Key)] = PolicyJson.StringOrArray(group.Select(p => p.Value).ToList());
+        }
+
+        var statement = new JsonObject
+        {
+            ["Effect"] = "Allow",
+            ["Principal"] = principal,
+            ["Action"] = PolicyJson.StringOrArray(request.Actions),
+        };
+        if (request.Conditions.Count > 0)
+        {
+            var condition = new JsonObject();
+            foreach (var byOperator in request.Conditions.GroupBy(c => c.Operator, StringComparer.Ordinal))
+            {
+                var keys = new JsonObject();
+                foreach (var c in byOperator)
+                {
+                    keys[c.Key] = PolicyJson.StringOrArray(c.Values);
+                }
+
+                condition[byOperator.Key] = keys;
+            }
+
+            statement["Condition"] = condition;
+        }
+
+        return statement;
+    }
+
+    private static string KeyOf(TrustPrincipalKind kind) => kind switch
+    {
+        TrustPrincipalKind.Service => "Service",
+        TrustPrincipalKind.Federated => "Federated",
+        _ => "AWS",
+    };
+
+    private static bool IsAllowFor(JsonObject statement, RoleTrustRequest request) =>
+        PolicyJson.Strings(statement["Effect"]).SequenceEqual(new[] { "Allow" })
+        && statement["NotAction"] is null
+        && statement["NotPrincipal"] is null
+        && request.Actions.All(wanted => PolicyJson.Strings(statement["Action"]).Any(action => Covers(action, wanted)));
+
+    private static bool Covers(string action, string wanted)
+    {
+        if (action == "*" || string.Equals(action, wanted, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var colon = wanted.IndexOf(':');
+        return colon > 0 && string.Equals(action, wanted.Substring(0, colon) + ":*", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool Names(JsonObject statement, TrustPrincipal principal)
+    {
+        if (statement["Principal"] is not JsonObject map)
+        {
+            return false;
+        }
+
+        var entry = map.FirstOrDefault(p => string.Equals(p.Key, KeyOf(principal.Kind), StringComparison.OrdinalIgnoreCase)).Value;
+        return PolicyJson.Strings(entry).Any(value => principal.Kind == TrustPrincipalKind.Service
+            ? string.Equals(value, principal.Value, StringComparison.OrdinalIgnoreCase)
+            : string.Equals(value, principal.Value, StringComparison.Ordinal) || IsRootOf(value, principal.Value));
+    }
+
+    // IAM accepts a bare account id in a trust policy and means the account's root ARN.
+    private static bool IsRootOf(string value, string rootArn) =>
+        value.Length == 12 && value.All(char.IsDigit) && rootArn.EndsWith(":" + value + ":root", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the statement carries every wanted condition (operator and key case-insensitive, values as a set); with
+    /// <paramref name="exactly"/>, also no other condition.
+    /// </summary>
+    private static bool HasConditions(JsonObject statement, IReadOnlyList<TrustCondition> wanted, bool exactly)
+    {
+        var present = new List<TrustCondition>();
+        if (statement["Condition"] is JsonObject operators)
+        {
+            foreach (var op in operators)
+            {
+                if (op.Value is JsonObject keys)
+                {
+                    present.AddRange(keys.Select(k => new TrustCondition(op.Key, k.Key, PolicyJson.Strings(k.Value).ToArray())));
+                }
+            }
+        }
+
+        var allWanted = wanted.All(w => present.Any(p => Same(p, w)));
+        return exactly ? allWanted && present.Count == wanted.Count : allWanted;
+    }
+
+    private static bool Same(TrustCondition a, TrustCondition b) =>
+        string.Equals(a.Operator, b.Operator, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.Key, b.Key, StringComparison.OrdinalIgnoreCase)
+        && new HashSet<string>(a.Values, StringComparer.Ordinal).SetEquals(b.Values);
+}

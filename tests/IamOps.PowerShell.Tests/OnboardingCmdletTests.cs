@@ -1,0 +1,154 @@
+using System.Management.Automation;
+using System.Security;
+
+namespace IamOps.PowerShell.Tests;
+
+/// <summary>New-IamAdminBaseline and Add-IamDeveloper through the real engine, in a sandbox.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class OnboardingCmdletTests
+{
+    private const string Rows =
+        "$rows = @(" +
+        "[pscustomobject]@{ UserName = 'dev1'; GroupName = 'Developers;Ops'; Tag = 'team=web;cost-center=42' }, " +
+        "[pscustomobject]@{ UserName = 'bad name'; GroupName = 'Developers'; Tag = '' }, " +
+        "[pscustomobject]@{ UserName = 'dev2'; GroupName = 'Developers'; Tag = 'team=api' }, " +
+        "[pscustomobject]@{ UserName = 'DEV1'; GroupName = 'Developers'; Tag = '' }, " +
+        "[pscustomobject]@{ UserName = 'dev3'; GroupName = 'Developers'; Tag = 'x=' + ('v' * 300) })\n";
+
+    [Fact]
+    public void Csv_shaped_rows_bind_by_property_name_and_bad_rows_are_errors_naming_the_user()
+    {
+        var run = HostedPowerShell.Run("Enter-IamSandbox | Out-Null\n" + Rows + "$rows | Add-IamDeveloper -CreateMissingGroup -ProgrammaticAccess");
+
+        Assert.Null(run.Terminating);
+        Assert.Equal(new object[] { "dev1", "dev2" }, run.Output.Select(o => o.Properties["UserName"].Value).ToArray());
+        Assert.All(run.Output, o => Assert.Equal("Created", o.Properties["Status"].Value?.ToString()));
+        Assert.Equal(new object[] { "Developers", "Ops" }, ((IEnumerable<string>)run.Output[0].Properties["Groups"].Value).Cast<object>().ToArray());
+        Assert.IsType<SecureString>(run.Output[0].Properties["InitialPassword"].Value);
+        Assert.IsType<SecureString>(run.Output[0].Properties["SecretAccessKey"].Value);
+        Assert.Collection(run.Errors,
+            e => { Assert.Equal("UserNameInvalid,IamOps.Cmdlets.AddIamDeveloperCommand", e.FullyQualifiedErrorId); Assert.Equal("bad name", e.TargetObject); },
+            e => { Assert.Equal("UserNameDuplicate,IamOps.Cmdlets.AddIamDeveloperCommand", e.FullyQualifiedErrorId); Assert.Contains("DEV1", e.Exception.Message, StringComparison.Ordinal); },
+            e => { Assert.Equal("TagInvalid,IamOps.Cmdlets.AddIamDeveloperCommand", e.FullyQualifiedErrorId); Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category); });
+        Assert.Contains(run.Progress, p => p.Activity == "Onboarding developers");
+        Assert.Contains(run.Progress, p => p.RecordType == ProgressRecordType.Completed);
+    }
+
+    [Fact]
+    public void Rerun_is_Unchanged_and_WhatIf_makes_no_mutating_call()
+    {
+        var run = HostedPowerShell.Run(
+            "Enter-IamSandbox | Out-Null\n" +
+            "Add-IamDeveloper -UserName alice -CreateMissingGroup | Out-Null\n" +
+            "$IamOpsSandbox.CallLog.Clear()\n" +
+            "(Add-IamDeveloper -UserName alice).Status\n" +
+            "(Add-IamDeveloper -UserName bob -WhatIf).Status\n" +
+            "$IamOpsSandbox.CallLog.MutatingCalls.Count");
+
+        Assert.Empty(run.AllErrors);
+        Assert.Equal(new[] { "Unchanged", "WouldChange", "0" }, run.Output.Select(o => o.ToString()).ToArray());
+    }
+
+    [Fact]
+    public void Piping_a_new_developer_with_keys_into_another_cmdlet_keeps_running_as_the_caller()
+    {
+        var run = HostedPowerShell.Run(
+            "Enter-IamSandbox | Out-Null\n" +
+            "Add-IamDeveloper -UserName dev9 -ProgrammaticAccess -CreateMissingGroup | Grant-IamBucketAccess -BucketName reports-bucket -WarningAction SilentlyContinue | Out-Null\n" +
+            "$IamOpsSandbox.CallLog.Of('PutUserPolicy') | ForEach-Object Caller");
+
+        Assert.Empty(run.AllErrors);
+        Assert.EndsWith(":user/Administrator", Assert.Single(run.Output).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_group_fails_that_user_and_an_empty_pipeline_is_a_clear_error()
+    {
+        var run = HostedPowerShell.Run("Enter-IamSandbox | Out-Null\nAdd-IamDeveloper -UserName alice -GroupName NoSuchGroup\n@() | Add-IamDeveloper\n$IamOpsSandbox.CallLog.MutatingCalls.Count");
+
+        Assert.Equal("Failed", run.Output[0].Properties["Status"].Value?.ToString());
+        Assert.Equal("0", run.Output[^1].ToString());
+        Assert.Collection(run.Errors,
+            e => { Assert.Equal("GroupNotFound,IamOps.Cmdlets.AddIamDeveloperCommand", e.FullyQualifiedErrorId); Assert.Contains("alice", e.Exception.Message, StringComparison.Ordinal); Assert.Contains("-CreateMissingGroup", e.Exception.Message, StringComparison.Ordinal); },
+            e => Assert.Equal("NoDevelopers,IamOps.Cmdlets.AddIamDeveloperCommand", e.FullyQualifiedErrorId));
+    }
+
+    [Fact]
+    public void Baseline_twice_changes_nothing_the_second_time_and_WhatIf_changes_nothing_at_all()
+    {
+        var run = HostedPowerShell.Run(
+            "Enter-IamSandbox | Out-Null\n" +
+            "$plan = New-IamAdminBaseline -AccountAlias demo-acct -AdminUserName alice -WhatIf\n" +
+            "'whatif mutating ' + $IamOpsSandbox.CallLog.MutatingCalls.Count\n" +
+            "$first = New-IamAdminBaseline -AccountAlias demo-acct -AdminUserName alice\n" +
+            "$IamOpsSandbox.CallLog.Clear()\n" +
+            "$second = New-IamAdminBaseline -AccountAlias demo-acct -AdminUserName alice\n" +
+            "'second mutating ' + $IamOpsSandbox.CallLog.MutatingCalls.Count\n" +
+            "'whatif ' + (($plan | Where-Object Status -eq 'WouldChange') | ForEach-Object Control) -join ','\n" +
+            "'second ' + (($second | ForEach-Object { [string]$_.Status } | Where-Object { $_ -notin 'Compliant', 'ActionRequired' }).Count)\n" +
+            "'credential ' + ($first | Where-Object { $_ -is [IamOps.Baseline.AdminCredential] }).UserName");
+
+        Assert.Empty(run.AllErrors);
+        var lines = run.Output.Select(o => o.ToString()).ToList();
+        Assert.Contains("whatif mutating 0", lines);
+        Assert.Contains("second mutating 0", lines);
+        Assert.Contains("second 0", lines);
+        Assert.Contains("credential alice", lines);
+        Assert.Contains(lines, l => l.StartsWith("whatif ", StringComparison.Ordinal) && l.Contains("Alias", StringComparison.Ordinal) && l.Contains("AdminUser", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, string> BaselineBadInputs => new()
+    {
+        { "-AccountAlias Bad_Alias", "AccountAliasInvalid" },
+        { "-AccountAlias -leading", "AccountAliasInvalid" },
+        { "-AccountAlias 123456789012", "AccountAliasInvalid" },
+        { "-PasswordPolicy @{ MinimumPasswordLenght = 20 }", "PasswordPolicyKeyUnknown" },
+        { "-PasswordPolicy @{ MinimumPasswordLength = 5 }", "PasswordPolicyValueInvalid" },
+        { "-PasswordPolicy @{ MinimumPasswordLength = 129 }", "PasswordPolicyValueInvalid" },
+        { "-PasswordPolicy @{ MaxPasswordAge = 2000 }", "PasswordPolicyValueInvalid" },
+        { "-AdminUserName 'not valid'", "UserNameInvalid" },
+        { "-AdminUserName alice -CredentialFile $existing", "CredentialFileExists" },
+        { "-AdminUserName alice -CredentialFile /no/such/folder/x.csv", "CredentialFileInvalid" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BaselineBadInputs))]
+    public void Baseline_bad_input_is_a_clear_error_before_any_mutating_call(string arguments, string errorId)
+    {
+        var existing = Path.Combine(Directory.CreateTempSubdirectory("iamops-baseline-").FullName, "exists.csv");
+        File.WriteAllText(existing, "keep");
+
+        var run = HostedPowerShell.Run("Enter-IamSandbox | Out-Null\ntry { New-IamAdminBaseline " + arguments + " } finally { $global:mutating = $IamOpsSandbox.CallLog.MutatingCalls.Count }",
+            new Dictionary<string, object?> { ["existing"] = existing }, capture: new[] { "mutating" });
+
+        var error = Assert.Single(run.AllErrors);
+        Assert.Equal(errorId + ",IamOps.Cmdlets.NewIamAdminBaselineCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("keep", File.ReadAllText(existing));
+        Assert.Empty(run.Output);
+        Assert.Equal(0, Convert.ToInt32(run.Variables["mutating"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Secrets_never_appear_in_any_stream_and_the_credential_file_is_owner_only()
+    {
+        var folder = Directory.CreateTempSubdirectory("iamops-secrets-").FullName;
+        var csv = Path.Combine(folder, "creds.csv");
+        var run = HostedPowerShell.Run(
+            "Enter-IamSandbox | Out-Null\n" +
+            $"$base = New-IamAdminBaseline -AdminUserName alice -ProgrammaticAccess -CredentialFile '{csv}' -Verbose\n" +
+            $"$devs = 'bob', 'carol' | Add-IamDeveloper -ProgrammaticAccess -CreateMissingGroup -CredentialFile '{csv}' -Verbose\n" +
+            "$base; $devs\n" +
+            "$secrets = @($base + $devs | ForEach-Object { $_.InitialPassword; $_.SecretAccessKey } | Where-Object { $_ } | ForEach-Object { [System.Net.NetworkCredential]::new('', $_).Password })\n" +
+            "$global:secretList = $secrets");
+
+        Assert.Null(run.Terminating);
+        var rows = File.ReadAllLines(csv);
+        Assert.Equal(4, rows.Length);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(csv));
+        var secrets = rows.Skip(1).SelectMany(r => r.Split(',').Skip(1).Take(3)).Where(v => v.Length > 0 && !v.StartsWith("AKIA", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, secrets.Count);
+        var everything = run.AllText();
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, everything, StringComparison.Ordinal));
+        Assert.NotEmpty(run.Verbose);
+    }
+}

@@ -1,0 +1,234 @@
+using IamOps.Accounts;
+using IamOps.Aws;
+using IamOps.Developers;
+using IamOps.Planning;
+using IamOps.Simulator;
+
+namespace IamOps.Tests.Developers;
+
+/// <summary>Add-IamDeveloper's logic against the simulated account, as the cmdlet drives it.</summary>
+public sealed class OnboardingScenarioTests
+{
+    private const string AccountId = "210987654321";
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static DeveloperRequest Dev(string name, params string[] groups) => new()
+    {
+        UserName = name,
+        GroupNames = groups.Length == 0 ? new[] { "Developers" } : groups,
+        CreateMissingGroup = true,
+        Tags = new[] { new IamTag("team", "web") },
+    };
+
+    [Fact]
+    public async Task Create_then_rerun_is_Unchanged_with_zero_mutating_calls_and_a_new_group_is_an_Update()
+    {
+        var account = new SimulatedAccount(AccountId);
+
+        var created = await OnboardAsync(account, Dev("alice"));
+        account.CallLog.Clear();
+        var rerun = await OnboardAsync(account, Dev("alice"));
+        var calls = account.CallLog.MutatingCalls.Count;
+        var moreGroups = await OnboardAsync(account, Dev("alice", "Developers", "Ops"));
+
+        Assert.Equal(DeveloperStatus.Created, Assert.Single(created).Status);
+        Assert.NotNull(created[0].InitialPassword);
+        Assert.Equal(DeveloperStatus.Unchanged, Assert.Single(rerun).Status);
+        Assert.Null(rerun[0].InitialPassword);
+        Assert.Equal(0, calls);
+        Assert.Equal(DeveloperStatus.Updated, Assert.Single(moreGroups).Status);
+        Assert.Equal(new[] { "Developers", "Ops" }, moreGroups[0].Groups.Order(StringComparer.Ordinal));
+        var login = await account.Connect().Iam.GetLoginProfileAsync("alice", None);
+        Assert.True(login.PasswordResetRequired);
+    }
+
+    [Fact]
+    public async Task Users_can_change_their_password_through_the_group_when_the_account_policy_does_not_allow_it()
+    {
+        var account = new SimulatedAccount(AccountId);
+
+        await OnboardAsync(account, Dev("alice"));
+
+        var attached = await IamLookup.ToListAsync(account.Connect().Iam.ListAttachedPoliciesAsync(IdentityKind.Group, "Developers", None), None);
+        Assert.Contains(attached, p => p.PolicyArn == "arn:aws:iam::aws:policy/IAMUserChangePassword");
+    }
+
+    [Fact]
+    public async Task WhatIf_makes_no_mutating_call_and_reports_WouldChange()
+    {
+        var account = new SimulatedAccount(AccountId);
+        await account.Connect().Iam.CreateGroupAsync("Developers", null, None);
+        account.CallLog.Clear();
+
+        var result = await OnboardAsync(account, new[] { Dev("alice") }, approve: false);
+
+        Assert.Equal(DeveloperStatus.WouldChange, Assert.Single(result).Status);
+        Assert.Empty(account.CallLog.MutatingCalls);
+        Assert.All(result[0].Changes, c => Assert.StartsWith("Would ", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_missing_group_without_CreateMissingGroup_fails_that_user_only()
+    {
+        var account = new SimulatedAccount(AccountId);
+        await account.Connect().Iam.CreateGroupAsync("Developers", null, None);
+
+        var result = await OnboardAsync(account, new[] { Dev("alice") with { CreateMissingGroup = false }, Dev("bob", "Nope") with { CreateMissingGroup = false } });
+
+        Assert.Equal(DeveloperStatus.Created, result[0].Status);
+        Assert.Equal(DeveloperStatus.Failed, result[1].Status);
+        Assert.Null(await IamLookup.FindAsync(() => account.Connect().Iam.GetUserAsync("bob", None)));
+    }
+
+    [Fact]
+    public async Task Access_keys_are_created_once_and_rotation_never_makes_a_third()
+    {
+        var account = new SimulatedAccount(AccountId);
+        var iam = account.Connect().Iam;
+
+        var first = await OnboardAsync(account, Dev("alice") with { ProgrammaticAccess = true });
+        var again = await OnboardAsync(account, Dev("alice") with { ProgrammaticAccess = true });
+        var rotated = await OnboardAsync(account, Dev("alice") with { RotateAccessKey = true });
+        var keys = await IamLookup.ToListAsync(iam.ListAccessKeysAsync("alice", None), None);
+        var third = await OnboardAsync(account, Dev("alice") with { RotateAccessKey = true });
+
+        Assert.NotNull(first[0].SecretAccessKey);
+        Assert.Equal(DeveloperStatus.Unchanged, again[0].Status);
+        Assert.NotNull(rotated[0].AccessKeyId);
+        Assert.Equal(2, keys.Count);
+        Assert.Single(keys, k => k.Status == AccessKeyStatus.Active);
+        Assert.Equal(rotated[0].AccessKeyId, keys.Single(k => k.Status == AccessKeyStatus.Active).AccessKeyId);
+        Assert.Equal(DeveloperStatus.Failed, third[0].Status);
+        Assert.Equal(2, (await IamLookup.ToListAsync(iam.ListAccessKeysAsync("alice", None), None)).Count);
+    }
+
+    [Fact]
+    public async Task Two_pipelines_onboarding_overlapping_users_at_once_both_succeed_and_each_user_exists_once()
+    {
+        var account = new SimulatedAccount(AccountId);
+        var left = Enumerable.Range(0, 30).Select(i => Dev("user" + i)).ToArray();
+        var right = Enumerable.Range(15, 30).Select(i => Dev("user" + i)).ToArray();
+
+        var results = await Task.WhenAll(Task.Run(() => OnboardAsync(account, left)), Task.Run(() => OnboardAsync(account, right)));
+
+        Assert.All(results.SelectMany(r => r), r => Assert.NotEqual(DeveloperStatus.Failed, r.Status));
+        var users = await IamLookup.ToListAsync(account.Connect().Iam.ListUsersAsync(null, None), None);
+        Assert.Equal(45, users.Count(u => u.UserName.StartsWith("user", StringComparison.Ordinal)));
+        Assert.Equal(users.Count, users.Select(u => u.UserName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public async Task ExactGroups_removes_unlisted_groups_and_ResetPassword_issues_a_new_initial_password()
+    {
+        var account = new SimulatedAccount(AccountId);
+        await OnboardAsync(account, Dev("alice", "Developers", "Ops"));
+
+        var exact = await OnboardAsync(account, Dev("alice", "Developers") with { ExactGroups = true });
+        var reset = await OnboardAsync(account, Dev("alice", "Developers") with { ResetPassword = true });
+
+        Assert.Equal(new[] { "Developers" }, exact[0].Groups);
+        var groups = await IamLookup.ToListAsync(account.Connect().Iam.ListGroupsForUserAsync("alice", None), None);
+        Assert.Equal("Developers", Assert.Single(groups).GroupName);
+        Assert.Equal(DeveloperStatus.Updated, reset[0].Status);
+        Assert.NotNull(reset[0].InitialPassword);
+        Assert.True((await account.Connect().Iam.GetLoginProfileAsync("alice", None)).PasswordResetRequired);
+    }
+
+    [Fact]
+    public async Task A_permissions_boundary_is_set_on_create_and_on_an_existing_user_and_old_keys_can_be_deleted_on_rotation()
+    {
+        var account = new SimulatedAccount(AccountId);
+        var iam = account.Connect().Iam;
+        var boundary = (await iam.CreatePolicyAsync(new CreatePolicyRequest { PolicyName = "DevBoundary", PolicyDocument = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}""" }, None)).Arn;
+        await OnboardAsync(account, Dev("bob") with { ProgrammaticAccess = true });
+
+        var bounded = await OnboardAsync(account, Dev("bob") with { PermissionsBoundary = boundary, RotateAccessKey = true, DeleteOldAccessKey = true });
+        var created = await OnboardAsync(account, Dev("carol") with { PermissionsBoundary = boundary });
+
+        Assert.Equal(DeveloperStatus.Updated, bounded[0].Status);
+        Assert.Equal(boundary, (await iam.GetUserAsync("bob", None)).PermissionsBoundaryArn);
+        Assert.Equal(boundary, (await iam.GetUserAsync("carol", None)).PermissionsBoundaryArn);
+        Assert.Equal(DeveloperStatus.Created, created[0].Status);
+        var keys = await IamLookup.ToListAsync(iam.ListAccessKeysAsync("bob", None), None);
+        Assert.Equal(bounded[0].AccessKeyId, Assert.Single(keys).AccessKeyId);
+    }
+
+    [Fact]
+    public void Tags_over_IAMs_limits_are_refused_before_any_call()
+    {
+        var fiftyOne = string.Join(";", Enumerable.Range(0, 51).Select(i => $"k{i}=v"));
+
+        Assert.Equal("TagLimitExceeded", Assert.Throws<IamOpsException>(() => DeveloperTags.Parse(fiftyOne)).ErrorId);
+        Assert.Equal("TagInvalid", Assert.Throws<IamOpsException>(() => DeveloperTags.Parse("aws:owner=x")).ErrorId);
+        Assert.Equal("TagInvalid", Assert.Throws<IamOpsException>(() => DeveloperTags.Parse("novalue")).ErrorId);
+        Assert.Equal(2, DeveloperTags.Parse("team=web;cost-center=42").Count);
+    }
+
+    public static TheoryData<FaultKind, bool> Faults => new()
+    {
+        { FaultKind.ServiceFailure, false },
+        { FaultKind.ServiceFailure, true },
+        { FaultKind.Timeout, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task A_fault_at_each_call_converges_on_rerun_without_duplicate_access_keys(FaultKind kind, bool afterApply)
+    {
+        var batch = new[] { Dev("alice") with { ProgrammaticAccess = true }, Dev("bob") with { ProgrammaticAccess = true } };
+        var reference = new SimulatedAccount(AccountId);
+        await OnboardAsync(reference, batch, throttleLimit: 1);
+        var callCount = reference.CallLog.Calls.Count;
+
+        for (var call = 1; call <= callCount; call++)
+        {
+            var account = new SimulatedAccount(AccountId);
+            account.Faults.FailCall(call, kind, afterApply);
+            try
+            {
+                await OnboardAsync(account, batch, throttleLimit: 1);
+            }
+            catch (IamOpsException)
+            {
+                // A fault while reading ends the run before any change, as the cmdlet's terminating error does.
+            }
+
+            await OnboardAsync(account, batch, throttleLimit: 1);
+            account.CallLog.Clear();
+            var third = await OnboardAsync(account, batch, throttleLimit: 1);
+
+            Assert.Empty(account.CallLog.MutatingCalls);
+            Assert.All(third, r => Assert.Equal(DeveloperStatus.Unchanged, r.Status));
+            foreach (var user in new[] { "alice", "bob" })
+            {
+                Assert.Single(await IamLookup.ToListAsync(account.Connect().Iam.ListAccessKeysAsync(user, None), None));
+            }
+        }
+    }
+
+    private static Task<IReadOnlyList<DeveloperResult>> OnboardAsync(SimulatedAccount account, DeveloperRequest request) => OnboardAsync(account, new[] { request });
+
+    /// <summary>What Add-IamDeveloper does, with every change approved (or none: -WhatIf).</summary>
+    internal static async Task<IReadOnlyList<DeveloperResult>> OnboardAsync(SimulatedAccount account, IReadOnlyList<DeveloperRequest> requests, bool approve = true, int throttleLimit = 4)
+    {
+        foreach (var request in requests)
+        {
+            DeveloperPlanner.Validate(request);
+        }
+
+        var connection = account.Connect();
+        var batch = new OnboardingBatch(connection, throttleLimit);
+        var context = await AccountContext.LoadAsync(connection, None);
+        var policy = await batch.ReadPasswordPolicyAsync(None);
+        var groups = await batch.PlanGroupsAsync(requests, policy, context.Partition, None);
+        foreach (var change in approve ? groups.Changes : Array.Empty<PlannedChange>())
+        {
+            await ChangeRunner.RunAsync(change, None);
+        }
+
+        var planned = await batch.PlanUsersAsync(requests, groups, policy, None);
+        var work = planned.Select(p => (p, (IReadOnlyList<PlannedChange>)(approve ? p.Plan?.Changes.ToList() ?? new List<PlannedChange>() : new List<PlannedChange>()))).ToList();
+        var outcomes = await batch.ApplyAsync(work, _ => { }, None);
+        return outcomes.Select((o, i) => DeveloperReport.ToResult(context, o, work[i].Item2)).ToList();
+    }
+}
