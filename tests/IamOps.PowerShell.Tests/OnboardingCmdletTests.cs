@@ -97,6 +97,59 @@ public sealed class OnboardingCmdletTests
         Assert.Contains(lines, l => l.StartsWith("whatif ", StringComparison.Ordinal) && l.Contains("Alias", StringComparison.Ordinal) && l.Contains("AdminUser", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_interactive_host_is_asked_for_two_MFA_codes_after_the_QR_code_is_saved()
+    {
+        var qr = Path.Combine(Directory.CreateTempSubdirectory("iamops-qr-").FullName, "alice-mfa.png");
+        var holder = new SandboxHolder();
+        var host = new TextCaptureHost();
+        string? asked = null;
+        host.PromptHandler = (caption, message, fields) =>
+        {
+            asked = message;
+            var account = holder.Account!;
+            var uri = (string)account.GetType().GetMethod("VirtualMfaOtpAuthUri")!.Invoke(account, new object[] { "arn:aws:iam::123456789012:mfa/alice" })!;
+            var seed = Uri.UnescapeDataString(uri.Split("secret=")[1].Split('&')[0]);
+            var totp = account.GetType().Assembly.GetType("IamOps.Simulator.TimeBasedOneTimePassword")!.GetMethod("Compute")!;
+            var now = DateTime.UtcNow;
+            return new Dictionary<string, PSObject>
+            {
+                [fields[0].Name] = new((string)totp.Invoke(null, new object[] { seed, now.AddSeconds(-30) })!),
+                [fields[1].Name] = new((string)totp.Invoke(null, new object[] { seed, now })!),
+            };
+        };
+
+        var run = HostedPowerShell.Run(
+            "Enter-IamSandbox -AccountId 123456789012 | Out-Null\n$holder.Account = $IamOpsSandbox\n" +
+            $"$result = New-IamAdminBaseline -AdminUserName alice -EnableVirtualMfa -MfaQrCodePath '{qr}'\n" +
+            "($result | Where-Object { $_.Title -like 'MFA device*' }).Status\n($result | Where-Object { $_ -is [IamOps.Baseline.AdminCredential] }).MfaEnabled",
+            new Dictionary<string, object?> { ["holder"] = holder }, host: host);
+
+        Assert.Empty(run.AllErrors);
+        Assert.Contains(qr, asked, StringComparison.Ordinal);
+        Assert.Equal(new[] { "Changed", "True" }, run.Output.Select(o => o.ToString()).ToArray());
+        Assert.True(new FileInfo(qr).Length > 0);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(qr));
+    }
+
+    [Fact]
+    public void A_host_that_cannot_prompt_leaves_the_MFA_device_to_enable_later()
+    {
+        var qr = Path.Combine(Directory.CreateTempSubdirectory("iamops-qr-").FullName, "alice-mfa.png");
+
+        var run = HostedPowerShell.Run(
+            $"Enter-IamSandbox | Out-Null\n(New-IamAdminBaseline -AdminUserName alice -EnableVirtualMfa -MfaQrCodePath '{qr}' | Where-Object {{ $_.Title -like 'MFA device*' }}).Status");
+
+        Assert.Empty(run.AllErrors);
+        Assert.Equal("ActionRequired", Assert.Single(run.Output).ToString());
+    }
+
+    /// <summary>Hands the sandbox account from the script to the test's prompt handler.</summary>
+    public sealed class SandboxHolder
+    {
+        public object? Account { get; set; }
+    }
+
     public static TheoryData<string, string> BaselineBadInputs => new()
     {
         { "-AccountAlias Bad_Alias", "AccountAliasInvalid" },

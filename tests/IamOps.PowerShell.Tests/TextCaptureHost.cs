@@ -16,6 +16,13 @@ public sealed class TextCaptureHost : PSHost
     /// <summary>What was rendered, without the formatter's colour escapes.</summary>
     public string Text => Regex.Replace(_ui.Text.ToString(), "\u001b\\[[0-9;?]*[A-Za-z]", string.Empty);
 
+    /// <summary>Answers Host.UI.Prompt, as a person at an interactive prompt would; null means the host cannot prompt.</summary>
+    public Func<string, string, Collection<FieldDescription>, Dictionary<string, PSObject>>? PromptHandler
+    {
+        get => _ui.PromptHandler;
+        set => _ui.PromptHandler = value;
+    }
+
     public override string Name => "IamOps.Tests";
 
     public override Version Version { get; } = new(1, 0);
@@ -68,7 +75,10 @@ public sealed class TextCaptureHost : PSHost
 
         public override void WriteWarningLine(string message) => Text.AppendLine(message);
 
-        public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) => throw new PSInvalidOperationException("no prompts in tests");
+        public Func<string, string, Collection<FieldDescription>, Dictionary<string, PSObject>>? PromptHandler { get; set; }
+
+        public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) =>
+            PromptHandler?.Invoke(caption, message, descriptions) ?? throw new PSInvalidOperationException("no prompts in tests");
 
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) => throw new PSInvalidOperationException("no prompts in tests");
 

@@ -289,7 +289,7 @@ public sealed class BaselinePlanner
 
     private async Task<ControlPlan> UserMfaAsync(string user, bool userExists, BaselineRequest request, AdminSecrets secrets, string partition, string accountId, CancellationToken cancellationToken)
     {
-        var title = $"MFA device for '{user}' (CIS 2.10)";
+        var title = MfaDeviceTitle(user);
         var devices = userExists ? await IamLookup.ToListAsync(_aws.Iam.ListMfaDevicesAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false) : new List<MfaDevice>();
         if (devices.Count > 0)
         {
@@ -330,6 +330,9 @@ public sealed class BaselinePlanner
         return new("2.10", title, $"'{user}' has no MFA device assigned; a virtual one will be created (or the unassigned one reused)" + (request.MfaCodes.Count == 2 ? " and enabled." : "; enable it with two codes (-MfaCode)."), changes,
             request.MfaCodes.Count == 2 ? null : $"Add the device to an authenticator app (MfaOtpAuthUri of the credential object), then run again with -EnableVirtualMfa -MfaCode <code1>,<code2> or enable it in the console.");
     }
+
+    /// <summary>The title of a user's MFA device control, by which a later enable (e.g. after a prompt) finds it.</summary>
+    internal static string MfaDeviceTitle(string user) => $"MFA device for '{user}' (CIS 2.10)";
 
     private static string Describe(PasswordPolicy p)
     {

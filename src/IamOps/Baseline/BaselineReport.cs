@@ -49,6 +49,28 @@ public static class BaselineReport
             MfaEnabled = secrets.MfaEnabled,
         }).ToList();
 
+    /// <summary>Admins whose virtual MFA device this run created but could not enable (no -MfaCode).</summary>
+    public static IReadOnlyList<string> MfaDevicesAwaitingCodes(BaselinePlan plan) =>
+        plan.Secrets.Where(s => s.MfaDevice is not null && !s.MfaEnabled).Select(s => s.UserName).ToList();
+
+    /// <summary>Enables a device created by this run with two codes the user entered; the control becomes Changed.</summary>
+    public static async Task<BaselineControl> EnableWithCodesAsync(BaselinePlan plan, Aws.IAwsConnection aws, IReadOnlyList<BaselineControl> controls, string user, string code1, string code2, CancellationToken cancellationToken)
+    {
+        var secrets = plan.Secrets.Single(s => s.UserName == user);
+        await aws.Iam.EnableMfaDeviceAsync(user, secrets.MfaDevice!.SerialNumber, code1, code2, cancellationToken).ConfigureAwait(false);
+        secrets.MfaEnabled = true;
+        var control = controls.Single(c => c.Title == BaselinePlanner.MfaDeviceTitle(user));
+        return new BaselineControl
+        {
+            Account = control.Account,
+            Control = control.Control,
+            Title = control.Title,
+            Status = ControlStatus.Changed,
+            Detail = $"'{user}' has a virtual MFA device, enabled with the codes entered at the prompt.",
+            Changes = control.Changes.Append("Enable the virtual MFA device for user " + user).ToList(),
+        };
+    }
+
     /// <summary>The rows for the credential CSV: admins with a new password or access key.</summary>
     public static IReadOnlyList<CredentialRow> CredentialRows(BaselinePlan plan) =>
         plan.Secrets.Where(s => s.Password is not null || s.AccessKey is not null)

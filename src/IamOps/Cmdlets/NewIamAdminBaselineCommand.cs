@@ -98,12 +98,60 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
             return;
         }
 
-        foreach (var control in BaselineReport.Apply(plan, ApplyChange, failed => WriteFailure(failed.Failure!, failed.Change.Target)))
+        var controls = BaselineReport.Apply(plan, ApplyChange, failed => WriteFailure(failed.Failure!, failed.Change.Target)).ToList();
+        WriteQrCodes(plan);
+        PromptForMfaCodes(plan, controls);
+        foreach (var control in controls)
         {
             WriteObject(control);
         }
 
         WriteCredentials(plan);
+    }
+
+    /// <summary>
+    /// With -MfaQrCodePath and an interactive host, asks for two codes once the QR code is saved and enables the device;
+    /// a host that cannot prompt leaves the control ActionRequired, as without -MfaCode.
+    /// </summary>
+    private void PromptForMfaCodes(BaselinePlan plan, List<BaselineControl> controls)
+    {
+        if (MfaQrCodePath is null || MfaCode is { Length: > 0 })
+        {
+            return;
+        }
+
+        var connection = Connection;
+        foreach (var user in BaselineReport.MfaDevicesAwaitingCodes(plan))
+        {
+            Dictionary<string, PSObject> answers;
+            try
+            {
+                var fields = new System.Collections.ObjectModel.Collection<System.Management.Automation.Host.FieldDescription> { new("Code1"), new("Code2") };
+                answers = Host.UI.Prompt($"Enable the virtual MFA device of {user}", $"Scan the QR code saved at {MfaQrCodePath} with an authenticator app, then enter two consecutive 6-digit codes.", fields);
+            }
+            catch (Exception ex) when (ex is System.Management.Automation.Host.HostException or PSInvalidOperationException or NotImplementedException or InvalidOperationException)
+            {
+                WriteVerbose($"No prompt for the MFA codes of {user} ({ex.Message}); enable the device later with -MfaCode.");
+                continue;
+            }
+
+            var code1 = answers.TryGetValue("Code1", out var first) ? first?.ToString()?.Trim() ?? string.Empty : string.Empty;
+            var code2 = answers.TryGetValue("Code2", out var second) ? second?.ToString()?.Trim() ?? string.Empty : string.Empty;
+            if (!ShouldProcess("user " + user, "Enable the virtual MFA device for"))
+            {
+                continue;
+            }
+
+            try
+            {
+                var index = controls.FindIndex(c => c.Title == BaselinePlanner.MfaDeviceTitle(user));
+                controls[index] = Await(token => BaselineReport.EnableWithCodesAsync(plan, connection, controls, user, code1, code2, token));
+            }
+            catch (IamOpsException failure)
+            {
+                WriteFailure(failure, user);
+            }
+        }
     }
 
     private void WriteCredentials(BaselinePlan plan)
@@ -120,6 +168,10 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
             WriteVerbose($"Initial credentials written to {CredentialFile} (owner-only).");
         }
 
+    }
+
+    private void WriteQrCodes(BaselinePlan plan)
+    {
         if (MfaQrCodePath is not null)
         {
             foreach (var device in plan.Secrets.Where(s => s.MfaDevice is { QrCodePng.Length: > 0 }))
