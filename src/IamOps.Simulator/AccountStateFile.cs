@@ -1,7 +1,7 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using IamOps.Secrets;
 using IamOps.Simulator.State;
 
 namespace IamOps.Simulator;
@@ -16,7 +16,6 @@ internal static class AccountStateFile
     public const string FormatName = "IamOps.Simulator.Account";
     public const int FormatVersion = 1;
 
-    private const uint OwnerReadWrite = 0x180; // octal 600
 
     // The file is never embedded in HTML: keep '+' and '/' of secrets and policies readable instead of \u-escaped.
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -32,9 +31,8 @@ internal static class AccountStateFile
         var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = OwnerOnlyFile.Create(temp, overwrite: false))
             {
-                RestrictToOwner(temp);
                 JsonSerializer.Serialize(stream, new StateFile { Format = FormatName, FormatVersion = FormatVersion, Account = state }, Options);
                 stream.Flush(flushToDisk: true);
             }
@@ -119,17 +117,6 @@ internal static class AccountStateFile
         }
 
         return Encoding.UTF8.GetString(buffer, 0, read).Contains($"\"Format\":\"{FormatName}\"");
-    }
-
-    private static void RestrictToOwner(string path)
-    {
-        if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
-        {
-            if (NativeMethods.Chmod(path, OwnerReadWrite) != 0)
-            {
-                throw new IamOpsException("SandboxStateNotWritable", FailureKind.PermissionDenied, $"Could not make '{path}' readable by its owner only (errno {Marshal.GetLastWin32Error()}); the state was not saved.", path);
-            }
-        }
     }
 
     private static IamOpsException Refused(string path, string why) =>

@@ -1,7 +1,7 @@
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Security;
 using Amazon.Runtime;
+using IamOps.Secrets;
 
 namespace IamOps.Connection;
 
@@ -101,20 +101,7 @@ internal sealed class ShapeBoundCredentials : AWSCredentials
             case string text:
                 return text;
             case SecureString secure:
-                var pointer = IntPtr.Zero;
-                try
-                {
-                    pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-                    return Marshal.PtrToStringUni(pointer);
-                }
-                finally
-                {
-                    if (pointer != IntPtr.Zero)
-                    {
-                        Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-                    }
-                }
-
+                return SecretText.ToPlainText(secure);
             default:
                 return value.ToString();
         }

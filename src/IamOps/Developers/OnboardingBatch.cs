@@ -150,21 +150,20 @@ public sealed class OnboardingBatch
     {
         for (var attempt = 1; ; attempt++)
         {
-            try
+            var result = await ChangeRunner.RunAsync(change, cancellationToken).ConfigureAwait(false);
+            if (result.Failure is null)
             {
-                await change.Apply(cancellationToken).ConfigureAwait(false);
                 _concurrency.OnSuccess();
-                return new AppliedChange(change, ChangeOutcome.Applied);
+                return result;
             }
-            catch (IamOpsException failure) when (IsThrottling(failure) && attempt < ThrottleRetries)
+
+            if (!IsThrottling(result.Failure) || attempt >= ThrottleRetries)
             {
-                _concurrency.OnThrottled();
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(20_000, 250 * Math.Pow(2, attempt))), cancellationToken).ConfigureAwait(false);
+                return result;
             }
-            catch (IamOpsException failure)
-            {
-                return new AppliedChange(change, ChangeOutcome.Failed, failure);
-            }
+
+            _concurrency.OnThrottled();
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(20_000, 250 * Math.Pow(2, attempt))), cancellationToken).ConfigureAwait(false);
         }
     }
 
