@@ -34,8 +34,11 @@ public sealed class ManifestTests
 
         Assert.Empty(run.AllErrors);
         var module = (PSModuleInfo)Assert.Single(run.Output).BaseObject;
-        Assert.Equal(Path.Combine(HostedPowerShell.RepoRoot, "bin", "IamOps.dll"), module.ImplementingAssembly.Location);
-        var classes = module.ImplementingAssembly.GetExportedTypes()
+        // The root module is the loader script; the cmdlets come from its one nested module, bin/IamOps.dll.
+        Assert.Equal(Path.Combine(HostedPowerShell.RepoRoot, "bin", "IamOps.psm1"), module.Path);
+        var cmdletModule = Assert.Single(module.NestedModules);
+        Assert.Equal(Path.Combine(HostedPowerShell.RepoRoot, "bin", "IamOps.dll"), cmdletModule.ImplementingAssembly.Location);
+        var classes = cmdletModule.ImplementingAssembly.GetExportedTypes()
             .Select(t => t.GetCustomAttribute<CmdletAttribute>())
             .Where(a => a is not null)
             .Select(a => a!.VerbName + "-" + a.NounName)

@@ -33,7 +33,7 @@ public static class SandboxLoader
         var path = Path.Combine(folder, SimulatorAssembly + ".dll");
         try
         {
-            var assembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == SimulatorAssembly) ?? Assembly.LoadFrom(path);
+            var assembly = LoadSimulator(path);
             var type = assembly.GetType(FactoryType, throwOnError: true)!;
             return (ISandboxFactory)Activator.CreateInstance(type)!;
         }
@@ -41,6 +41,21 @@ public static class SandboxLoader
         {
             throw new IamOpsException("SandboxUnavailable", FailureKind.ResourceUnavailable,
                 $"The sandbox needs {SimulatorAssembly}.dll beside IamOps.dll ({folder}); rebuild the module ('dotnet build') or reinstall it.", path, ex);
+        }
+    }
+
+    // The simulator implements our ports, so it must bind to this very IamOps: loading it by name goes through the load
+    // context this assembly lives in (PowerShell 7: IamOps' private one, which finds it in the module folder). Only where
+    // that context does not know the folder (Windows PowerShell, or IamOps imported as a bare dll) does the path serve.
+    private static Assembly LoadSimulator(string path)
+    {
+        try
+        {
+            return Assembly.Load(new AssemblyName(SimulatorAssembly));
+        }
+        catch (FileNotFoundException)
+        {
+            return Assembly.LoadFrom(path);
         }
     }
 }
