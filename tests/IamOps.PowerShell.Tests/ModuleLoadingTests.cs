@@ -1,0 +1,133 @@
+using System.Management.Automation;
+using System.Runtime.Loader;
+
+namespace IamOps.PowerShell.Tests;
+
+/// <summary>
+/// How IamOps loads (src/IamOps/ModuleLoading.md): on PowerShell 7 its root module, IamOps.psm1, puts IamOps.dll and
+/// the assemblies shipped beside it in a private load context, shares PowerShell and the runtime, and re-exports the
+/// cmdlets; everything a user does with the module (exports, reimport, type literals, format views, help) still works.
+/// </summary>
+public sealed class ModuleLoadingTests
+{
+    private static string Bin => Path.Combine(HostedPowerShell.RepoRoot, "bin");
+
+    [Fact]
+    public void IamOps_and_the_assemblies_shipped_beside_it_load_privately_while_PowerShell_and_the_runtime_are_shared()
+    {
+        var run = HostedPowerShell.Run("Enter-IamSandbox | Out-Null; $null = Get-IamCallerIdentity; (Get-Module IamOps).NestedModules");
+
+        Assert.Empty(run.AllErrors);
+        var cmdletModule = (PSModuleInfo)Assert.Single(run.Output).BaseObject;
+        var context = AssemblyLoadContext.GetLoadContext(cmdletModule.ImplementingAssembly)!;
+        Assert.Equal("IamOps", context.Name);
+        Assert.NotSame(AssemblyLoadContext.Default, context);
+
+        // PowerShell is shared: the cmdlets derive from the PSCmdlet of the engine that runs them.
+        Assert.True(typeof(PSCmdlet).IsAssignableFrom(cmdletModule.ImplementingAssembly.GetType("IamOps.Cmdlets.GetIamCallerIdentityCommand", throwOnError: true)));
+
+        // Private: what ships in bin/ (the SDK, the policy engine, the simulator); shared: what the runtime has.
+        var names = context.Assemblies.Select(a => a.GetName().Name!).ToList();
+        Assert.Contains("AWSSDK.Core", names);
+        Assert.Contains("IamOps.Policy", names);
+        Assert.Contains("IamOps.Simulator", names);
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        Assert.All(context.Assemblies, a => Assert.Equal(Bin, Path.GetDirectoryName(a.Location)));
+        Assert.All(names, name => Assert.False(File.Exists(Path.Combine(runtime, name + ".dll")), $"{name} is the runtime's and must come from the default context"));
+
+        // One IamOps per process, however many runspaces (the tests run many in parallel) imported it.
+        Assert.Single(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "IamOps");
+        Assert.Single(AssemblyLoadContext.All, c => c.Name == "IamOps");
+    }
+
+    [Fact]
+    public void Import_Module_Force_and_Remove_Module_then_Import_Module_export_every_cmdlet_again()
+    {
+        var run = HostedPowerShell.Run($$"""
+            $all = (Get-Module IamOps).ExportedCmdlets.Count
+            Import-Module '{{HostedPowerShell.ManifestPath}}' -Force
+            $forced = (Get-Module IamOps).ExportedCmdlets.Count
+            Remove-Module IamOps
+            $removed = @(Get-Command -Name *-Iam* -CommandType Cmdlet).Count
+            Import-Module '{{HostedPowerShell.ManifestPath}}'
+            $reimported = (Get-Module IamOps).ExportedCmdlets.Count
+            Enter-IamSandbox | Out-Null
+            "$all $forced $removed $reimported " + (Get-IamCallerIdentity).Arn
+            """);
+
+        Assert.Empty(run.AllErrors);
+        var parts = Assert.Single(run.Output).ToString().Split(' ');
+        Assert.True(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(parts[0], parts[1]);
+        Assert.Equal("0", parts[2]);
+        Assert.Equal(parts[0], parts[3]);
+        Assert.EndsWith(":user/Administrator", parts[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_manifest_export_list_still_decides_what_the_module_exports()
+    {
+        var folder = Directory.CreateTempSubdirectory("iamops-narrow-").FullName;
+        var manifest = Path.Combine(folder, "IamOpsNarrow.psd1");
+        var rootModule = Path.Combine(Bin, "IamOps.psm1").Replace("'", "''", StringComparison.Ordinal);
+        File.WriteAllText(manifest, $"@{{ RootModule = '{rootModule}'; ModuleVersion = '0.1.0'; GUID = '0e5d1c3a-2b7f-4c8e-9f61-7a4b2d9e1c05'; CmdletsToExport = @('Get-IamCallerIdentity'); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }}");
+
+        var run = HostedPowerShell.Run($$"""
+            $module = Import-Module '{{manifest}}' -PassThru
+            $module.ExportedCmdlets.Keys
+            @(Get-Command Enter-IamSandbox -ErrorAction SilentlyContinue).Count
+            $module.ExportedFunctions.Count + $module.ExportedVariables.Count + $module.ExportedAliases.Count
+            $null -eq $cmdletModule
+            """, importModule: false);
+
+        Assert.Empty(run.AllErrors);
+        Assert.Equal(new object[] { "Get-IamCallerIdentity", 0, 0, true }, run.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void Type_literals_name_the_very_types_the_cmdlets_emit()
+    {
+        var run = HostedPowerShell.Run("""
+            Enter-IamSandbox | Out-Null
+            $identity = Get-IamCallerIdentity
+            $identity -is [IamOps.Aws.CallerIdentity]
+            [IamOps.Aws.CallerIdentity] -eq (Get-Command Get-IamCallerIdentity).OutputType[0].Type
+            [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([IamOps.Aws.CallerIdentity].Assembly).Name
+            """);
+
+        Assert.Empty(run.AllErrors);
+        Assert.Equal(new object[] { true, true, "IamOps" }, run.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void Format_views_still_apply_to_the_privately_loaded_types()
+    {
+        var result = HostProgramTests.RunHost(["-Command", "Enter-IamSandbox | Out-Null; Get-IamCallerIdentity"]);
+
+        Assert.Equal(0, result.ExitCode);
+        // The table view of IamOps.Format.ps1xml, not PowerShell's default list of every property.
+        Assert.Matches(@"(?m)^Account\s+Type\s+Arn\s+UserId\s*$", result.Stdout);
+    }
+
+    /// <summary>The branch Windows PowerShell 5.1 takes (no load contexts), run on PowerShell 7 through IAMOPS_LOAD_CONTEXT.</summary>
+    [Fact]
+    public void The_Windows_PowerShell_path_imports_IamOps_dll_as_it_is_with_its_cmdlets_help_views_and_sandbox()
+    {
+        var result = HostProgramTests.RunHost(["-Command", """
+            $module = Get-Module IamOps
+            'exported ' + $module.ExportedCmdlets.Count
+            'context ' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($module.NestedModules[0].ImplementingAssembly).Name
+            'examples ' + @((Get-Help Get-IamCallerIdentity -Full).examples.example).Count
+            Enter-IamSandbox | Out-Null
+            Get-IamCallerIdentity
+            """], environment: new Dictionary<string, string?> { ["IAMOPS_LOAD_CONTEXT"] = "Default" });
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(string.Empty, result.Stderr.Trim());
+        var expected = HostedPowerShell.Run("(Get-Module IamOps).ExportedCmdlets.Count");
+        Assert.Contains("exported " + Assert.Single(expected.Output), result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("context Default", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"examples [2-9]", result.Stdout);
+        Assert.Matches(@"(?m)^Account\s+Type\s+Arn\s+UserId\s*$", result.Stdout);
+    }
+}
