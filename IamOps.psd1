@@ -1,6 +1,7 @@
 @{
-    # The module is built into bin/ next to this manifest by 'dotnet build' (see README).
-    RootModule            = 'bin/IamOps.psm1'
+    # The module is built into bin/ next to this manifest by 'dotnet build' (see README). No root module: the nested
+    # loader imports bin/IamOps.dll, on PowerShell 7 into a private load context (src/IamOps/ModuleLoading.md).
+    NestedModules         = @('bin/IamOps.LoadContext.dll')
     ModuleVersion         = '0.1.0'
     GUID                  = '5b0f2b6e-8f3c-4b8e-9d0a-3c7e1f4a9b21'
     Author                = 'IamOps contributors'

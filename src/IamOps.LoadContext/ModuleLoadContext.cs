@@ -9,6 +9,7 @@ namespace IamOps.LoadContext;
 /// different AWSSDK.Core that another module (AWS.Tools) put in the default context is never bound to ours, nor ours to
 /// theirs. What the runtime itself provides (System.*, netstandard) and PowerShell (System.Management.Automation, never
 /// in our folder) come from the default context, shared: PowerShell must see our cmdlets derive from its PSCmdlet.
+/// Compiled against netstandard2.0 so that Windows PowerShell can load this assembly; only PowerShell 7 touches this type.
 /// </summary>
 public sealed class ModuleLoadContext : AssemblyLoadContext
 {
@@ -18,7 +19,6 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
     private readonly string _folder;
 
     private ModuleLoadContext(string moduleAssemblyPath)
-        : base("IamOps", isCollectible: false)
     {
         _folder = Path.GetDirectoryName(moduleAssemblyPath) ?? string.Empty;
         ModuleAssembly = LoadFromAssemblyPath(moduleAssemblyPath);
@@ -29,8 +29,7 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
 
     /// <summary>
     /// Loads the module assembly at <paramref name="moduleAssemblyPath"/> into its private context, once per process and
-    /// path: a second Import-Module (-Force, another runspace) gets the same assembly, so the module's types and statics
-    /// stay one. IamOps.psm1 calls this; it is the whole contract between the two, so it must not change shape.
+    /// path: a second import (-Force, another runspace) gets the same assembly, so the module's types and statics stay one.
     /// </summary>
     public static Assembly LoadModule(string moduleAssemblyPath)
     {

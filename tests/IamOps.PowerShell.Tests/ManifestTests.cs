@@ -34,10 +34,10 @@ public sealed class ManifestTests
 
         Assert.Empty(run.AllErrors);
         var module = (PSModuleInfo)Assert.Single(run.Output).BaseObject;
-        // The root module is the loader script; the cmdlets come from its one nested module, bin/IamOps.dll.
-        Assert.Equal(Path.Combine(HostedPowerShell.RepoRoot, "bin", "IamOps.psm1"), module.Path);
-        var cmdletModule = Assert.Single(module.NestedModules);
-        Assert.Equal(Path.Combine(HostedPowerShell.RepoRoot, "bin", "IamOps.dll"), cmdletModule.ImplementingAssembly.Location);
+        // No root module: the nested loader, bin/IamOps.LoadContext.dll, imports the cmdlets of bin/IamOps.dll.
+        Assert.Equal(ModuleType.Manifest, module.ModuleType);
+        Assert.Contains(module.NestedModules, m => m.Path == Path.Combine(HostedPowerShell.RepoRoot, "bin", "IamOps.LoadContext.dll"));
+        var cmdletModule = Assert.Single(module.NestedModules, m => m.ImplementingAssembly?.Location == Path.Combine(HostedPowerShell.RepoRoot, "bin", "IamOps.dll"));
         var classes = cmdletModule.ImplementingAssembly.GetExportedTypes()
             .Select(t => t.GetCustomAttribute<CmdletAttribute>())
             .Where(a => a is not null)

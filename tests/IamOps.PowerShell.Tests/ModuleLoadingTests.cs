@@ -4,12 +4,15 @@ using System.Runtime.Loader;
 namespace IamOps.PowerShell.Tests;
 
 /// <summary>
-/// How IamOps loads (src/IamOps/ModuleLoading.md): on PowerShell 7 its root module, IamOps.psm1, puts IamOps.dll and
-/// the assemblies shipped beside it in a private load context, shares PowerShell and the runtime, and re-exports the
-/// cmdlets; everything a user does with the module (exports, reimport, type literals, format views, help) still works.
+/// How IamOps loads (src/IamOps/ModuleLoading.md): on PowerShell 7 the manifest's nested loader, IamOps.LoadContext.dll,
+/// puts IamOps.dll and the assemblies shipped beside it in a private load context, shares PowerShell and the runtime, and
+/// imports the cmdlets; everything a user does with the module (exports, reimport, type literals, format views, help)
+/// still works.
 /// </summary>
 public sealed class ModuleLoadingTests
 {
+    private const string PrivateContextType = "IamOps.LoadContext.ModuleLoadContext";
+
     private static string Bin => Path.Combine(HostedPowerShell.RepoRoot, "bin");
 
     [Fact]
@@ -18,9 +21,9 @@ public sealed class ModuleLoadingTests
         var run = HostedPowerShell.Run("Enter-IamSandbox | Out-Null; $null = Get-IamCallerIdentity; (Get-Module IamOps).NestedModules");
 
         Assert.Empty(run.AllErrors);
-        var cmdletModule = (PSModuleInfo)Assert.Single(run.Output).BaseObject;
+        var cmdletModule = run.Output.Select(o => (PSModuleInfo)o.BaseObject).Single(m => m.ImplementingAssembly?.GetName().Name == "IamOps");
         var context = AssemblyLoadContext.GetLoadContext(cmdletModule.ImplementingAssembly)!;
-        Assert.Equal("IamOps", context.Name);
+        Assert.Equal(PrivateContextType, context.GetType().FullName);
         Assert.NotSame(AssemblyLoadContext.Default, context);
 
         // PowerShell is shared: the cmdlets derive from the PSCmdlet of the engine that runs them.
@@ -37,7 +40,9 @@ public sealed class ModuleLoadingTests
 
         // One IamOps per process, however many runspaces (the tests run many in parallel) imported it.
         Assert.Single(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "IamOps");
-        Assert.Single(AssemblyLoadContext.All, c => c.Name == "IamOps");
+        Assert.Single(AssemblyLoadContext.All, c => c.GetType().FullName == PrivateContextType);
+        // The loader itself lives in the default context, where PowerShell imported it.
+        Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "IamOps.LoadContext")));
     }
 
     [Fact]
@@ -69,19 +74,18 @@ public sealed class ModuleLoadingTests
     {
         var folder = Directory.CreateTempSubdirectory("iamops-narrow-").FullName;
         var manifest = Path.Combine(folder, "IamOpsNarrow.psd1");
-        var rootModule = Path.Combine(Bin, "IamOps.psm1").Replace("'", "''", StringComparison.Ordinal);
-        File.WriteAllText(manifest, $"@{{ RootModule = '{rootModule}'; ModuleVersion = '0.1.0'; GUID = '0e5d1c3a-2b7f-4c8e-9f61-7a4b2d9e1c05'; CmdletsToExport = @('Get-IamCallerIdentity'); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }}");
+        var loader = Path.Combine(Bin, "IamOps.LoadContext.dll").Replace("'", "''", StringComparison.Ordinal);
+        File.WriteAllText(manifest, $"@{{ NestedModules = @('{loader}'); ModuleVersion = '0.1.0'; GUID = '0e5d1c3a-2b7f-4c8e-9f61-7a4b2d9e1c05'; CmdletsToExport = @('Get-IamCallerIdentity'); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }}");
 
         var run = HostedPowerShell.Run($$"""
             $module = Import-Module '{{manifest}}' -PassThru
             $module.ExportedCmdlets.Keys
             @(Get-Command Enter-IamSandbox -ErrorAction SilentlyContinue).Count
             $module.ExportedFunctions.Count + $module.ExportedVariables.Count + $module.ExportedAliases.Count
-            $null -eq $cmdletModule
             """, importModule: false);
 
         Assert.Empty(run.AllErrors);
-        Assert.Equal(new object[] { "Get-IamCallerIdentity", 0, 0, true }, run.Output.Select(o => o.BaseObject));
+        Assert.Equal(new object[] { "Get-IamCallerIdentity", 0, 0 }, run.Output.Select(o => o.BaseObject));
     }
 
     [Fact]
@@ -92,11 +96,11 @@ public sealed class ModuleLoadingTests
             $identity = Get-IamCallerIdentity
             $identity -is [IamOps.Aws.CallerIdentity]
             [IamOps.Aws.CallerIdentity] -eq (Get-Command Get-IamCallerIdentity).OutputType[0].Type
-            [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([IamOps.Aws.CallerIdentity].Assembly).Name
+            [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([IamOps.Aws.CallerIdentity].Assembly).GetType().FullName
             """);
 
         Assert.Empty(run.AllErrors);
-        Assert.Equal(new object[] { true, true, "IamOps" }, run.Output.Select(o => o.BaseObject));
+        Assert.Equal(new object[] { true, true, PrivateContextType }, run.Output.Select(o => o.BaseObject));
     }
 
     [Fact]
@@ -116,7 +120,7 @@ public sealed class ModuleLoadingTests
         var result = HostProgramTests.RunHost(["-Command", """
             $module = Get-Module IamOps
             'exported ' + $module.ExportedCmdlets.Count
-            'context ' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($module.NestedModules[0].ImplementingAssembly).Name
+            'context ' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([IamOps.Aws.CallerIdentity].Assembly).Name
             'examples ' + @((Get-Help Get-IamCallerIdentity -Full).examples.example).Count
             Enter-IamSandbox | Out-Null
             Get-IamCallerIdentity

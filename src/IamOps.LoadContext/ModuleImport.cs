@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace IamOps.LoadContext;
+
+/// <summary>
+/// Runs when PowerShell imports this assembly, the manifest's nested module: loads IamOps.dll (privately on PowerShell 7,
+/// see <see cref="ModuleLoadContext"/>) and imports it into the module being imported, whose session state is the current
+/// one while PowerShell imports nested modules; the manifest's CmdletsToExport then decides what IamOps exports. All in
+/// C#: a script root module would cost Import-Module the PowerShell compiler's cold start.
+/// </summary>
+public sealed class ModuleImport : IModuleAssemblyInitializer
+{
+    /// <summary>"Default" loads IamOps.dll into the default load context on PowerShell 7 too, as Windows PowerShell does.</summary>
+    public const string LoadContextVariable = "IAMOPS_LOAD_CONTEXT";
+
+    public void OnImport()
+    {
+        var folder = Path.GetDirectoryName(typeof(ModuleImport).Assembly.Location) ?? string.Empty;
+        var path = Path.Combine(folder, "IamOps.dll");
+        var assembly = UsePrivateContext() ? LoadPrivately(path) : Assembly.LoadFrom(path);
+
+        using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
+        // Import-Module -Assembly does not import again a file it still has a module for (one that Remove-Module or
+        // Import-Module -Force of IamOps left behind, PowerShell issue #20710): forget that one first.
+        var stale = ps.AddCommand("Get-Module").AddParameter("All").Invoke<PSModuleInfo>()
+            .Where(m => m.ModuleType == ModuleType.Binary && string.Equals(m.Path, assembly.Location, StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        ps.Commands.Clear();
+        if (stale.Length > 0)
+        {
+            ps.AddCommand("Remove-Module").AddParameter("ModuleInfo", stale).AddParameter("Force").Invoke();
+            ps.Commands.Clear();
+        }
+
+        ps.AddCommand("Import-Module").AddParameter("Assembly", assembly).AddParameter("ErrorAction", ActionPreference.Stop).Invoke();
+    }
+
+    // Windows PowerShell (.NET Framework) has no load contexts; there the type below must never even be compiled.
+    private static bool UsePrivateContext() =>
+        typeof(object).Assembly.GetName().Name != "mscorlib"
+        && !string.Equals(Environment.GetEnvironmentVariable(LoadContextVariable), "Default", StringComparison.OrdinalIgnoreCase);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Assembly LoadPrivately(string path) => ModuleLoadContext.LoadModule(path);
+}
