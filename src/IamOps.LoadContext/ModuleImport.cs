@@ -17,11 +17,10 @@ public sealed class ModuleImport : IModuleAssemblyInitializer
 
     public void OnImport()
     {
-        var folder = Path.GetDirectoryName(typeof(ModuleImport).Assembly.Location) ?? string.Empty;
-        var path = Path.Combine(folder, "IamOps.dll");
+        using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
+        var path = Path.Combine(ModuleFolder(ps), "IamOps.dll");
         var assembly = UsePrivateContext() ? LoadPrivately(path) : Assembly.LoadFrom(path);
 
-        using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
         // Import-Module -Assembly does not import again a file it still has a module for (one that Remove-Module or
         // Import-Module -Force of IamOps left behind, PowerShell issue #20710): forget that one first.
         var stale = ps.AddCommand("Get-Module").AddParameter("All").Invoke<PSModuleInfo>()
@@ -35,6 +34,20 @@ public sealed class ModuleImport : IModuleAssemblyInitializer
         }
 
         ps.AddCommand("Import-Module").AddParameter("Assembly", assembly).AddParameter("ErrorAction", ActionPreference.Stop).Invoke();
+    }
+
+    // The bin/ folder (where the manifest's NestedModules entry points) of the manifest being imported, which is the
+    // current module while PowerShell imports its nested modules. Not this assembly's own folder: for a second IamOps
+    // folder in the process (the packaged copy beside the repository's) PowerShell hands out the IamOps.LoadContext it
+    // already loaded, and that must still load the second folder's IamOps.dll, into a context of its own.
+    private static string ModuleFolder(PowerShell ps)
+    {
+        var manifest = ps.AddCommand(new CmdletInfo("Get-IamOpsImportingModule", typeof(GetImportingModuleCommand))).Invoke<PSModuleInfo>().FirstOrDefault();
+        ps.Commands.Clear();
+        var folder = manifest is null ? null : Path.Combine(manifest.ModuleBase, "bin");
+        return folder is not null && File.Exists(Path.Combine(folder, "IamOps.dll"))
+            ? folder
+            : Path.GetDirectoryName(typeof(ModuleImport).Assembly.Location) ?? string.Empty;
     }
 
     // Windows PowerShell (.NET Framework) has no load contexts; there the type below must never even be compiled.

@@ -113,6 +113,44 @@ public sealed class ModuleLoadingTests
         Assert.Matches(@"(?m)^Account\s+Type\s+Arn\s+UserId\s*$", result.Stdout);
     }
 
+    /// <summary>The layout packaging produces (manifest, bin/, en-US/ copied elsewhere), imported after the repository's own.</summary>
+    [Fact]
+    public void A_second_copy_of_the_module_folder_imported_in_the_same_process_loads_its_own_IamOps_in_its_own_context()
+    {
+        var copy = Path.Combine(Directory.CreateTempSubdirectory("iamops-copy-").FullName, "IamOps");
+        CopyFolder(Bin, Path.Combine(copy, "bin"));
+        CopyFolder(Path.Combine(HostedPowerShell.RepoRoot, "en-US"), Path.Combine(copy, "en-US"));
+        File.Copy(HostedPowerShell.ManifestPath, Path.Combine(copy, "IamOps.psd1"));
+
+        var result = HostProgramTests.RunHost(["-Command", $$"""
+            $ErrorActionPreference = 'Stop'
+            'first ' + (Get-Command Get-IamCallerIdentity).ImplementingType.Assembly.Location
+            Remove-Module IamOps
+            Import-Module '{{Path.Combine(copy, "IamOps.psd1")}}'
+            'second ' + (Get-Command Get-IamCallerIdentity).ImplementingType.Assembly.Location
+            Enter-IamSandbox | Out-Null
+            'sandbox ' + (Get-IamCallerIdentity).Arn
+            'examples ' + @((Get-Help Get-IamCallerIdentity -Full).examples.example).Count
+            foreach ($assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
+                if ($assembly.GetName().Name -in 'IamOps', 'IamOps.Simulator') {
+                    'loaded ' + $assembly.Location + ' ' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).GetHashCode()
+                }
+            }
+            """]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("first " + Path.Combine(Bin, "IamOps.dll"), result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("second " + Path.Combine(copy, "bin", "IamOps.dll"), result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"sandbox arn:aws:iam::\d{12}:user/Administrator", result.Stdout);
+        Assert.Matches(@"examples [2-9]", result.Stdout);
+        var loaded = result.Stdout.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith("loaded ", StringComparison.Ordinal)).Select(l => l.Split(' ')).ToList();
+        // The copy's IamOps and its simulator share a context, and it is not the first copy's.
+        var first = Assert.Single(loaded, l => l[1] == Path.Combine(Bin, "IamOps.dll"))[2];
+        var second = Assert.Single(loaded, l => l[1] == Path.Combine(copy, "bin", "IamOps.dll"))[2];
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, Assert.Single(loaded, l => l[1] == Path.Combine(copy, "bin", "IamOps.Simulator.dll"))[2]);
+    }
+
     /// <summary>The branch Windows PowerShell 5.1 takes (no load contexts), run on PowerShell 7 through IAMOPS_LOAD_CONTEXT.</summary>
     [Fact]
     public void The_Windows_PowerShell_path_imports_IamOps_dll_as_it_is_with_its_cmdlets_help_views_and_sandbox()
@@ -133,5 +171,14 @@ public sealed class ModuleLoadingTests
         Assert.Contains("context Default", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"examples [2-9]", result.Stdout);
         Assert.Matches(@"(?m)^Account\s+Type\s+Arn\s+UserId\s*$", result.Stdout);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
     }
 }
