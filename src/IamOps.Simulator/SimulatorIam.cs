@@ -117,6 +117,9 @@ internal sealed class SimulatorIam : IIam
     public Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken) =>
         Run("UpdateAssumeRolePolicy", roleName, Needs(("RoleName", roleName)), _ => Service.UpdateAssumeRolePolicy(roleName, policyDocument), cancellationToken);
 
+    public Task UpdateRoleAsync(string roleName, string? description, int? maxSessionDuration, CancellationToken cancellationToken) =>
+        Run("UpdateRole", roleName, Needs(("RoleName", roleName)), _ => Service.UpdateRole(roleName, description, maxSessionDuration), cancellationToken);
+
     public Task TagRoleAsync(string roleName, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
         Run("TagRole", roleName, Needs(IamResources.Tags(tags).Append(("RoleName", roleName)).ToArray()), _ => Service.TagRole(roleName, tags), cancellationToken);
 

@@ -91,6 +91,9 @@ public interface IIam
 
     Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken);
 
+    /// <summary>Changes a role's description and/or maximum session duration (seconds, 3600 to 43200); null leaves that setting as it is.</summary>
+    Task UpdateRoleAsync(string roleName, string? description, int? maxSessionDuration, CancellationToken cancellationToken);
+
     Task TagRoleAsync(string roleName, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken);
 
     IAsyncEnumerable<IamRole> ListRolesAsync(string? pathPrefix, CancellationToken cancellationToken);

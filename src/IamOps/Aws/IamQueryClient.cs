@@ -198,6 +198,9 @@ internal sealed class IamQueryClient : AmazonServiceClient, IIam
     public Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken) =>
         CallAsync(new IamQueryRequest("UpdateAssumeRolePolicy").Add("RoleName", roleName).Add("PolicyDocument", policyDocument), roleName, cancellationToken);
 
+    public Task UpdateRoleAsync(string roleName, string? description, int? maxSessionDuration, CancellationToken cancellationToken) =>
+        CallAsync(new IamQueryRequest("UpdateRole").Add("RoleName", roleName).Add("Description", description).Add("MaxSessionDuration", maxSessionDuration), roleName, cancellationToken);
+
     public Task TagRoleAsync(string roleName, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
         CallAsync(new IamQueryRequest("TagRole").Add("RoleName", roleName).AddTags("Tags", tags), roleName, cancellationToken);
 
