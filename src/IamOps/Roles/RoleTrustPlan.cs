@@ -5,7 +5,7 @@ namespace IamOps.Roles;
 /// <summary>What a role needs so that it exists and trusts the requested principals, and the changes that get it there.</summary>
 public sealed class RoleTrustPlan
 {
-    internal RoleTrustPlan(string roleName, string roleArn, bool roleExists, string trustPolicyDocument, IReadOnlyList<TrustPrincipal> addedPrincipals, string? instanceProfileName, int maxSessionDuration, IReadOnlyList<PlannedChange> changes, IReadOnlyList<string> warnings)
+    internal RoleTrustPlan(string roleName, string roleArn, bool roleExists, string trustPolicyDocument, IReadOnlyList<TrustPrincipal> addedPrincipals, string? instanceProfileName, bool createsInstanceProfile, int maxSessionDuration, IReadOnlyList<PlannedChange> changes, IReadOnlyList<string> warnings)
     {
         RoleName = roleName;
         RoleArn = roleArn;
@@ -13,6 +13,7 @@ public sealed class RoleTrustPlan
         TrustPolicyDocument = trustPolicyDocument;
         AddedPrincipals = addedPrincipals;
         InstanceProfileName = instanceProfileName;
+        CreatesInstanceProfile = createsInstanceProfile;
         MaxSessionDuration = maxSessionDuration;
         Changes = changes;
         Warnings = warnings;
@@ -33,6 +34,9 @@ public sealed class RoleTrustPlan
 
     /// <summary>The instance profile holding the role once the plan is applied; null when none was asked for.</summary>
     public string? InstanceProfileName { get; }
+
+    /// <summary>True when the plan creates the instance profile (services see a new one only after IAM's propagation delay).</summary>
+    public bool CreatesInstanceProfile { get; }
 
     /// <summary>The role's maximum session duration in seconds once the plan is applied.</summary>
     public int MaxSessionDuration { get; }

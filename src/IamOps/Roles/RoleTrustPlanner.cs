@@ -104,13 +104,16 @@ public sealed class RoleTrustPlanner
         }
 
         string? profileName = null;
+        var createsProfile = false;
         if (request.WantsInstanceProfile)
         {
             profileName = name;
-            changes.AddRange(await InstanceProfileChangesAsync(name, request.Path ?? role?.Path, cancellationToken).ConfigureAwait(false));
+            var profileChanges = (await InstanceProfileChangesAsync(name, request.Path ?? role?.Path, cancellationToken).ConfigureAwait(false)).ToList();
+            createsProfile = profileChanges.Any(c => c.Kind == ChangeKind.Create);
+            changes.AddRange(profileChanges);
         }
 
-        return new RoleTrustPlan(name, arn, role is not null, trust, added, profileName, maxSession, changes, warnings);
+        return new RoleTrustPlan(name, arn, role is not null, trust, added, profileName, createsProfile, maxSession, changes, warnings);
     }
 
     private async Task<IEnumerable<PlannedChange>> InstanceProfileChangesAsync(string roleName, string? path, CancellationToken cancellationToken)
