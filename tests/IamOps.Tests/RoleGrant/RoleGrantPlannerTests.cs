@@ -163,6 +163,29 @@ public sealed class RoleGrantPlannerTests
     }
 
     [Fact]
+    public async Task A_service_role_made_by_Grant_IamBucketAccess_needs_nothing_more_for_the_same_service()
+    {
+        _sim.Account.AddBucket("acme-backups");
+        var bucketGrant = new IamOps.BucketAccess.BucketGrantRequest
+        {
+            Principal = new IamOps.BucketAccess.PrincipalTarget(IdentityKind.Role, "backup"),
+            Grant = new IamOps.BucketAccess.BucketGrant { BucketName = "acme-backups", Access = IamOps.BucketAccess.BucketAccessLevel.Write },
+            TrustServices = new[] { TrustPrincipal.Service("ec2.amazonaws.com") },
+        };
+        IamOps.BucketAccess.BucketGrantPlanner.Validate(bucketGrant);
+        var context = await IamOps.Accounts.AccountContext.LoadAsync(_sim.Aws, None);
+        foreach (var change in (await new IamOps.BucketAccess.BucketGrantPlanner(_sim.Aws, context).PlanAsync(bucketGrant, None)).Changes)
+        {
+            await change.Apply(None);
+        }
+
+        var plan = await _sim.PlanAsync(ForServices("backup", "ec2.amazonaws.com"));
+
+        Assert.Empty(plan.Changes);
+        Assert.Equal("backup", plan.Role.InstanceProfileName);
+    }
+
+    [Fact]
     public async Task Lambda_and_ssm_services_get_no_instance_profile()
     {
         var plan = await _sim.GrantAsync(ForServices("jobs", "lambda.amazonaws.com", "ssm.amazonaws.com"));
