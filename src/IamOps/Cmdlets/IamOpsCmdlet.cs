@@ -16,6 +16,7 @@ namespace IamOps.Cmdlets;
 public abstract class IamOpsCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _queuedVerbose = new();
     private IAwsConnection? _connection;
     private string? _connectionKey;
     private string? _secretKeyGivenAsArgument;
@@ -126,16 +127,37 @@ public abstract class IamOpsCmdlet : PSCmdlet
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken StopToken => _stopping.Token;
 
-    /// <summary>Waits for an async operation on the pipeline thread; Ctrl+C cancels it.</summary>
+    /// <summary>
+    /// Waits for an async operation on the pipeline thread, writing the verbose messages it queued with
+    /// <see cref="WriteVerboseLater"/> as they come; Ctrl+C cancels it.
+    /// </summary>
     protected T Await<T>(Func<CancellationToken, Task<T>> operation)
     {
         try
         {
-            return Task.Run(() => operation(_stopping.Token), _stopping.Token).GetAwaiter().GetResult();
+            var task = Task.Run(() => operation(_stopping.Token), _stopping.Token);
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(100)))
+            {
+                WriteQueuedVerbose();
+            }
+
+            WriteQueuedVerbose();
+            return task.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>A verbose message from an operation running inside <see cref="Await{T}"/>, on any thread; written from the pipeline thread.</summary>
+    protected void WriteVerboseLater(string message) => _queuedVerbose.Enqueue(message);
+
+    private void WriteQueuedVerbose()
+    {
+        while (_queuedVerbose.TryDequeue(out var message))
+        {
+            WriteVerbose(message);
         }
     }
 
