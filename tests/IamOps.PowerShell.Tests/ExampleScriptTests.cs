@@ -11,7 +11,7 @@ public sealed class ExampleScriptTests
     {
         { "quickstart.ps1", new[] { "Second run:" } },
         { "secure-new-account.ps1", new[] { "Mutating calls made by -WhatIf: 0", "Changed on the second run: 0; mutating calls: 0" } },
-        { "onboard-team-from-csv.ps1", new[] { "dana", "erik", "fatima", "Unchanged" } },
+        { "onboard-team-from-csv.ps1", new[] { "dana", "erik", "fatima", "AKIA", "Unchanged" } },
         { "ec2-role-one-bucket.ps1", new[] { "\"Resource\": \"arn:aws:s3:::acme-reports-example/reports/*\"", "Created", "Unchanged" } },
         { "policy-ci-gate.ps1", new[] { "Lint passed.", "All policy expectations hold." } },
     };
