@@ -20,7 +20,11 @@ public sealed class WriteModuleNuspec : Task
 {
     private static readonly XNamespace Nuspec = "http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd";
 
-    private static readonly string[] FileKeys = { "RootModule", "ModuleToProcess", "NestedModules", "RequiredAssemblies", "ScriptsToProcess", "TypesToProcess", "FormatsToProcess", "FileList" };
+    // Keys whose entries are always paths, and keys whose entries are paths only when they name a file (else a module
+    // or assembly name such as Microsoft.PowerShell.Utility).
+    private static readonly string[] PathKeys = { "ScriptsToProcess", "TypesToProcess", "FormatsToProcess", "FileList" };
+    private static readonly string[] ModuleKeys = { "RootModule", "ModuleToProcess", "NestedModules", "RequiredAssemblies" };
+    private static readonly string[] ModuleFileExtensions = { ".dll", ".exe", ".psm1", ".psd1", ".ps1", ".cdxml", ".xaml" };
 
     /// <summary>The .psd1 to package; its file name is the module's name and the package id.</summary>
     [Required]
@@ -88,10 +92,11 @@ public sealed class WriteModuleNuspec : Task
         }
 
         ModuleFolder = Path.Combine(Path.GetFullPath(PackageOutputPath), name, moduleVersion) + Path.DirectorySeparatorChar;
-        ManifestFiles = FileKeys.SelectMany(key => List(manifest, key))
-            .Select(entry => entry is IDictionary nested ? Convert.ToString(nested["ModuleName"], CultureInfo.InvariantCulture) : Convert.ToString(entry, CultureInfo.InvariantCulture))
-            .Where(path => !string.IsNullOrEmpty(path) && Path.HasExtension(path) && !Path.IsPathRooted(path))
-            .Select(path => path!.Replace('\\', '/').TrimStart('.', '/'))
+        ManifestFiles = PathKeys.SelectMany(key => Entries(manifest, key))
+            .Concat(ModuleKeys.SelectMany(key => Entries(manifest, key)).Where(path => ModuleFileExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase)))
+            .Select(path => path.Replace('\\', '/'))
+            .Select(path => path.StartsWith("./", StringComparison.Ordinal) ? path.Substring(2) : path)
+            .Where(path => path.Length > 0 && !Path.IsPathRooted(path) && !path.Split('/').Contains(".."))
             .Distinct(StringComparer.Ordinal)
             .Select(path => (ITaskItem)new TaskItem(path))
             .ToArray();
@@ -137,6 +142,9 @@ public sealed class WriteModuleNuspec : Task
 
         return true;
     }
+
+    private static IEnumerable<string> Entries(Dictionary<string, object?> manifest, string key) =>
+        List(manifest, key).Select(entry => Convert.ToString(entry is IDictionary nested ? nested["ModuleName"] : entry, CultureInfo.InvariantCulture) ?? string.Empty);
 
     private static XElement? Optional(string element, string value) => value.Length == 0 ? null : new XElement(Nuspec + element, value);
 

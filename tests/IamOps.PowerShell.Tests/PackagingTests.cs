@@ -200,6 +200,45 @@ public sealed class PackagingTests : IClassFixture<ModulePackage>
     }
 
     [Fact]
+    public void Packaging_reads_the_manifest_as_PowerShell_does_and_ships_the_files_it_names_beside_itself()
+    {
+        var folder = Directory.CreateTempSubdirectory("iamops-manifest-").FullName;
+        var manifestPath = Path.Combine(folder, "IamOps.psd1");
+        File.WriteAllText(manifestPath, ManifestInEveryShape);
+        var nuspecPath = Path.Combine(folder, "IamOps.nuspec");
+
+        // Only the step that reads the manifest: it writes the nuspec and reports the module folder and the named files.
+        var (exitCode, log) = ModulePackage.RunDotnet(
+            ["msbuild", ModulePackage.ProjectPath, "-t:PrepareModulePackage", "-getProperty:ModuleFolder", "-getItem:ModuleManifestFile", "-nologo", "-nodeReuse:false",
+             $"-p:ModuleManifest={manifestPath}", $"-p:PackageOutputPath={Path.Combine(folder, "out")}", $"-p:NuspecFile={nuspecPath}", "-p:Version=2.3.4-beta1"],
+            TimeSpan.FromMinutes(2));
+
+        Assert.True(exitCode == 0, log);
+        using var result = System.Text.Json.JsonDocument.Parse(log);
+        Assert.Equal(Path.Combine(folder, "out", "IamOps", "2.3.4") + Path.DirectorySeparatorChar, result.RootElement.GetProperty("Properties").GetProperty("ModuleFolder").GetString());
+        var files = result.RootElement.GetProperty("Items").GetProperty("ModuleManifestFile").EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!).Order(StringComparer.Ordinal);
+        Assert.Equal(["IamOps.psm1", "bin/IamOps.Format.ps1xml", "bin/IamOps.dll", "types/IamOps.Types.ps1xml"], files);
+
+        var manifest = (Hashtable)((HashtableAst)Parser.ParseFile(manifestPath, out _, out var errors).Find(a => a is HashtableAst, searchNestedScriptBlocks: false)).SafeGetValue();
+        Assert.Empty(errors);
+        var psData = (Hashtable)((Hashtable)manifest["PrivateData"]!)["PSData"]!;
+        var metadata = XDocument.Load(nuspecPath).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Field(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? string.Empty;
+        Assert.Equal("2.3.4-beta1", Field("version"));
+        Assert.Equal(manifest["Author"], Field("authors"));
+        Assert.Equal(manifest["CompanyName"], Field("owners"));
+        Assert.Equal(manifest["Description"], Field("description"));
+        Assert.Equal(manifest["Copyright"], Field("copyright"));
+        Assert.Equal(psData["ReleaseNotes"], Field("releaseNotes"));
+        Assert.Equal(psData["ProjectUri"], Field("projectUrl"));
+        Assert.Equal("true", Field("requireLicenseAcceptance"));
+        Assert.Equal(
+            "One Two PSModule PSIncludes_Cmdlet PSIncludes_Function PSCmdlet_Get-A PSCommand_Get-A PSCmdlet_Set-B PSCommand_Set-B "
+            + "PSFunction_Invoke-C PSCommand_Invoke-C PSFunction_Invoke-D PSCommand_Invoke-D PSFunction_Invoke-E PSCommand_Invoke-E",
+            Field("tags"));
+    }
+
+    [Fact]
     public void Build_script_Package_runs_the_dotnet_command_the_README_documents()
     {
         var ast = Parser.ParseFile(Path.Combine(HostedPowerShell.RepoRoot, "build.ps1"), out _, out var errors);
@@ -213,6 +252,47 @@ public sealed class PackagingTests : IClassFixture<ModulePackage>
         Assert.Contains("dotnet pack src/IamOps.Package/IamOps.Package.proj -c Release", readme, StringComparison.Ordinal);
         Assert.Contains("./build.ps1 -Task Package", readme, StringComparison.Ordinal);
     }
+
+    /// <summary>A manifest in every shape PowerShell's data language allows it, for the packaging's manifest reader.</summary>
+    private const string ManifestInEveryShape = """
+        <# Block comment
+           before the table. #>
+        @{
+            RootModule = "IamOps.psm1"   # a loader beside the manifest
+            ModuleVersion = '2.3.4'
+            GUID = '5b0f2b6e-8f3c-4b8e-9d0a-3c7e1f4a9b21'
+            Author = 'O''Brien & "friends"'
+            CompanyName = "Acme `"Tools`""
+            Copyright = '(c) <2025>'
+            Description = @"
+        Two lines,
+        with "quotes" & <brackets>.
+        "@
+            NestedModules = @(@{ ModuleName = 'bin\IamOps.dll'; ModuleVersion = '2.3.4' }, 'Microsoft.PowerShell.Utility')
+            RequiredAssemblies = 'System.Drawing'
+            TypesToProcess = @('./types/IamOps.Types.ps1xml')
+            FormatsToProcess = 'bin/IamOps.Format.ps1xml', `
+                'bin/IamOps.Format.ps1xml'
+            CmdletsToExport = 'Get-A', 'Set-B'
+            FunctionsToExport = @(
+                'Invoke-C' # trailing comment
+                'Invoke-D'; 'Invoke-E'
+            )
+            AliasesToExport = @()
+            PrivateData = @{
+                PSData = @{
+                    Tags = @('One', 'Two')
+                    ProjectUri = 'https://example.com/project'
+                    Prerelease = 'beta1'
+                    RequireLicenseAcceptance = $true
+                    ReleaseNotes = @'
+        first line
+          second 'line'
+        '@
+                }
+            }
+        }
+        """;
 
     /// <summary>CmdletsToExport as PowerShell's parser reads the manifest.</summary>
     private static List<string> ManifestCmdlets(string manifestPath)
