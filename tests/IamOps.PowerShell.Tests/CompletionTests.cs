@@ -116,13 +116,13 @@ public sealed class CompletionTests
     }
 
     [Fact]
-    public void Typed_access_keys_are_the_caller_and_a_caller_who_may_not_list_gets_nothing_and_no_error()
+    public void Typed_access_keys_even_by_alias_are_the_caller_and_a_caller_who_may_not_list_gets_nothing_and_no_error()
     {
         var run = HostedPowerShell.Run(Sandbox + """
             $carol = Add-IamDeveloper -UserName carol -NoConsoleAccess -ProgrammaticAccess
             $secret = [System.Net.NetworkCredential]::new('', $carol.SecretAccessKey).Password
             $IamOpsSandbox.CallLog.Clear()
-            $line = "Grant-IamBucketAccess -AccessKey $($carol.AccessKeyId) -SecretKey $secret -UserName a"
+            $line = "Grant-IamBucketAccess -AK $($carol.AccessKeyId) -SK '$secret' -UserName a"
             (Complete $line).Count
             $IamOpsSandbox.CallLog.Calls | ForEach-Object { $_.Operation + ' ' + $_.Outcome + ' ' + $_.Caller }
             $Error.Count
@@ -167,7 +167,7 @@ public sealed class CompletionTests
     }
 
     [Fact]
-    public void Names_complete_over_http_from_the_keys_and_endpoint_typed_on_the_line()
+    public void Names_complete_over_http_from_the_keys_and_endpoint_typed_on_the_line_or_the_session_defaults()
     {
         var run = HostedPowerShell.Run(Complete + """
             Enter-IamSandbox | Out-Null
@@ -184,6 +184,9 @@ public sealed class CompletionTests
                 (Complete "Grant-IamBucketAccess $connection -UserName e2e") -join ','
                 (Complete "Grant-IamBucketAccess $connection -GroupName e2e") -join ','
                 (Complete "Grant-IamBucketAccess $connection -UserName e2e-user -BucketName e2e") -join ','
+                $StoredAWSCredentials = @{ AccessKeyId = $keys.AccessKeyId; SecretAccessKey = $keys.SecretAccessKey }
+                $StoredAWSRegion = 'us-west-2'
+                (Complete "Grant-IamBucketAccess -EndpointUrl '$($endpoint.BaseUrl)' -UserName e2e") -join ','
                 ($account.CallLog.Calls | ForEach-Object { $_.Operation + ' ' + $_.Outcome }) -join ','
             }
             finally {
@@ -192,7 +195,8 @@ public sealed class CompletionTests
             """);
 
         Assert.Empty(run.AllErrors);
-        Assert.Equal(new[] { "e2e-user", "e2e-group", "e2e-logs", "ListUsers Success,ListGroups Success,ListBuckets Success" }, run.Output.Select(o => o.ToString()));
+        // The last completion has no keys on the line: AWS.Tools' session defaults name the caller and (a new) region.
+        Assert.Equal(new[] { "e2e-user", "e2e-group", "e2e-logs", "e2e-user", "ListUsers Success,ListGroups Success,ListBuckets Success,ListUsers Success" }, run.Output.Select(o => o.ToString()));
     }
 
     [Fact]
