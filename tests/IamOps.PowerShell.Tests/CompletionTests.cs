@@ -149,6 +149,20 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public void Malformed_patterns_complete_to_nothing_and_no_error()
+    {
+        var run = HostedPowerShell.Run(Sandbox + """
+            (Complete 'Grant-IamBucketAccess -UserName [ab').Count
+            (Complete 'Test-IamPolicy -UserName alice -Action s3:Get[').Count
+            (Complete 'Test-IamPolicy -UserName alice -Action s3[').Count
+            $Error.Count
+            """);
+
+        Assert.Empty(run.AllErrors);
+        Assert.Equal(new[] { "0", "0", "0", "0" }, run.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void A_slow_account_does_not_hold_the_prompt()
     {
         var run = HostedPowerShell.Run(Sandbox + """

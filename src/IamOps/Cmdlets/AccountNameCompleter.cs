@@ -25,7 +25,20 @@ public abstract class AccountNameCompleter : IArgumentCompleter
 
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var (word, quote) = Unquote(wordToComplete ?? string.Empty);
+        try
+        {
+            return Complete(wordToComplete ?? string.Empty, fakeBoundParameters);
+        }
+        catch (Exception)
+        {
+            // Tab must never put an error on the prompt (a malformed pattern such as '[ab', an odd typed value): offer nothing.
+            return Array.Empty<CompletionResult>();
+        }
+    }
+
+    private IReadOnlyList<CompletionResult> Complete(string wordToComplete, IDictionary? fakeBoundParameters)
+    {
+        var (word, quote) = Unquote(wordToComplete);
         var connector = SessionOfThisPrompt();
         if (connector is null)
         {

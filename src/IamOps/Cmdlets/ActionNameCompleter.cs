@@ -16,7 +16,19 @@ public sealed class ActionNameCompleter : IArgumentCompleter
 
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
+        try
+        {
+            return Complete((wordToComplete ?? string.Empty).Trim('\'', '"')).ToList();
+        }
+        catch (Exception)
+        {
+            // Tab must never put an error on the prompt (e.g. a malformed pattern such as 's3:Get['): offer nothing.
+            return Array.Empty<CompletionResult>();
+        }
+    }
+
+    private static IEnumerable<CompletionResult> Complete(string word)
+    {
         var catalog = ActionCatalog.Default;
         if (word.IndexOf(':') < 0)
         {
