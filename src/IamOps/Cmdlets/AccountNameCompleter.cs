@@ -39,6 +39,7 @@ public abstract class AccountNameCompleter : IArgumentCompleter
     private IReadOnlyList<CompletionResult> Complete(string wordToComplete, IDictionary? fakeBoundParameters)
     {
         var (word, quote) = Unquote(wordToComplete);
+        var matches = Matcher(word);
         var connector = SessionOfThisPrompt();
         if (connector is null)
         {
@@ -48,7 +49,6 @@ public abstract class AccountNameCompleter : IArgumentCompleter
 
         var parameters = TypedConnection(fakeBoundParameters);
         var names = AccountNameCache.Shared.Get(Kind, () => connector.ConnectIdentified(parameters), WaitLimit);
-        var matches = Matcher(word);
         return names
             .Where(n => matches(n.Name))
             .OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase)
@@ -59,15 +59,8 @@ public abstract class AccountNameCompleter : IArgumentCompleter
     /// <summary>The session variables where Tab was pressed, read through the engine of the pipeline running the completion.</summary>
     private static SessionConnector? SessionOfThisPrompt()
     {
-        try
-        {
-            var engine = ScriptBlock.Create("$ExecutionContext").Invoke().Select(o => o?.BaseObject).OfType<EngineIntrinsics>().FirstOrDefault();
-            return engine is null ? null : new SessionConnector(engine.SessionState.PSVariable.GetValue);
-        }
-        catch (Exception ex) when (ex is RuntimeException or InvalidOperationException)
-        {
-            return null;
-        }
+        var engine = ScriptBlock.Create("$ExecutionContext").Invoke().Select(o => o?.BaseObject).OfType<EngineIntrinsics>().FirstOrDefault();
+        return engine is null ? null : new SessionConnector(engine.SessionState.PSVariable.GetValue);
     }
 
     /// <summary>The connection parameters as typed so far; their values arrive unconverted (text, SecureString, objects).</summary>
