@@ -133,7 +133,7 @@ public sealed class SimulatedAccount : ISandbox
         }
     }
 
-    /// <summary>Adds an S3 bucket (S3 itself is not simulated beyond HeadBucket and GetBucketLocation).</summary>
+    /// <summary>Adds an S3 bucket (S3 itself is not simulated beyond ListBuckets, HeadBucket and GetBucketLocation).</summary>
     /// <param name="ownerAccountId">Another account's id makes a bucket that exists but is not ours (403).</param>
     public void AddBucket(string bucketName, string region = "us-east-1", string? ownerAccountId = null)
     {

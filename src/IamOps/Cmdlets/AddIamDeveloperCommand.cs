@@ -19,11 +19,13 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name", "User")]
+    [UserNameCompletion]
     [ValidateNotNullOrEmpty]
     public string UserName { get; set; } = string.Empty;
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("Group", "Groups")]
+    [GroupNameCompletion]
     public string[]? GroupName { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

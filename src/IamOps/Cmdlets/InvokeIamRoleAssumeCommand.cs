@@ -18,6 +18,7 @@ public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
     public string RoleArn { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, ParameterSetName = ByName)]
+    [RoleNameCompletion]
     [ValidateNotNullOrEmpty]
     public string RoleName { get; set; } = string.Empty;
 

@@ -280,7 +280,8 @@ public sealed class ConnectionResolver
             name);
     }
 
-    private static string Fingerprint(string secret)
+    /// <summary>A one-way digest that tells secrets apart without keeping them.</summary>
+    internal static string Fingerprint(string secret)
     {
         using var sha = SHA256.Create();
         return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(secret)));
