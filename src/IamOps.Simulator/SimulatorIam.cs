@@ -57,6 +57,9 @@ internal sealed class SimulatorIam : IIam
     public Task<IamGroup> GetGroupAsync(string groupName, CancellationToken cancellationToken) =>
         Run("GetGroup", groupName, Needs(("GroupName", groupName)), _ => Service.GetGroup(groupName), cancellationToken);
 
+    public IAsyncEnumerable<IamGroup> ListGroupsAsync(string? pathPrefix, CancellationToken cancellationToken) =>
+        List("ListGroups", null, Needs(), _ => Service.ListGroups(pathPrefix));
+
     public Task AddUserToGroupAsync(string groupName, string userName, CancellationToken cancellationToken) =>
         Run("AddUserToGroup", groupName, Needs(("GroupName", groupName), ("UserName", userName)), _ => Service.AddUserToGroup(groupName, userName), cancellationToken);
 

@@ -46,6 +46,8 @@ public interface IIam
 
     Task<IamGroup> GetGroupAsync(string groupName, CancellationToken cancellationToken);
 
+    IAsyncEnumerable<IamGroup> ListGroupsAsync(string? pathPrefix, CancellationToken cancellationToken);
+
     Task AddUserToGroupAsync(string groupName, string userName, CancellationToken cancellationToken);
 
     Task RemoveUserFromGroupAsync(string groupName, string userName, CancellationToken cancellationToken);

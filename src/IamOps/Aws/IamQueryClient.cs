@@ -112,6 +112,9 @@ internal sealed class IamQueryClient : AmazonServiceClient, IIam
     public Task<IamGroup> GetGroupAsync(string groupName, CancellationToken cancellationToken) =>
         CallAsync(new IamQueryRequest("GetGroup").Add("GroupName", groupName), groupName, r => IamXml.Group(r.Field("Group")), cancellationToken);
 
+    public IAsyncEnumerable<IamGroup> ListGroupsAsync(string? pathPrefix, CancellationToken cancellationToken) =>
+        PagesAsync(new IamQueryRequest("ListGroups").Add("PathPrefix", pathPrefix), "Groups", IamXml.Group, pathPrefix, cancellationToken);
+
     public Task AddUserToGroupAsync(string groupName, string userName, CancellationToken cancellationToken) =>
         CallAsync(new IamQueryRequest("AddUserToGroup").Add("GroupName", groupName).Add("UserName", userName), groupName, cancellationToken);
 

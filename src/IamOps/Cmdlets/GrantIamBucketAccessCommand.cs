@@ -14,6 +14,7 @@ public sealed class GrantIamBucketAccessCommand : BucketAccessCmdlet
     public BucketAccessLevel Access { get; set; } = BucketAccessLevel.Read;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvSwitch]
     public SwitchParameter AllowDelete { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
