@@ -14,6 +14,7 @@ public sealed class ExampleScriptTests
         { "onboard-team-from-csv.ps1", new[] { "dana", "erik", "fatima", "AKIA", "Unchanged" } },
         { "ec2-role-one-bucket.ps1", new[] { "\"Resource\": \"arn:aws:s3:::acme-reports-example/reports/*\"", "Created", "Unchanged" } },
         { "policy-ci-gate.ps1", new[] { "Lint passed.", "All policy expectations hold." } },
+        { "roles-to-assume.ps1", new[] { ":assumed-role/deployer/alice", "Denied as expected: RoleAssumeDenied", "runs with instance profile app.", "Unchanged" } },
     };
 
     [Theory]
