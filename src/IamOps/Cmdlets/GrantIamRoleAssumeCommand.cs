@@ -20,16 +20,19 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Role")]
     [ValidateNotNullOrEmpty]
+    [RoleNameCompletion]
     public string RoleName { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, ParameterSetName = UserSet, ValueFromPipelineByPropertyName = true)]
     [Alias("User")]
     [ValidateNotNullOrEmpty]
+    [UserNameCompletion]
     public string UserName { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, ParameterSetName = GroupSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Group")]
     [ValidateNotNullOrEmpty]
+    [GroupNameCompletion]
     public string GroupName { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, ParameterSetName = AccountSet)]
