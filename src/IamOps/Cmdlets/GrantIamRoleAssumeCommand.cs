@@ -101,15 +101,8 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
         try
         {
             var plan = Await(token => new RoleGrantPlanner(Connection, account).PlanAsync(request, token));
-            foreach (var warning in plan.Warnings)
+            if (ApplyPlan(plan.Warnings, plan.Changes, "role " + request.RoleName, request.RoleName) is not { } applied)
             {
-                WriteWarning(warning);
-            }
-
-            var applied = ApplyChanges(plan.Changes);
-            if (PlanFailure.Explain(applied, "role " + request.RoleName, request.RoleName) is { } failed)
-            {
-                WriteFailure(failed);
                 return;
             }
 

@@ -178,6 +178,27 @@ public abstract class IamOpsCmdlet : PSCmdlet
         return applied;
     }
 
+    /// <summary>
+    /// Writes a plan's warnings, then applies its changes; the applied changes, or null when one failed (its error is
+    /// written, naming <paramref name="subject"/>, and the caller writes no result for this item).
+    /// </summary>
+    protected IReadOnlyList<AppliedChange>? ApplyPlan(IEnumerable<string> warnings, IEnumerable<PlannedChange> changes, string subject, object? target)
+    {
+        foreach (var warning in warnings)
+        {
+            WriteWarning(warning);
+        }
+
+        var applied = ApplyChanges(changes);
+        if (PlanFailure.Explain(applied, subject, target) is { } failed)
+        {
+            WriteFailure(failed);
+            return null;
+        }
+
+        return applied;
+    }
+
     /// <summary>The account <see cref="Connection"/> points at (id, partition, alias), read once per connection.</summary>
     protected AccountContext Account
     {
