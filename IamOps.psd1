@@ -17,6 +17,7 @@
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
         'Grant-IamBucketAccess'
+        'Grant-IamRoleAssume'
         'Invoke-IamRoleAssume'
         'New-IamAdminBaseline'
         'Revoke-IamBucketAccess'

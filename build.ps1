@@ -11,6 +11,9 @@
     Builds the solution in Debug; afterwards Import-Module ./IamOps.psd1 loads the new build.
 .EXAMPLE
     ./build.ps1 -Task Test -Configuration Release
+.EXAMPLE
+    ./build.ps1 -Task Package
+    Builds in Release and writes the module folder out/IamOps/<version>/ and the package out/IamOps.<version>.nupkg.
 #>
 [CmdletBinding()]
 param(
@@ -23,6 +26,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
+$configurationGiven = $PSBoundParameters.ContainsKey('Configuration')
 
 function Invoke-Dotnet {
     param([string[]] $Arguments)
@@ -48,7 +52,10 @@ function Invoke-Test {
 }
 
 function Invoke-Package {
-    throw 'Package is not implemented yet: it lands with the release-quality issue.'
+    # The same command as without pwsh (README, "Package"): out/IamOps/<version>/ and out/IamOps.<version>.nupkg.
+    # A package is a release build unless -Configuration says otherwise.
+    $packageConfiguration = if ($configurationGiven) { $Configuration } else { 'Release' }
+    Invoke-Dotnet @('pack', (Join-Path $root 'src/IamOps.Package/IamOps.Package.proj'), '--configuration', $packageConfiguration)
 }
 
 foreach ($step in $Task) {

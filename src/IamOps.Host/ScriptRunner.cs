@@ -53,6 +53,11 @@ internal static class ScriptRunner
     {
         var host = new ConsoleHost();
         var state = InitialSessionState.CreateDefault2();
+        if (!state.Commands.Any(c => string.Equals(c.Name, "Import-Csv", StringComparison.OrdinalIgnoreCase)))
+        {
+            state.Commands.Add(new SessionStateCmdletEntry("Import-Csv", typeof(ImportCsvCommand), null));
+        }
+
         using var runspace = RunspaceFactory.CreateRunspace(host, state);
         runspace.Open();
 

@@ -101,6 +101,7 @@ internal static class AccountStateFile
         state.Policies ??= new();
         state.MfaDevices ??= new();
         state.Buckets ??= new();
+        state.Instances ??= new();
         state.Sessions ??= new();
         state.AwsPolicyAttachments ??= new();
         state.Quotas ??= new();

@@ -6,6 +6,7 @@ internal static class OperationKinds
     private static readonly string[] MutatingPrefixes =
     {
         "Create", "Update", "Delete", "Put", "Attach", "Detach", "Add", "Remove", "Tag", "Untag", "Enable", "Deactivate", "Set", "Change", "Upload", "Reset",
+        "Associate", "Disassociate", "Replace",
     };
 
     public static bool IsMutating(string operation) => MutatingPrefixes.Any(p => operation.StartsWith(p, StringComparison.Ordinal));

@@ -19,6 +19,9 @@ internal static class SecretGenerator
 
     public static string SessionToken() => "IQoJb3JpZ2luX2VjE" + Random(SecretAlphabet, 300);
 
+    /// <summary>An EC2 resource id such as i-0123456789abcdef0 or iip-assoc-0123456789abcdef0: the prefix and 17 hex digits.</summary>
+    public static string Ec2Id(string prefix) => prefix + "-" + Random("0123456789abcdef", 17);
+
     public static byte[] Bytes(int count)
     {
         var bytes = new byte[count];

@@ -7,7 +7,7 @@ namespace IamOps.Simulator;
 
 /// <summary>
 /// An AWS account in memory: IAM users, groups, roles, policies, instance profiles, MFA devices, STS sessions and S3
-/// buckets, with IAM's documented rules enforced. Thread-safe: every call runs under one lock. Connect to it in process
+/// buckets, EC2 instances' instance profiles, with IAM's documented rules enforced. Thread-safe: every call runs under one lock. Connect to it in process
 /// with <see cref="Connect()"/>, or serve it over HTTP with <see cref="SimulatorEndpoint.Start"/>.
 /// </summary>
 public sealed class SimulatedAccount : ISandbox
@@ -34,6 +34,7 @@ public sealed class SimulatedAccount : ISandbox
         State = new AccountState { AccountId = accountId };
         Iam = new IamService(this);
         Sts = new StsService(this);
+        Ec2 = new Ec2Service(this);
         Authorizer = new PrincipalAuthorizer(this);
         Simulator = new PolicySimulator(this);
         AdministratorCredentials = Iam.SeedAdministrator();
@@ -45,6 +46,7 @@ public sealed class SimulatedAccount : ISandbox
         State = state;
         Iam = new IamService(this);
         Sts = new StsService(this);
+        Ec2 = new Ec2Service(this);
         Authorizer = new PrincipalAuthorizer(this);
         Simulator = new PolicySimulator(this);
         var administrator = state.Users.TryGetValue(AdministratorUserName, out var user) ? user.AccessKeys.FirstOrDefault() : null;
@@ -94,6 +96,8 @@ public sealed class SimulatedAccount : ISandbox
 
     internal StsService Sts { get; }
 
+    internal Ec2Service Ec2 { get; }
+
     internal PrincipalAuthorizer Authorizer { get; }
 
     internal PolicySimulator Simulator { get; }
@@ -106,17 +110,70 @@ public sealed class SimulatedAccount : ISandbox
     /// <summary>A connection that signs as whoever owns <paramref name="credentials"/>; they are checked on each call, as AWS does.</summary>
     public SimulatorConnection Connect(SimulatorCredentials credentials) => new(this, credentials ?? throw new ArgumentNullException(nameof(credentials)));
 
-    /// <summary>The sandbox's door: null keys mean the administrator; a wrong secret fails each call with SignatureDoesNotMatch.</summary>
-    IAwsConnection ISandbox.Connect(string? accessKeyId, string? secretAccessKey, string? sessionToken) =>
-        accessKeyId is null ? Connect() : Connect(new SimulatorCredentials(accessKeyId, secretAccessKey ?? string.Empty, sessionToken));
+    /// <summary>
+    /// The sandbox's door: null keys mean the keys in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN when this
+    /// sandbox issued them (as after Invoke-IamRoleAssume -SetEnvironment), else the administrator — real AWS keys in
+    /// the environment never reach the sandbox. A wrong secret fails each call with SignatureDoesNotMatch.
+    /// </summary>
+    IAwsConnection ISandbox.Connect(string? accessKeyId, string? secretAccessKey, string? sessionToken)
+    {
+        if (accessKeyId is not null)
+        {
+            return Connect(new SimulatorCredentials(accessKeyId, secretAccessKey ?? string.Empty, sessionToken));
+        }
 
-    /// <summary>Adds an S3 bucket (S3 itself is not simulated beyond HeadBucket and GetBucketLocation).</summary>
+        var fromEnvironment = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
+        return fromEnvironment is { Length: > 0 } && Issued(fromEnvironment)
+            ? Connect(new SimulatorCredentials(fromEnvironment, Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? string.Empty, Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN") is { Length: > 0 } token ? token : null))
+            : Connect();
+    }
+
+    /// <summary>Whether this account issued <paramref name="accessKeyId"/>: a user's access key or a role session's.</summary>
+    public bool Issued(string accessKeyId)
+    {
+        lock (Gate)
+        {
+            return _keyOwners.ContainsKey(accessKeyId) || State.Sessions.ContainsKey(accessKeyId);
+        }
+    }
+
+    /// <summary>Adds an S3 bucket (S3 itself is not simulated beyond ListBuckets, HeadBucket and GetBucketLocation).</summary>
     /// <param name="ownerAccountId">Another account's id makes a bucket that exists but is not ours (403).</param>
     public void AddBucket(string bucketName, string region = "us-east-1", string? ownerAccountId = null)
     {
         lock (Gate)
         {
             State.Buckets[bucketName] = new BucketState { Name = bucketName, Region = region, OwnerAccountId = ownerAccountId ?? AccountId };
+        }
+    }
+
+    /// <summary>Adds a running EC2 instance with no instance profile (EC2 itself is not simulated beyond instance profile associations).</summary>
+    /// <param name="instanceId">i- followed by 8 or 17 lowercase hex digits; null makes one up.</param>
+    /// <returns>The instance id.</returns>
+    public string AddInstance(string? instanceId = null)
+    {
+        instanceId ??= SecretGenerator.Ec2Id("i");
+        if (!Ec2Service.IsInstanceId(instanceId))
+        {
+            throw new ArgumentException($"An instance id is i- followed by 8 or 17 lowercase hex digits; '{instanceId}' is not.", nameof(instanceId));
+        }
+
+        lock (Gate)
+        {
+            State.Instances[instanceId] = new InstanceState { InstanceId = instanceId };
+        }
+
+        return instanceId;
+    }
+
+    /// <summary>The name of the instance profile associated with an instance added by <see cref="AddInstance"/>, or null when it has none.</summary>
+    public string? InstanceProfileOf(string instanceId)
+    {
+        lock (Gate)
+        {
+            return State.Instances.TryGetValue(instanceId, out var instance)
+                ? instance.Association?.InstanceProfileName
+                : throw new IamOpsException("AwsInvalidInstanceID.NotFound", FailureKind.ObjectNotFound, $"The instance ID '{instanceId}' does not exist", instanceId);
         }
     }
 
@@ -214,7 +271,7 @@ public sealed class SimulatedAccount : ISandbox
                 caller = principal.Arn;
                 if (EnforcePermissions && permission?.Invoke(principal) is { } needed)
                 {
-                    Authorizer.Demand(principal, needed);
+                    Demand(principal, needed, service);
                 }
 
                 result = apply(principal);
@@ -267,6 +324,19 @@ public sealed class SimulatedAccount : ISandbox
         return _keyOwners.TryGetValue(accessKeyId, out var owner) && State.Users.TryGetValue(owner, out var user)
             ? user.AccessKeys.FirstOrDefault(k => k.AccessKeyId == accessKeyId)?.SecretAccessKey
             : null;
+    }
+
+    /// <summary>EC2 words a denial its own way: UnauthorizedOperation, not AccessDenied.</summary>
+    private void Demand(CallerPrincipal principal, Permission needed, string service)
+    {
+        try
+        {
+            Authorizer.Demand(principal, needed);
+        }
+        catch (ServiceError denied) when (service == "ec2" && denied.Code == "AccessDenied")
+        {
+            throw new ServiceError("UnauthorizedOperation", 403, "You are not authorized to perform this operation. " + denied.Message);
+        }
     }
 
     private static Exception FaultError(FaultSchedule.ScheduledFault fault) => fault.Error ?? (Exception)(fault.Kind switch

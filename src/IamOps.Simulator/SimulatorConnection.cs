@@ -18,6 +18,7 @@ public sealed class SimulatorConnection : IAwsConnection
         Iam = new SimulatorIam(this);
         Sts = new SimulatorSts(this);
         S3 = new SimulatorS3(this);
+        Ec2 = new SimulatorEc2(this);
     }
 
     public SimulatedAccount Account { get; }
@@ -29,6 +30,8 @@ public sealed class SimulatorConnection : IAwsConnection
     public ISts Sts { get; }
 
     public IS3 S3 { get; }
+
+    public IEc2 Ec2 { get; }
 
     public string Description => $"IamOps sandbox account {Account.AccountId} (simulated, in process); access key {Credentials.AccessKeyId}";
 

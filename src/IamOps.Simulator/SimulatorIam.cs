@@ -57,6 +57,9 @@ internal sealed class SimulatorIam : IIam
     public Task<IamGroup> GetGroupAsync(string groupName, CancellationToken cancellationToken) =>
         Run("GetGroup", groupName, Needs(("GroupName", groupName)), _ => Service.GetGroup(groupName), cancellationToken);
 
+    public IAsyncEnumerable<IamGroup> ListGroupsAsync(string? pathPrefix, CancellationToken cancellationToken) =>
+        List("ListGroups", null, Needs(), _ => Service.ListGroups(pathPrefix));
+
     public Task AddUserToGroupAsync(string groupName, string userName, CancellationToken cancellationToken) =>
         Run("AddUserToGroup", groupName, Needs(("GroupName", groupName), ("UserName", userName)), _ => Service.AddUserToGroup(groupName, userName), cancellationToken);
 
@@ -116,6 +119,9 @@ internal sealed class SimulatorIam : IIam
 
     public Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken) =>
         Run("UpdateAssumeRolePolicy", roleName, Needs(("RoleName", roleName)), _ => Service.UpdateAssumeRolePolicy(roleName, policyDocument), cancellationToken);
+
+    public Task UpdateRoleAsync(string roleName, string? description, int? maxSessionDuration, CancellationToken cancellationToken) =>
+        Run("UpdateRole", roleName, Needs(("RoleName", roleName)), _ => Service.UpdateRole(roleName, description, maxSessionDuration), cancellationToken);
 
     public Task TagRoleAsync(string roleName, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
         Run("TagRole", roleName, Needs(IamResources.Tags(tags).Append(("RoleName", roleName)).ToArray()), _ => Service.TagRole(roleName, tags), cancellationToken);

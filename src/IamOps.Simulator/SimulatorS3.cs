@@ -16,6 +16,9 @@ internal sealed class SimulatorS3 : IS3
     public Task<BucketLocation> GetBucketLocationAsync(string bucketName, CancellationToken cancellationToken) =>
         Locate("GetBucketLocation", "s3:GetBucketLocation", bucketName, head: false, cancellationToken);
 
+    public IAsyncEnumerable<BucketSummary> ListBucketsAsync(CancellationToken cancellationToken) =>
+        new DeferredList<BucketSummary>(() => _connection.Call("s3", "ListBuckets", null, _ => BucketRules.Owned(_connection.Account), "s3:ListAllMyBuckets", _ => new Permission("s3:ListAllMyBuckets", "*")));
+
     private Task<BucketLocation> Locate(string operation, string action, string bucketName, bool head, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

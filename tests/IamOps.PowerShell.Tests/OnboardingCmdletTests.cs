@@ -35,6 +35,24 @@ public sealed class OnboardingCmdletTests
     }
 
     [Fact]
+    public void Yes_no_text_from_a_CSV_binds_to_switches_and_other_text_fails_only_its_row()
+    {
+        var run = HostedPowerShell.Run("Enter-IamSandbox | Out-Null\n" +
+            "$i = 0\n" +
+            "'True', 'False', 'yes', '', 'maybe', '1' | ForEach-Object { $i++; [pscustomobject]@{ UserName = \"csv$i\"; ProgrammaticAccess = $_ } } | Add-IamDeveloper -CreateMissingGroup\n" +
+            "'solo ' + [bool](Add-IamDeveloper -UserName solo -ProgrammaticAccess).AccessKeyId");
+
+        Assert.Null(run.Terminating);
+        var keys = run.Output.Where(o => o.BaseObject is not string).ToDictionary(o => (string)o.Properties["UserName"].Value, o => o.Properties["AccessKeyId"].Value as string);
+        Assert.Equal(new[] { "csv1", "csv2", "csv3", "csv4", "csv6" }, keys.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "csv1", "csv3", "csv6" }, keys.Where(k => !string.IsNullOrEmpty(k.Value)).Select(k => k.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("solo True", run.Output.Last().ToString());
+        var error = Assert.Single(run.Errors);
+        Assert.StartsWith("ParameterArgumentTransformationError,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("'maybe' is not a yes/no value", error.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rerun_is_Unchanged_and_WhatIf_makes_no_mutating_call()
     {
         var run = HostedPowerShell.Run(

@@ -23,6 +23,7 @@ public sealed class ScriptParseTests
                      .Where(f => f.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".psm1", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase))
                      .Select(f => Path.GetRelativePath(root, f))
                      .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".git"))
+                     .Where(f => !f.StartsWith("out" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                      .Order(StringComparer.Ordinal);
     }
 

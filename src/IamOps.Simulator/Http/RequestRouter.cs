@@ -123,10 +123,15 @@ internal sealed class RequestRouter
         return response;
     }
 
-    /// <summary>S3's two calls in REST shape (path style): HEAD /bucket and GET /bucket?location.</summary>
+    /// <summary>S3's calls in REST shape (path style): GET / (ListBuckets), HEAD /bucket and GET /bucket?location.</summary>
     private SimpleHttpResponse S3(SimpleHttpRequest request, SimulatorCredentials credentials, string requestId)
     {
         var bucket = Uri.UnescapeDataString(request.RawPath.Trim('/'));
+        if (bucket.Length == 0 && request.Method == "GET")
+        {
+            return ListBuckets(request, credentials, requestId);
+        }
+
         var isLocation = request.Method == "GET" && request.RawQuery.Split('&').Any(p => p == "location" || p.StartsWith("location=", StringComparison.Ordinal));
         if (bucket.Length == 0 || bucket.Contains('/') || !(request.Method == "HEAD" || isLocation))
         {
@@ -154,6 +159,57 @@ internal sealed class RequestRouter
         }
 
         response.Headers["x-amz-bucket-region"] = location.Region;
+        response.Headers["x-amz-request-id"] = requestId;
+        return response;
+    }
+
+    /// <summary>ListBuckets with S3's paging: max-buckets (1 to 10000), continuation-token (here, the last name given) and prefix.</summary>
+    private SimpleHttpResponse ListBuckets(SimpleHttpRequest request, SimulatorCredentials credentials, string requestId)
+    {
+        var query = QueryParameters.Parse(request.RawQuery);
+        var maxText = query.Get("max-buckets");
+        var max = 10000;
+        if (maxText is not null && (!int.TryParse(maxText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out max) || max < 1 || max > 10000))
+        {
+            throw new ServiceError("InvalidArgument", 400, "max-buckets must be an integer from 1 to 10000.");
+        }
+
+        var token = query.Get("continuation-token");
+        var prefix = query.Get("prefix") ?? string.Empty;
+        var owned = _account.Invoke(credentials, "s3", "ListBuckets", false, _ => BucketRules.Owned(_account), _ => new Permission("s3:ListAllMyBuckets", "*"));
+        var remaining = owned
+            .Where(b => b.BucketName.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(b => string.IsNullOrEmpty(token) || string.CompareOrdinal(b.BucketName, token) > 0)
+            .ToList();
+        var page = remaining.Take(max).ToList();
+        var response = new SimpleHttpResponse(200, QueryXml.Write(w =>
+        {
+            w.WriteStartElement("ListAllMyBucketsResult", S3Namespace);
+            w.WriteStartElement("Buckets");
+            foreach (var listed in page)
+            {
+                w.WriteStartElement("Bucket");
+                w.WriteElementString("Name", listed.BucketName);
+                w.WriteElementString("BucketRegion", listed.Region);
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+            w.WriteStartElement("Owner");
+            w.WriteElementString("ID", _account.AccountId);
+            w.WriteEndElement();
+            if (remaining.Count > page.Count)
+            {
+                w.WriteElementString("ContinuationToken", page[page.Count - 1].BucketName);
+            }
+
+            if (prefix.Length > 0)
+            {
+                w.WriteElementString("Prefix", prefix);
+            }
+
+            w.WriteEndElement();
+        }), "application/xml");
         response.Headers["x-amz-request-id"] = requestId;
         return response;
     }

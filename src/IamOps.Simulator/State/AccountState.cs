@@ -29,6 +29,9 @@ internal sealed class AccountState
 
     public Dictionary<string, BucketState> Buckets { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>EC2 instances by id (only what instance profile associations need).</summary>
+    public Dictionary<string, InstanceState> Instances { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>STS sessions by their ASIA access key id.</summary>
     public Dictionary<string, SessionState> Sessions { get; set; } = new(StringComparer.Ordinal);
 
@@ -232,6 +235,26 @@ internal sealed class BucketState
     public string Region { get; set; } = "us-east-1";
 
     public string OwnerAccountId { get; set; } = string.Empty;
+}
+
+internal sealed class InstanceState
+{
+    public string InstanceId { get; set; } = string.Empty;
+
+    public InstanceAssociationState? Association { get; set; }
+}
+
+internal sealed class InstanceAssociationState
+{
+    public string AssociationId { get; set; } = string.Empty;
+
+    public string InstanceProfileName { get; set; } = string.Empty;
+
+    public string InstanceProfileArn { get; set; } = string.Empty;
+
+    public string InstanceProfileId { get; set; } = string.Empty;
+
+    public DateTime Timestamp { get; set; }
 }
 
 internal sealed class SessionState

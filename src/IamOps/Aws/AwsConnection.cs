@@ -18,6 +18,7 @@ internal sealed class AwsConnection : IAwsConnection
     private readonly Lazy<StsAdapter> _sts;
     private readonly Lazy<IamQueryClient> _iam;
     private readonly Lazy<S3Adapter> _s3;
+    private readonly Lazy<Ec2Adapter> _ec2;
 
     private AwsConnection(ResolvedConnection resolved)
     {
@@ -25,6 +26,7 @@ internal sealed class AwsConnection : IAwsConnection
         _sts = new Lazy<StsAdapter>(() => new StsAdapter(resolved));
         _iam = new Lazy<IamQueryClient>(() => IamQueryClient.For(resolved));
         _s3 = new Lazy<S3Adapter>(() => new S3Adapter(resolved));
+        _ec2 = new Lazy<Ec2Adapter>(() => new Ec2Adapter(resolved));
     }
 
     public ResolvedConnection Resolved { get; }
@@ -34,6 +36,8 @@ internal sealed class AwsConnection : IAwsConnection
     public IIam Iam => _iam.Value;
 
     public IS3 S3 => _s3.Value;
+
+    public IEc2 Ec2 => _ec2.Value;
 
     public string Description =>
         $"AWS region {Resolved.RegionName} ({Resolved.RegionSource}); credentials: {Resolved.CredentialSource}"

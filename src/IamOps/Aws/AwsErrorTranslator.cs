@@ -104,6 +104,10 @@ internal static class AwsErrorTranslator
     {
         "NoSuchEntity" => (FailureKind.ObjectNotFound, "Check the name, or create it first."),
         "NoSuchBucket" or "NotFound" => (FailureKind.ObjectNotFound, "Check the bucket name."),
+        "InvalidInstanceID.NotFound" => (FailureKind.ObjectNotFound, "Check the instance id and the region (-Region): instances are regional."),
+        "InvalidAssociationID.NotFound" => (FailureKind.ObjectNotFound, "The instance's association changed meanwhile; run the command again."),
+        "InvalidInstanceID.Malformed" => (FailureKind.InvalidArgument, "An instance id looks like i-0123456789abcdef0."),
+        "IncorrectState" or "IncorrectInstanceState" => (FailureKind.InvalidOperation, "Check the instance's state: a profile can be replaced only on a running instance."),
         "ReportNotPresent" or "ReportExpired" => (FailureKind.ObjectNotFound, "Generate a credential report first."),
         "ReportInProgress" => (FailureKind.ResourceUnavailable, "The credential report is still being generated; try again in a few seconds."),
         "ReportGenerationLimitExceeded" => (FailureKind.LimitsExceeded, "A credential report can be generated once every 4 hours; use the current one."),

@@ -12,6 +12,8 @@ public interface IAwsConnection
 
     IS3 S3 { get; }
 
+    IEc2 Ec2 { get; }
+
     /// <summary>What this connection points at, for verbose output: region, credential source, endpoint.</summary>
     string Description { get; }
 }

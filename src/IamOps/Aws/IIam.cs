@@ -46,6 +46,8 @@ public interface IIam
 
     Task<IamGroup> GetGroupAsync(string groupName, CancellationToken cancellationToken);
 
+    IAsyncEnumerable<IamGroup> ListGroupsAsync(string? pathPrefix, CancellationToken cancellationToken);
+
     Task AddUserToGroupAsync(string groupName, string userName, CancellationToken cancellationToken);
 
     Task RemoveUserFromGroupAsync(string groupName, string userName, CancellationToken cancellationToken);
@@ -90,6 +92,9 @@ public interface IIam
     Task<IamRole> GetRoleAsync(string roleName, CancellationToken cancellationToken);
 
     Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken);
+
+    /// <summary>Changes a role's description and/or maximum session duration (seconds, 3600 to 43200); null leaves that setting as it is.</summary>
+    Task UpdateRoleAsync(string roleName, string? description, int? maxSessionDuration, CancellationToken cancellationToken);
 
     Task TagRoleAsync(string roleName, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken);
 

@@ -112,6 +112,9 @@ internal sealed class IamQueryClient : AmazonServiceClient, IIam
     public Task<IamGroup> GetGroupAsync(string groupName, CancellationToken cancellationToken) =>
         CallAsync(new IamQueryRequest("GetGroup").Add("GroupName", groupName), groupName, r => IamXml.Group(r.Field("Group")), cancellationToken);
 
+    public IAsyncEnumerable<IamGroup> ListGroupsAsync(string? pathPrefix, CancellationToken cancellationToken) =>
+        PagesAsync(new IamQueryRequest("ListGroups").Add("PathPrefix", pathPrefix), "Groups", IamXml.Group, pathPrefix, cancellationToken);
+
     public Task AddUserToGroupAsync(string groupName, string userName, CancellationToken cancellationToken) =>
         CallAsync(new IamQueryRequest("AddUserToGroup").Add("GroupName", groupName).Add("UserName", userName), groupName, cancellationToken);
 
@@ -197,6 +200,9 @@ internal sealed class IamQueryClient : AmazonServiceClient, IIam
 
     public Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken) =>
         CallAsync(new IamQueryRequest("UpdateAssumeRolePolicy").Add("RoleName", roleName).Add("PolicyDocument", policyDocument), roleName, cancellationToken);
+
+    public Task UpdateRoleAsync(string roleName, string? description, int? maxSessionDuration, CancellationToken cancellationToken) =>
+        CallAsync(new IamQueryRequest("UpdateRole").Add("RoleName", roleName).Add("Description", description).Add("MaxSessionDuration", maxSessionDuration), roleName, cancellationToken);
 
     public Task TagRoleAsync(string roleName, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken) =>
         CallAsync(new IamQueryRequest("TagRole").Add("RoleName", roleName).AddTags("Tags", tags), roleName, cancellationToken);

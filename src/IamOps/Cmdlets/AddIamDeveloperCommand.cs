@@ -19,11 +19,13 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name", "User")]
+    [UserNameCompletion]
     [ValidateNotNullOrEmpty]
     public string UserName { get; set; } = string.Empty;
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("Group", "Groups")]
+    [GroupNameCompletion]
     public string[]? GroupName { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -35,33 +37,41 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
     public object? Tag { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvSwitch]
     public SwitchParameter ConsoleAccess { get; set; } = true;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvSwitch]
     public SwitchParameter NoConsoleAccess { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvSwitch]
     public SwitchParameter ProgrammaticAccess { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? PermissionsBoundary { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvSwitch]
     public SwitchParameter ResetPassword { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvSwitch]
     public SwitchParameter RotateAccessKey { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvSwitch]
     public SwitchParameter DeleteOldAccessKey { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvSwitch]
     public SwitchParameter CreateMissingGroup { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? GroupPolicyArn { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvSwitch]
     public SwitchParameter ExactGroups { get; set; }
 
     [Parameter]

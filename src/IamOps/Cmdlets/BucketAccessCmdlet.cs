@@ -16,16 +16,19 @@ public abstract class BucketAccessCmdlet : IamOpsCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = UserSet, ValueFromPipelineByPropertyName = true)]
     [Alias("User")]
+    [UserNameCompletion]
     [ValidateNotNullOrEmpty]
     public string UserName { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, ParameterSetName = GroupSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Group")]
+    [GroupNameCompletion]
     [ValidateNotNullOrEmpty]
     public string GroupName { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, ParameterSetName = RoleSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Role")]
+    [RoleNameCompletion]
     [ValidateNotNullOrEmpty]
     public string RoleName { get; set; } = string.Empty;
 
@@ -33,6 +36,7 @@ public abstract class BucketAccessCmdlet : IamOpsCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = GroupSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = RoleSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Bucket")]
+    [BucketNameCompletion]
     public string BucketName { get; set; } = string.Empty;
 
     [Parameter(Position = 1, ParameterSetName = UserSet, ValueFromPipelineByPropertyName = true)]

@@ -14,6 +14,7 @@ public sealed class GrantIamBucketAccessCommand : BucketAccessCmdlet
     public BucketAccessLevel Access { get; set; } = BucketAccessLevel.Read;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvSwitch]
     public SwitchParameter AllowDelete { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -60,15 +61,8 @@ public sealed class GrantIamBucketAccessCommand : BucketAccessCmdlet
         try
         {
             var plan = Await(token => new BucketGrantPlanner(Connection, account).PlanAsync(request, token));
-            foreach (var warning in plan.Warnings)
+            if (ApplyPlan(plan.Warnings, plan.Changes, request.Principal.ToString(), request.Principal.Name) is not { } applied)
             {
-                WriteWarning(warning);
-            }
-
-            var applied = ApplyChanges(plan.Changes);
-            if (PlanFailure.Explain(applied, request.Principal.ToString(), request.Principal.Name) is { } failed)
-            {
-                WriteFailure(failed);
                 return;
             }
 

@@ -3,9 +3,7 @@ using IamOps.Accounts;
 using IamOps.Aws;
 using IamOps.Connection;
 using IamOps.Planning;
-using IamOps.RoleAssume;
 using IamOps.Sandbox;
-using IamOps.Secrets;
 
 namespace IamOps.Cmdlets;
 
@@ -16,6 +14,7 @@ namespace IamOps.Cmdlets;
 public abstract class IamOpsCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _queuedVerbose = new();
     private IAwsConnection? _connection;
     private string? _connectionKey;
     private string? _secretKeyGivenAsArgument;
@@ -67,24 +66,8 @@ public abstract class IamOpsCmdlet : PSCmdlet
     {
         get
         {
-            // Inside Invoke-IamRoleAssume -ScriptBlock, a cmdlet given no credentials of its own runs as the role.
-            var ambient = AccessKey is null && Credential is null && ProfileName is null ? AmbientRoleCredentials.Current : null;
-            var accessKey = ambient?.AccessKeyId ?? AccessKey;
-            var secretKey = ambient is null ? SecretKeyInEffect : SecretText.ToPlainText(ambient.SecretAccessKey);
-            var sessionToken = ambient?.SessionToken ?? (AccessKey is null && SecretKeyInEffect is null ? null : SessionToken);
-            var parameters = new ConnectionParameters
-            {
-                ProfileName = ProfileName,
-                ProfileLocation = ProfileLocation,
-                Region = Region,
-                Credential = AsShape(Credential),
-                AccessKey = accessKey,
-                SecretKey = secretKey,
-                SessionToken = sessionToken,
-                EndpointUrl = EndpointUrl,
-            };
-            var key = string.Join("\n", ProfileName, ProfileLocation, Region, accessKey, secretKey, sessionToken, EndpointUrl)
-                + "\n" + (parameters.Credential is null ? string.Empty : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(parameters.Credential).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var parameters = SessionConnector.Parameters(ProfileName, ProfileLocation, Region, Credential, AccessKey, SecretKeyInEffect, SessionToken, EndpointUrl);
+            var key = SessionConnector.KeyOf(parameters);
             if (_connection is null || !string.Equals(key, _connectionKey, StringComparison.Ordinal))
             {
                 _connection = ConnectWith(parameters);
@@ -100,42 +83,50 @@ public abstract class IamOpsCmdlet : PSCmdlet
     protected override void BeginProcessing() => _secretKeyGivenAsArgument = SecretKey;
 
     /// <summary>The sandbox this session works in, or null when it works on AWS.</summary>
-    protected ISandbox? Sandbox =>
-        Unwrap(SessionState.PSVariable.GetValue(EnterIamSandboxCommand.VariableName)) as ISandbox ?? SandboxLoader.FromEnvironmentVariable();
+    protected ISandbox? Sandbox => Connector.Sandbox;
 
     /// <summary>A connection with other keys (e.g. fresh role credentials) to the same place as <see cref="Connection"/>.</summary>
     protected IAwsConnection ConnectAs(string accessKey, string secretKey, string? sessionToken) =>
         ConnectWith(new ConnectionParameters { Region = Region, AccessKey = accessKey, SecretKey = secretKey, SessionToken = sessionToken, EndpointUrl = EndpointUrl });
 
-    private IAwsConnection ConnectWith(ConnectionParameters parameters)
-    {
-        var sandbox = Sandbox;
-        if (sandbox is not null)
-        {
-            return sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
-        }
+    private SessionConnector Connector => new(SessionState.PSVariable.GetValue);
 
-        var session = new SessionDefaults
-        {
-            StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
-            StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
-        };
-        return AwsConnection.For(new ConnectionResolver().Resolve(parameters, session));
-    }
+    private IAwsConnection ConnectWith(ConnectionParameters parameters) => Connector.Connect(parameters);
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken StopToken => _stopping.Token;
 
-    /// <summary>Waits for an async operation on the pipeline thread; Ctrl+C cancels it.</summary>
+    /// <summary>
+    /// Waits for an async operation on the pipeline thread, writing the verbose messages it queued with
+    /// <see cref="WriteVerboseLater"/> as they come; Ctrl+C cancels it.
+    /// </summary>
     protected T Await<T>(Func<CancellationToken, Task<T>> operation)
     {
         try
         {
-            return Task.Run(() => operation(_stopping.Token), _stopping.Token).GetAwaiter().GetResult();
+            var task = Task.Run(() => operation(_stopping.Token), _stopping.Token);
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(100)))
+            {
+                WriteQueuedVerbose();
+            }
+
+            WriteQueuedVerbose();
+            return task.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>A verbose message from an operation running inside <see cref="Await{T}"/>, on any thread; written from the pipeline thread.</summary>
+    protected void WriteVerboseLater(string message) => _queuedVerbose.Enqueue(message);
+
+    private void WriteQueuedVerbose()
+    {
+        while (_queuedVerbose.TryDequeue(out var message))
+        {
+            WriteVerbose(message);
         }
     }
 
@@ -182,6 +173,27 @@ public abstract class IamOpsCmdlet : PSCmdlet
             var result = halted ? new AppliedChange(change, ChangeOutcome.NotAttempted) : ApplyChange(change);
             halted |= result.Outcome == ChangeOutcome.Failed;
             applied.Add(result);
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// Writes a plan's warnings, then applies its changes; the applied changes, or null when one failed (its error is
+    /// written, naming <paramref name="subject"/>, and the caller writes no result for this item).
+    /// </summary>
+    protected IReadOnlyList<AppliedChange>? ApplyPlan(IEnumerable<string> warnings, IEnumerable<PlannedChange> changes, string subject, object? target)
+    {
+        foreach (var warning in warnings)
+        {
+            WriteWarning(warning);
+        }
+
+        var applied = ApplyChanges(changes);
+        if (PlanFailure.Explain(applied, subject, target) is { } failed)
+        {
+            WriteFailure(failed);
+            return null;
         }
 
         return applied;
@@ -235,13 +247,4 @@ public abstract class IamOpsCmdlet : PSCmdlet
     /// developer's (SecretAccessKey), not to the caller's credentials: it is ignored, so the command keeps running as the caller.
     /// </summary>
     private string? SecretKeyInEffect => AccessKey is null && !string.Equals(SecretKey, _secretKeyGivenAsArgument, StringComparison.Ordinal) ? null : SecretKey;
-
-    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
-
-    /// <summary>A PSCustomObject's properties as a dictionary, so plain classes can read its shape; other objects unwrapped.</summary>
-    private static object? AsShape(object? value) => value switch
-    {
-        PSObject { BaseObject: PSCustomObject } custom => custom.Properties.ToDictionary(p => p.Name, p => Unwrap(p.Value), StringComparer.OrdinalIgnoreCase),
-        _ => Unwrap(value),
-    };
 }

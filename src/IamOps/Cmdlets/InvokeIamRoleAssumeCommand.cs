@@ -18,6 +18,7 @@ public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
     public string RoleArn { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, ParameterSetName = ByName)]
+    [RoleNameCompletion]
     [ValidateNotNullOrEmpty]
     public string RoleName { get; set; } = string.Empty;
 
@@ -58,6 +59,10 @@ public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
     public SwitchParameter NoCache { get; set; }
 
     [Parameter]
+    [ValidateRange(0, 300)]
+    public int WaitForRole { get; set; }
+
+    [Parameter]
     public SwitchParameter Verify { get; set; }
 
     [Parameter]
@@ -73,7 +78,7 @@ public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
     {
         try
         {
-            var request = Request();
+            var request = WithProfileMfaSerial(Request());
             RoleAssumeValidation.Check(request);
             if (SaveAsProfile is not null)
             {
@@ -113,7 +118,21 @@ public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
         PolicyArns = PolicyArn ?? Array.Empty<string>(),
         NoCache = NoCache,
         Verify = Verify,
+        WaitForRole = TimeSpan.FromSeconds(WaitForRole),
     };
+
+    /// <summary>Like aws-vault and the AWS CLI: a profile's mfa_serial names the MFA device when -SerialNumber does not.</summary>
+    private RoleAssumeRequest WithProfileMfaSerial(RoleAssumeRequest request)
+    {
+        if (request.SerialNumber is not null || Sandbox is not null || Connection is not Aws.AwsConnection aws
+            || IamOps.Connection.ConnectionResolver.ProfileMfaSerial(aws.Resolved) is not { } serial)
+        {
+            return request;
+        }
+
+        WriteVerbose($"Using MFA device {serial} from the mfa_serial of profile '{aws.Resolved.CredentialProfile}'.");
+        return request with { SerialNumber = serial };
+    }
 
     private RoleSession Assume(RoleAssumeRequest request)
     {
@@ -127,7 +146,11 @@ public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
             RoleSessionCache.For((object?)Runspace.DefaultRunspace ?? SessionState),
             scope,
             session => ConnectAs(session.AccessKeyId, Secrets.SecretText.ToPlainText(session.SecretAccessKey), session.SessionToken),
-            sandbox is null ? connection.Iam : sandbox.Connect(null, null, null).Iam);
+            sandbox is null ? connection.Iam : sandbox.Connect(null, null, null).Iam)
+        {
+            Waiting = (attempt, pause) => WriteVerboseLater($"AssumeRole was denied (attempt {attempt}); waiting {pause.TotalSeconds:0.#} s for IAM to propagate recent changes (-WaitForRole)."),
+        };
+
 
         if (request.SerialNumber is not null && request.TokenCode is null)
         {

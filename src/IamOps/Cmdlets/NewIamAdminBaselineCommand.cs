@@ -18,9 +18,11 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("UserName")]
+    [UserNameCompletion]
     public string[]? AdminUserName { get; set; }
 
     [Parameter]
+    [GroupNameCompletion]
     public string AdminGroupName { get; set; } = "Administrators";
 
     /// <summary>A hashtable or object with password policy settings, overriding the CIS defaults key by key.</summary>

@@ -49,10 +49,8 @@ public sealed class RevokeIamBucketAccessCommand : BucketAccessCmdlet
 
             foreach (var policy in plan.Policies)
             {
-                var applied = ApplyChanges(policy.Changes);
-                if (PlanFailure.Explain(applied, request.Principal.ToString(), request.Principal.Name) is { } failed)
+                if (ApplyPlan(Array.Empty<string>(), policy.Changes, request.Principal.ToString(), request.Principal.Name) is not { } applied)
                 {
-                    WriteFailure(failed);
                     return;
                 }
 

@@ -40,14 +40,17 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
     public string[] Path { get; set; } = Array.Empty<string>();
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = UserSet, ValueFromPipelineByPropertyName = true)]
+    [UserNameCompletion]
     [ValidateNotNullOrEmpty]
     public string UserName { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = RoleSet, ValueFromPipelineByPropertyName = true)]
+    [RoleNameCompletion]
     [ValidateNotNullOrEmpty]
     public string RoleName { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = GroupSet, ValueFromPipelineByPropertyName = true)]
+    [GroupNameCompletion]
     [ValidateNotNullOrEmpty]
     public string GroupName { get; set; } = string.Empty;
 

@@ -40,9 +40,37 @@ public sealed class ConnectionResolver
         CheckProfileLocation(profileLocation);
 
         var (region, regionSource) = ResolveRegion(parameters, session, profileName, profileLocation);
-        var (credentials, credentialSource, cacheKey) = ResolveCredentials(parameters, session, profileName, profileLocation, profileSource);
+        var (credentials, credentialSource, cacheKey, credentialProfile) = ResolveCredentials(parameters, session, profileName, profileLocation, profileSource);
         return new ResolvedConnection(credentials, credentialSource, region, regionSource, endpoint,
-            cacheKey is null ? null : $"{cacheKey}|{region.SystemName}|{endpoint}");
+            cacheKey is null ? null : $"{cacheKey}|{region.SystemName}|{endpoint}")
+        {
+            CredentialProfile = credentialProfile,
+            ProfileLocation = credentialProfile is null ? null : profileLocation,
+        };
+    }
+
+    /// <summary>
+    /// The <c>mfa_serial</c> of the profile the credentials came from (as aws-vault and the AWS CLI read it), or null
+    /// when they came from no profile, the profile has none, or it cannot be read.
+    /// </summary>
+    public static string? ProfileMfaSerial(ResolvedConnection connection)
+    {
+        if (connection.CredentialProfile is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new CredentialProfileStoreChain(connection.ProfileLocation).TryGetProfile(connection.CredentialProfile, out var profile)
+                && !string.IsNullOrWhiteSpace(profile.Options.MfaSerial)
+                ? profile.Options.MfaSerial.Trim()
+                : null;
+        }
+        catch (Exception ex) when (ex is AmazonClientException or InvalidOperationException or ArgumentException or IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>True when <paramref name="name"/> is a region code of a partition AWSSDK.Core knows.</summary>
@@ -107,7 +135,7 @@ public sealed class ConnectionResolver
         }
     }
 
-    private (AWSCredentials Credentials, string Source, string? CacheKey) ResolveCredentials(
+    private (AWSCredentials Credentials, string Source, string? CacheKey, string? Profile) ResolveCredentials(
         ConnectionParameters parameters, SessionDefaults session, string? profileName, string? profileLocation, string profileSource)
     {
         if (parameters.AccessKey is not null || parameters.SecretKey is not null)
@@ -121,7 +149,7 @@ public sealed class ConnectionResolver
             AWSCredentials keys = string.IsNullOrEmpty(parameters.SessionToken)
                 ? new BasicAWSCredentials(parameters.AccessKey, parameters.SecretKey)
                 : new SessionAWSCredentials(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
-            return (keys, $"access key {parameters.AccessKey} (parameters)", "keys:" + parameters.AccessKey + ":" + Fingerprint(parameters.SecretKey + "\n" + parameters.SessionToken));
+            return (keys, $"access key {parameters.AccessKey} (parameters)", "keys:" + parameters.AccessKey + ":" + Fingerprint(parameters.SecretKey + "\n" + parameters.SessionToken), null);
         }
 
         if (parameters.Credential is not null)
@@ -130,13 +158,13 @@ public sealed class ConnectionResolver
                 ?? throw new IamOpsException("CredentialNotRecognized", FailureKind.InvalidArgument,
                     $"-Credential got a {parameters.Credential.GetType().FullName}, which holds no AWS credentials. Pass an AWSCredentials object (e.g. (Use-STSRole ...).Credentials or Get-AWSCredential output) or an object with AccessKeyId and SecretAccessKey.",
                     parameters.Credential.GetType().FullName);
-            return (bound, "-Credential", null);
+            return (bound, "-Credential", null, null);
         }
 
         if (profileName is not null || profileLocation is not null)
         {
             return (LoadProfile(profileName ?? "default", profileLocation, profileSource), $"profile '{profileName ?? "default"}' ({profileSource})",
-                "profile:" + profileName + ":" + profileLocation);
+                "profile:" + profileName + ":" + profileLocation, profileName ?? "default");
         }
 
         if (session.StoredCredentials is not null)
@@ -146,14 +174,16 @@ public sealed class ConnectionResolver
             var bound = ShapeBoundCredentials.TryBind(inner) ?? ShapeBoundCredentials.TryBind(stored);
             if (bound is not null)
             {
-                return (bound, "session default ($StoredAWSCredentials)", null);
+                return (bound, "session default ($StoredAWSCredentials)", null, null);
             }
         }
 
         try
         {
             var chained = DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
-            return (chained, "default chain (environment, AWS_PROFILE or default profile, container or instance role)", "default:" + _environment("AWS_PROFILE"));
+            // The chain takes keys from the environment before any profile; otherwise AWS_PROFILE or "default" supplied them.
+            var fromProfile = string.IsNullOrEmpty(_environment("AWS_ACCESS_KEY_ID")) ? (_environment("AWS_PROFILE") is { Length: > 0 } named ? named : "default") : null;
+            return (chained, "default chain (environment, AWS_PROFILE or default profile, container or instance role)", "default:" + _environment("AWS_PROFILE"), fromProfile);
         }
         catch (AmazonClientException ex)
         {
@@ -169,6 +199,16 @@ public sealed class ConnectionResolver
             if (chain.TryGetAWSCredentials(name, out var credentials))
             {
                 return credentials;
+            }
+
+            // aws-vault's layout: long-term keys plus the mfa_serial to assume roles with. AWSSDK.Core knows no profile
+            // type for keys with mfa_serial and no role_arn, so it offers no credentials; the keys are still the keys.
+            if (chain.TryGetProfile(name, out var profile) && profile.Options.MfaSerial is not null && profile.Options.RoleArn is null
+                && !string.IsNullOrEmpty(profile.Options.AccessKey) && !string.IsNullOrEmpty(profile.Options.SecretKey))
+            {
+                return string.IsNullOrEmpty(profile.Options.Token)
+                    ? new BasicAWSCredentials(profile.Options.AccessKey, profile.Options.SecretKey)
+                    : new SessionAWSCredentials(profile.Options.AccessKey, profile.Options.SecretKey, profile.Options.Token);
             }
         }
         catch (Exception ex) when (ex is AmazonClientException or InvalidOperationException or ArgumentException or IOException)
@@ -240,7 +280,8 @@ public sealed class ConnectionResolver
             name);
     }
 
-    private static string Fingerprint(string secret)
+    /// <summary>A one-way digest that tells secrets apart without keeping them.</summary>
+    internal static string Fingerprint(string secret)
     {
         using var sha = SHA256.Create();
         return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(secret)));

@@ -31,6 +31,12 @@ public sealed class ResolvedConnection
     /// <summary>An explicit -EndpointUrl; AWS_ENDPOINT_URL(_SERVICE) are applied by AWSSDK.Core itself.</summary>
     public Uri? EndpointUrl { get; }
 
+    /// <summary>The profile whose credentials are used (named, AWS_PROFILE or default), or null when none is.</summary>
+    internal string? CredentialProfile { get; init; }
+
+    /// <summary>The -ProfileLocation the <see cref="CredentialProfile"/> was read from; null for the default files.</summary>
+    internal string? ProfileLocation { get; init; }
+
     /// <summary>Identifies equal connections so their clients are reused; null when they must not be shared.</summary>
     internal string? CacheKey { get; }
 }

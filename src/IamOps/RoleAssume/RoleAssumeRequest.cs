@@ -39,4 +39,10 @@ public sealed record RoleAssumeRequest
 
     /// <summary>Add the GetCallerIdentity answer made with the new credentials.</summary>
     public bool Verify { get; init; }
+
+    /// <summary>
+    /// How long to keep retrying an AccessDenied that may be IAM's eventual consistency (a role or trust policy changed
+    /// seconds ago); null or zero fails on the first denial.
+    /// </summary>
+    public TimeSpan? WaitForRole { get; init; }
 }

@@ -24,6 +24,9 @@ public static class RoleAssumeValidation
     private static readonly Regex TagKeyPattern = new(@"^[\p{L}\p{Z}\p{N}_.:/=+@-]+$", RegexOptions.CultureInvariant);
     private static readonly Regex TagValuePattern = new(@"^[\p{L}\p{Z}\p{N}_.:/=+@-]*$", RegexOptions.CultureInvariant);
 
+    /// <summary>The longest -WaitForRole window: IAM propagation takes seconds, so minutes mean something else is wrong.</summary>
+    public static readonly TimeSpan LongestWaitForRole = TimeSpan.FromMinutes(5);
+
     /// <summary>Throws the first problem with <paramref name="request"/> as an <see cref="IamOpsException"/>.</summary>
     public static void Check(RoleAssumeRequest request)
     {
@@ -53,6 +56,11 @@ public static class RoleAssumeValidation
         if (request.DurationSeconds is { } duration && (duration < MinimumDuration || duration > MaximumDuration))
         {
             throw Invalid("DurationOutOfRange", $"-DurationSeconds {duration} is outside STS's range of {MinimumDuration} (15 minutes) to {MaximumDuration} (12 hours).", duration);
+        }
+
+        if (request.WaitForRole is { } wait && (wait < TimeSpan.Zero || wait > LongestWaitForRole))
+        {
+            throw Invalid("WaitForRoleOutOfRange", $"-WaitForRole {wait.TotalSeconds.ToString(CultureInfo.InvariantCulture)} is outside 0 to {LongestWaitForRole.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds; IAM changes usually propagate within seconds.", wait.TotalSeconds);
         }
 
         CheckOptional("ExternalIdInvalid", "-ExternalId", request.ExternalId, ExternalIdPattern, 2, 1224, "letters, digits and +=,.@:/-");

@@ -15,18 +15,30 @@ public sealed class RoleAssumption
     private readonly string _scope;
     private readonly Func<RoleSession, IAwsConnection> _connectAs;
     private readonly IIam? _roleReader;
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
     /// <param name="scope">Which account or endpoint the connection points at, so cached sessions never cross them.</param>
     /// <param name="connectAs">A connection using a session's credentials, for -Verify.</param>
     /// <param name="roleReader">Reads the role to check its maximum and explain a denial; the caller's own IAM, or the sandbox's administrator.</param>
-    public RoleAssumption(IAwsConnection connection, RoleSessionCache cache, string scope, Func<RoleSession, IAwsConnection> connectAs, IIam? roleReader)
+    /// <param name="delay">Waits between -WaitForRole attempts; tests pass one that moves a simulated clock.</param>
+    public RoleAssumption(IAwsConnection connection, RoleSessionCache cache, string scope, Func<RoleSession, IAwsConnection> connectAs, IIam? roleReader,
+        Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
         _connection = connection;
         _cache = cache;
         _scope = scope;
         _connectAs = connectAs;
         _roleReader = roleReader;
+        _delay = delay ?? Task.Delay;
     }
+
+    /// <summary>The first pause between -WaitForRole attempts; it doubles up to <see cref="LongestWait"/>.</summary>
+    internal static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(1);
+
+    internal static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(8);
+
+    /// <summary>Called before each -WaitForRole pause with the attempt number and the pause, for verbose output.</summary>
+    public Action<int, TimeSpan>? Waiting { get; set; }
 
     /// <summary>A still-good cached session for <paramref name="request"/>, or null; never calls AssumeRole.</summary>
     public async Task<RoleSession?> FindCachedAsync(RoleAssumeRequest request, CancellationToken cancellationToken)
@@ -57,14 +69,28 @@ public sealed class RoleAssumption
 
         var asked = request;
         AssumedRoleSession issued;
-        try
+        var waited = TimeSpan.Zero;
+        var window = request.WaitForRole ?? TimeSpan.Zero;
+        for (var attempt = 1; ; attempt++)
         {
-            issued = await _connection.Sts.AssumeRoleAsync(StsRequest(asked, roleArn, sessionName), cancellationToken).ConfigureAwait(false);
-        }
-        catch (IamOpsException failure)
-        {
-            role ??= failure.AwsErrorCode == "AccessDenied" && roleAccount == caller.Account ? await TryReadRoleAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
-            throw RoleAssumeFailures.Explain(failure, caller, roleArn, asked, role is null ? null : ReadTrust(role, caller), role?.MaxSessionDuration);
+            try
+            {
+                issued = await _connection.Sts.AssumeRoleAsync(StsRequest(asked, roleArn, sessionName), cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (IamOpsException failure) when (MayBePropagating(failure) && waited < window)
+            {
+                var pause = Pause(attempt, window - waited);
+                Waiting?.Invoke(attempt, pause);
+                await _delay(pause, cancellationToken).ConfigureAwait(false);
+                waited += pause;
+            }
+            catch (IamOpsException failure)
+            {
+                role ??= failure.AwsErrorCode == "AccessDenied" && roleAccount == caller.Account ? await TryReadRoleAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
+                var explained = RoleAssumeFailures.Explain(failure, caller, roleArn, asked, role is null ? null : ReadTrust(role, caller), role?.MaxSessionDuration);
+                throw waited > TimeSpan.Zero ? RoleAssumeFailures.StillDeniedAfterWaiting(explained, waited) : explained;
+            }
         }
 
         var session = new RoleSession
@@ -106,6 +132,20 @@ public sealed class RoleAssumption
         var key = CacheKey(caller, roleArn, sessionName, request);
         var cached = !request.NoCache && _cache.TryGet(key, out var found) ? found : null;
         return (caller, roleArn, roleAccount, roleName, sessionName, chained, key, cached);
+    }
+
+    /// <summary>
+    /// A denial right after a role or its trust policy changed is IAM still propagating; an MFA code rejection is not
+    /// (a code is single-use, so retrying it only fails again).
+    /// </summary>
+    private static bool MayBePropagating(IamOpsException failure) =>
+        failure.AwsErrorCode == "AccessDenied" && failure.Message.IndexOf("MultiFactorAuthentication", StringComparison.OrdinalIgnoreCase) < 0;
+
+    private static TimeSpan Pause(int attempt, TimeSpan left)
+    {
+        var doubled = TimeSpan.FromTicks(FirstWait.Ticks << Math.Min(attempt - 1, 10));
+        var pause = doubled < LongestWait ? doubled : LongestWait;
+        return pause < left ? pause : left;
     }
 
     private async Task<RoleSession> Served(RoleSession cached, RoleAssumeRequest request, CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ namespace IamOps.Roles;
 /// <summary>What a role needs so that it exists and trusts the requested principals, and the changes that get it there.</summary>
 public sealed class RoleTrustPlan
 {
-    internal RoleTrustPlan(string roleName, string roleArn, bool roleExists, string trustPolicyDocument, IReadOnlyList<TrustPrincipal> addedPrincipals, string? instanceProfileName, IReadOnlyList<PlannedChange> changes)
+    internal RoleTrustPlan(string roleName, string roleArn, bool roleExists, string trustPolicyDocument, IReadOnlyList<TrustPrincipal> addedPrincipals, string? instanceProfileName, bool createsInstanceProfile, int maxSessionDuration, IReadOnlyList<PlannedChange> changes, IReadOnlyList<string> warnings)
     {
         RoleName = roleName;
         RoleArn = roleArn;
@@ -13,7 +13,10 @@ public sealed class RoleTrustPlan
         TrustPolicyDocument = trustPolicyDocument;
         AddedPrincipals = addedPrincipals;
         InstanceProfileName = instanceProfileName;
+        CreatesInstanceProfile = createsInstanceProfile;
+        MaxSessionDuration = maxSessionDuration;
         Changes = changes;
+        Warnings = warnings;
     }
 
     public string RoleName { get; }
@@ -32,5 +35,14 @@ public sealed class RoleTrustPlan
     /// <summary>The instance profile holding the role once the plan is applied; null when none was asked for.</summary>
     public string? InstanceProfileName { get; }
 
+    /// <summary>True when the plan creates the instance profile (services see a new one only after IAM's propagation delay).</summary>
+    public bool CreatesInstanceProfile { get; }
+
+    /// <summary>The role's maximum session duration in seconds once the plan is applied.</summary>
+    public int MaxSessionDuration { get; }
+
     public IReadOnlyList<PlannedChange> Changes { get; }
+
+    /// <summary>What the user should know, e.g. that an existing statement trusts a principal without the requested conditions.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 }

@@ -11,6 +11,8 @@ namespace IamOps.Roles;
 /// </summary>
 public sealed class RoleTrustPlanner
 {
+    public const int MinSessionDuration = 3600;
+    public const int MaxSessionDurationLimit = 43200;
     private const string ServiceLinkedPath = "/aws-service-role/";
     private readonly IAwsConnection _aws;
     private readonly AccountContext _account;
@@ -36,6 +38,12 @@ public sealed class RoleTrustPlanner
                 $"Role '{request.RoleName}' needs at least one principal to trust, e.g. -TrustService ec2.amazonaws.com.", request.RoleName);
         }
 
+        if (request.MaxSessionDuration is { } duration && (duration < MinSessionDuration || duration > MaxSessionDurationLimit))
+        {
+            throw new IamOpsException("MaxSessionDurationInvalid", FailureKind.InvalidArgument,
+                $"-MaxSessionDuration {duration} is outside IAM's range of {MinSessionDuration} (1 hour) to {MaxSessionDurationLimit} (12 hours) seconds.", duration.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         CheckTrustSize(request.RoleName, TrustPolicy.Create(request));
     }
 
@@ -48,6 +56,8 @@ public sealed class RoleTrustPlanner
         string arn;
         string trust;
         IReadOnlyList<TrustPrincipal> added;
+        var warnings = new List<string>();
+        var maxSession = request.MaxSessionDuration ?? role?.MaxSessionDuration ?? MinSessionDuration;
         if (role is null)
         {
             if (!request.CreateIfMissing)
@@ -58,7 +68,7 @@ public sealed class RoleTrustPlanner
             trust = TrustPolicy.Create(request);
             arn = _account.RoleArn(name, request.Path ?? "/");
             added = request.Principals;
-            var create = new CreateRoleRequest { RoleName = name, AssumeRolePolicyDocument = trust, Path = request.Path, Description = request.Description };
+            var create = new CreateRoleRequest { RoleName = name, AssumeRolePolicyDocument = trust, Path = request.Path, Description = request.Description, MaxSessionDuration = request.MaxSessionDuration };
             changes.Add(new PlannedChange(ChangeKind.Create, target, $"Create role trusting {string.Join(", ", added)}:", "it does not exist",
                 ct => IamLookup.CreateOrKeepAsync(() => _aws.Iam.CreateRoleAsync(create, ct))));
         }
@@ -80,16 +90,30 @@ public sealed class RoleTrustPlanner
                 changes.Add(new PlannedChange(ChangeKind.Update, target, $"Add {string.Join(", ", added)} to the trust policy of", "the trust policy does not name " + (added.Count == 1 ? "it" : "them"),
                     ct => _aws.Iam.UpdateAssumeRolePolicyAsync(name, trust, ct)));
             }
+
+            foreach (var looser in TrustPolicy.Looser(role.AssumeRolePolicyDocument, request))
+            {
+                warnings.Add($"The trust policy of role '{name}' already lets {looser} assume it without {string.Join(" and ", request.Conditions.Select(c => c.Key))}; the conditions asked for take effect only once that statement is removed (IamOps never loosens or removes what it did not write).");
+            }
+
+            if (request.MaxSessionDuration is { } wanted && wanted != role.MaxSessionDuration)
+            {
+                changes.Add(new PlannedChange(ChangeKind.Update, target, $"Set maximum session duration to {wanted} s on", $"it is {role.MaxSessionDuration} s",
+                    ct => _aws.Iam.UpdateRoleAsync(name, null, wanted, ct)));
+            }
         }
 
         string? profileName = null;
+        var createsProfile = false;
         if (request.WantsInstanceProfile)
         {
             profileName = name;
-            changes.AddRange(await InstanceProfileChangesAsync(name, request.Path ?? role?.Path, cancellationToken).ConfigureAwait(false));
+            var profileChanges = (await InstanceProfileChangesAsync(name, request.Path ?? role?.Path, cancellationToken).ConfigureAwait(false)).ToList();
+            createsProfile = profileChanges.Any(c => c.Kind == ChangeKind.Create);
+            changes.AddRange(profileChanges);
         }
 
-        return new RoleTrustPlan(name, arn, role is not null, trust, added, profileName, changes);
+        return new RoleTrustPlan(name, arn, role is not null, trust, added, profileName, createsProfile, maxSession, changes, warnings);
     }
 
     private async Task<IEnumerable<PlannedChange>> InstanceProfileChangesAsync(string roleName, string? path, CancellationToken cancellationToken)

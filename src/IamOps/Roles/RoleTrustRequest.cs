@@ -26,6 +26,9 @@ public sealed record RoleTrustRequest
     /// <summary>The description of a role created now.</summary>
     public string? Description { get; init; }
 
+    /// <summary>The longest session (seconds, 3600 to 43200) the role allows; null leaves a role's own (IAM's default 3600 for a new one).</summary>
+    public int? MaxSessionDuration { get; init; }
+
     /// <summary>Whether an instance profile of the role's name must hold the role; null means "when EC2 is trusted".</summary>
     public bool? InstanceProfile { get; init; }
 

@@ -52,6 +52,23 @@ public static class TrustPolicy
         return new TrustPolicyMerge(PolicyJson.Write(document), missing);
     }
 
+    /// <summary>
+    /// The requested principals that some Allow statement of <paramref name="existingDocument"/> already trusts without
+    /// all of the request's conditions: for them, a merge cannot make the conditions effective. Empty without conditions.
+    /// </summary>
+    public static IReadOnlyList<TrustPrincipal> Looser(string existingDocument, RoleTrustRequest request)
+    {
+        if (request.Conditions.Count == 0)
+        {
+            return Array.Empty<TrustPrincipal>();
+        }
+
+        var statements = PolicyJson.Statements(PolicyJson.Parse(existingDocument, $"trust policy of role {request.RoleName}")).OfType<JsonObject>().ToList();
+        return request.Principals
+            .Where(p => statements.Any(s => IsAllowFor(s, request) && !HasConditions(s, request.Conditions, exactly: false) && Names(s, p)))
+            .ToList();
+    }
+
     private static JsonObject NewStatement(RoleTrustRequest request, IEnumerable<TrustPrincipal> principals)
     {
         var principal = new JsonObject();

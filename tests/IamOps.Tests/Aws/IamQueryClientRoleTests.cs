@@ -82,6 +82,17 @@ public sealed class IamQueryClientRoleTests
     }
 
     [Fact]
+    public async Task UpdateRole_sends_only_the_settings_it_changes()
+    {
+        var duration = await IamExchange.RunAsync(Empty("UpdateRole"), client => client.UpdateRoleAsync("web", null, 7200, CancellationToken.None));
+        var description = await IamExchange.RunAsync(Empty("UpdateRole"), client => client.UpdateRoleAsync("web", "Web servers", null, CancellationToken.None));
+
+        Assert.Equal("UpdateRole", duration.Action);
+        Assert.Equal(new Dictionary<string, string> { ["RoleName"] = "web", ["MaxSessionDuration"] = "7200" }, duration.Parameters());
+        Assert.Equal(new Dictionary<string, string> { ["RoleName"] = "web", ["Description"] = "Web servers" }, description.Parameters());
+    }
+
+    [Fact]
     public async Task ListRoles_reads_each_role_with_its_trust_policy()
     {
         var (roles, request) = await IamExchange.ListAsync(

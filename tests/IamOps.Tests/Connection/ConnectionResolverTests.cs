@@ -38,6 +38,22 @@ public sealed class ConnectionResolverTests : IDisposable
     }
 
     [Fact]
+    public void The_mfa_serial_of_the_profile_that_supplied_the_credentials_is_found()
+    {
+        File.AppendAllText(_credentials, "\n[mfa]\naws_access_key_id = AKIAMFA0000000000000\naws_secret_access_key = m\nmfa_serial = arn:aws:iam::111122223333:mfa/alice\n");
+        _environment["AWS_SHARED_CREDENTIALS_FILE"] = _credentials;
+
+        var named = Resolver.Resolve(new ConnectionParameters { ProfileName = "mfa", ProfileLocation = _credentials, Region = "us-east-1" });
+        var without = Resolver.Resolve(new ConnectionParameters { ProfileName = "ops", ProfileLocation = _credentials });
+        var keys = Resolver.Resolve(new ConnectionParameters { ProfileName = "mfa", ProfileLocation = _credentials, AccessKey = "AKIA1", SecretKey = "s", Region = "us-east-1" });
+
+        Assert.Equal("arn:aws:iam::111122223333:mfa/alice", ConnectionResolver.ProfileMfaSerial(named));
+        Assert.Equal("AKIAMFA0000000000000", named.Credentials.GetCredentials().AccessKey);
+        Assert.Null(ConnectionResolver.ProfileMfaSerial(without));
+        Assert.Null(ConnectionResolver.ProfileMfaSerial(keys));
+    }
+
+    [Fact]
     public void A_chosen_profiles_region_applies_when_nothing_else_names_one()
     {
         var resolved = Resolver.Resolve(new ConnectionParameters { ProfileName = "ops", ProfileLocation = _credentials });

@@ -26,6 +26,16 @@ public sealed class RoleAssumptionTests
     private RoleAssumption For(IAwsConnection caller) =>
         new(caller, _cache, "test", s => _account.Connect(new SimulatorCredentials(s.AccessKeyId, SecretTextOf(s), s.SessionToken)), _admin.Iam);
 
+    /// <summary>A RoleAssumption whose -WaitForRole pauses move the simulated clock and are recorded, instead of sleeping.</summary>
+    private RoleAssumption Waiting(IAwsConnection caller, List<TimeSpan> pauses) =>
+        new(caller, _cache, "test", s => _account.Connect(new SimulatorCredentials(s.AccessKeyId, SecretTextOf(s), s.SessionToken)), _admin.Iam,
+            (pause, _) =>
+            {
+                pauses.Add(pause);
+                _clock.Advance(pause);
+                return Task.CompletedTask;
+            });
+
     private static string SecretTextOf(RoleSession session) => IamOps.Secrets.SecretText.ToPlainText(session.SecretAccessKey);
 
     private async Task<SimulatorConnection> User(string name)
@@ -88,6 +98,67 @@ public sealed class RoleAssumptionTests
         Assert.Equal("MfaRequired", withoutCode.ErrorId);
         Assert.Equal("MfaCodeRequired", noPrompt.ErrorId);
         Assert.Equal($"arn:aws:sts::{Account}:assumed-role/admin/alice", session.AssumedRoleArn);
+    }
+
+    [Fact]
+    public async Task WaitForRole_retries_a_role_still_propagating_with_growing_pauses_until_it_is_visible()
+    {
+        var alice = await User("alice");
+        _account.PropagationDelay = TimeSpan.FromSeconds(10);
+        _clock.Advance(TimeSpan.FromSeconds(10)); // alice's own key has propagated; the role created next has not
+        await Role("fresh", Expect.Trust($"{{\"AWS\":\"arn:aws:iam::{Account}:user/alice\"}}"));
+        var pauses = new List<TimeSpan>();
+
+        var immediate = await Fails(() => Waiting(alice, pauses).AssumeAsync(new RoleAssumeRequest { RoleName = "fresh", NoCache = true }, None));
+        var session = await Waiting(alice, pauses).AssumeAsync(new RoleAssumeRequest { RoleName = "fresh", WaitForRole = TimeSpan.FromSeconds(30) }, None);
+
+        Assert.Equal("RoleAssumeDenied", immediate.ErrorId);
+        Assert.Equal($"arn:aws:sts::{Account}:assumed-role/fresh/alice", session.AssumedRoleArn);
+        Assert.Equal(new[] { 1, 2, 4, 8 }.Select(s => TimeSpan.FromSeconds(s)), pauses);
+    }
+
+    [Fact]
+    public async Task WaitForRole_gives_up_at_the_end_of_its_window_and_says_how_long_it_waited()
+    {
+        var carol = await User("carol");
+        await Role("elsewhere", Expect.Trust("""{"AWS":"arn:aws:iam::444455556666:root"}"""));
+        var pauses = new List<TimeSpan>();
+
+        var error = await Fails(() => Waiting(carol, pauses).AssumeAsync(new RoleAssumeRequest { RoleName = "elsewhere", WaitForRole = TimeSpan.FromSeconds(20) }, None));
+
+        Assert.Equal("RoleAssumeDenied", error.ErrorId);
+        Assert.Contains("trust policy does not name you", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Still denied after waiting 20 seconds", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { 1, 2, 4, 8, 5 }.Select(s => TimeSpan.FromSeconds(s)), pauses);
+        Assert.Equal(TimeSpan.FromSeconds(20), pauses.Aggregate(TimeSpan.Zero, (a, b) => a + b));
+    }
+
+    [Fact]
+    public async Task WaitForRole_does_not_retry_a_rejected_MFA_code()
+    {
+        var alice = await User("alice");
+        var device = await _admin.Iam.CreateVirtualMfaDeviceAsync("alice", null, Array.Empty<IamTag>(), None);
+        await _admin.Iam.EnableMfaDeviceAsync("alice", device.SerialNumber,
+            TimeBasedOneTimePassword.Compute(device.Base32StringSeed, Start.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(device.Base32StringSeed, Start), None);
+        await Role("admin", Expect.Trust($"{{\"AWS\":\"arn:aws:iam::{Account}:user/alice\"}}", """{"Bool":{"aws:MultiFactorAuthPresent":"true"}}"""));
+        var pauses = new List<TimeSpan>();
+
+        var error = await Fails(() => Waiting(alice, pauses).AssumeAsync(
+            new RoleAssumeRequest { RoleName = "admin", SerialNumber = device.SerialNumber, TokenCode = "000000", WaitForRole = TimeSpan.FromSeconds(30) }, None));
+
+        Assert.Equal("MfaCodeRejected", error.ErrorId);
+        Assert.Empty(pauses);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(301)]
+    public async Task WaitForRole_outside_zero_to_five_minutes_is_refused_before_any_call(int seconds)
+    {
+        var error = await Fails(() => For(_admin).AssumeAsync(new RoleAssumeRequest { RoleName = "x", WaitForRole = TimeSpan.FromSeconds(seconds) }, None));
+
+        Assert.Equal("WaitForRoleOutOfRange", error.ErrorId);
+        Assert.Empty(_account.CallLog.Calls);
     }
 
     [Fact]

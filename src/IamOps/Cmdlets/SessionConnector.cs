@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Management.Automation;
+using System.Runtime.CompilerServices;
+using IamOps.Aws;
+using IamOps.Connection;
+using IamOps.RoleAssume;
+using IamOps.Sandbox;
+using IamOps.Secrets;
+
+namespace IamOps.Cmdlets;
+
+/// <summary>
+/// How an IamOps command in this session reaches an account: the session's sandbox (<c>$IamOpsSandbox</c>, else
+/// IAMOPS_SANDBOX) when there is one, otherwise AWS resolved from the command's connection parameters, AWS.Tools'
+/// session defaults and the environment. Cmdlets and argument completers both connect through it, so Tab lists the
+/// account the command would work on. The session variables are read when it is made, on the pipeline thread.
+/// </summary>
+internal sealed class SessionConnector
+{
+    private static readonly ConditionalWeakTable<ISandbox, string> SandboxIds = new();
+    private readonly ISandbox? _sandbox;
+    private readonly SessionDefaults _defaults;
+
+    /// <param name="variable">Reads a session variable, e.g. <c>SessionState.PSVariable.GetValue</c>.</param>
+    public SessionConnector(Func<string, object?> variable)
+    {
+        _sandbox = Unwrap(variable(EnterIamSandboxCommand.VariableName)) as ISandbox;
+        _defaults = new SessionDefaults
+        {
+            StoredRegion = Unwrap(variable("StoredAWSRegion")),
+            StoredCredentials = Unwrap(variable("StoredAWSCredentials")),
+        };
+    }
+
+    /// <summary>The sandbox this session works in, or null when it works on AWS.</summary>
+    public ISandbox? Sandbox => _sandbox ?? SandboxLoader.FromEnvironmentVariable();
+
+    /// <summary>
+    /// The parameters a command given these values connects with: inside Invoke-IamRoleAssume -ScriptBlock, a command
+    /// given no credentials of its own runs as the role; a session token counts only beside keys.
+    /// </summary>
+    public static ConnectionParameters Parameters(string? profileName, string? profileLocation, string? region, object? credential, string? accessKey, string? secretKey, string? sessionToken, string? endpointUrl)
+    {
+        var ambient = accessKey is null && credential is null && profileName is null ? AmbientRoleCredentials.Current : null;
+        return new ConnectionParameters
+        {
+            ProfileName = profileName,
+            ProfileLocation = profileLocation,
+            Region = region,
+            Credential = AsShape(credential),
+            AccessKey = ambient?.AccessKeyId ?? accessKey,
+            SecretKey = ambient is null ? secretKey : SecretText.ToPlainText(ambient.SecretAccessKey),
+            SessionToken = ambient?.SessionToken ?? (accessKey is null && secretKey is null ? null : sessionToken),
+            EndpointUrl = endpointUrl,
+        };
+    }
+
+    /// <summary>Equal for parameters that connect the same way (a credential object by its identity).</summary>
+    public static string KeyOf(ConnectionParameters parameters) =>
+        string.Join("\n", parameters.ProfileName, parameters.ProfileLocation, parameters.Region, parameters.AccessKey, parameters.SecretKey, parameters.SessionToken, parameters.EndpointUrl)
+        + "\n" + (parameters.Credential is null ? string.Empty : RuntimeHelpers.GetHashCode(parameters.Credential).ToString(CultureInfo.InvariantCulture));
+
+    public IAwsConnection Connect(ConnectionParameters parameters)
+    {
+        var sandbox = Sandbox;
+        return sandbox is not null
+            ? sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken)
+            : AwsConnection.For(new ConnectionResolver().Resolve(parameters, _defaults));
+    }
+
+    /// <summary>
+    /// <see cref="Connect"/>, with who the connection is for: the sandbox instance or the resolved AWS connection, and
+    /// the caller's keys as digests. Equal identities list the same names, so caches key on it; it holds no secret.
+    /// </summary>
+    public (IAwsConnection Connection, string Identity) ConnectIdentified(ConnectionParameters parameters)
+    {
+        var sandbox = Sandbox;
+        if (sandbox is not null)
+        {
+            var id = SandboxIds.GetValue(sandbox, _ => Guid.NewGuid().ToString("N"));
+            var caller = parameters.AccessKey is null ? "administrator" : parameters.AccessKey + ":" + ConnectionResolver.Fingerprint(parameters.SecretKey + "\n" + parameters.SessionToken);
+            return (sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken), "sandbox:" + id + ":" + caller);
+        }
+
+        var resolved = new ConnectionResolver().Resolve(parameters, _defaults);
+        return (AwsConnection.For(resolved), "aws:" + (resolved.CacheKey ?? CredentialsIdentity(resolved)));
+    }
+
+    /// <summary>Unwraps a PowerShell object to the value it carries.</summary>
+    internal static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+    /// <summary>Credentials that have no cache key (an object from -Credential or $StoredAWSCredentials), told apart by their current keys.</summary>
+    private static string CredentialsIdentity(ResolvedConnection resolved)
+    {
+        var keys = resolved.Credentials.GetCredentials();
+        return "keys:" + keys.AccessKey + ":" + ConnectionResolver.Fingerprint(keys.SecretKey + "\n" + keys.Token) + "|" + resolved.RegionName + "|" + resolved.EndpointUrl;
+    }
+
+    /// <summary>A PSCustomObject's properties as a dictionary, so plain classes can read its shape; other objects unwrapped.</summary>
+    private static object? AsShape(object? value) => value switch
+    {
+        PSObject { BaseObject: PSCustomObject } custom => custom.Properties.ToDictionary(p => p.Name, p => Unwrap(p.Value), StringComparer.OrdinalIgnoreCase),
+        _ => Unwrap(value),
+    };
+}

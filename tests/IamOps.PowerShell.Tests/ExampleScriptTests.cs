@@ -1,0 +1,59 @@
+namespace IamOps.PowerShell.Tests;
+
+/// <summary>
+/// Every script in examples/ runs through src/IamOps.Host against the sandbox, as the README tells a user to run it:
+/// exit code 0, nothing on stderr, and the lines each script prints to prove its point.
+/// </summary>
+public sealed class ExampleScriptTests
+{
+    /// <summary>One row per seed scenario (and the quick start): the script and text its output must hold.</summary>
+    public static TheoryData<string, string[]> Examples => new()
+    {
+        { "quickstart.ps1", new[] { "Second run:" } },
+        { "secure-new-account.ps1", new[] { "Mutating calls made by -WhatIf: 0", "Changed on the second run: 0; mutating calls: 0" } },
+        { "onboard-team-from-csv.ps1", new[] { "dana", "erik", "fatima", "AKIA", "Unchanged" } },
+        { "ec2-role-one-bucket.ps1", new[] { "\"Resource\": \"arn:aws:s3:::acme-reports-example/reports/*\"", "Created", "Unchanged" } },
+        { "policy-ci-gate.ps1", new[] { "Lint passed.", "All policy expectations hold." } },
+        { "roles-to-assume.ps1", new[] { ":assumed-role/deployer/alice", "Denied as expected: RoleAssumeDenied", "runs with instance profile app.", "Unchanged" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_runs_against_the_sandbox_through_the_host(string script, string[] expected)
+    {
+        var result = HostProgramTests.RunHost(["-File", "examples/" + script]);
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stderr}\n{result.Stdout}");
+        Assert.Equal(string.Empty, result.Stderr.Trim());
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, result.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("FAIL", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_example_script_is_run_by_this_suite()
+    {
+        var scripts = Directory.GetFiles(Path.Combine(HostedPowerShell.RepoRoot, "examples"), "*.ps1").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var covered = Examples.Select(row => (string)row[0]).Order(StringComparer.Ordinal);
+
+        Assert.Equal(scripts, covered);
+    }
+
+    [Fact]
+    public void The_hosts_Import_Csv_makes_one_object_per_row_with_the_header_as_properties()
+    {
+        var folder = Directory.CreateTempSubdirectory("iamops-csv-").FullName;
+        var csv = Path.Combine(folder, "team.csv");
+        File.WriteAllText(csv, "UserName,GroupName\nann,\"Dev,Ops\"\nbo,\n");
+
+        var result = HostProgramTests.RunHost(["-Command", $"Import-Csv '{csv}' | ForEach-Object {{ $_.UserName + '=' + $_.GroupName + ';' + $_.PSObject.Properties.Name.Count }}; try {{ Import-Csv '{folder}/missing.csv' -ErrorAction Stop }} catch {{ 'error ' + $_.FullyQualifiedErrorId }}"]);
+        Directory.Delete(folder, recursive: true);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(new[] { "ann=Dev,Ops;2", "bo=;2", "error PathNotFound,IamOps.Host.ImportCsvCommand" },
+            result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}
