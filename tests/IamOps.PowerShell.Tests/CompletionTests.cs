@@ -191,10 +191,12 @@ public sealed class CompletionTests
     {
         var run = HostedPowerShell.Run(Complete + """
             Enter-IamSandbox | Out-Null
+            # The simulator loads with IamOps, privately: its types are reached through the sandbox, not by name.
+            $simulator = $IamOpsSandbox.GetType().Assembly
             Exit-IamSandbox
-            $account = [IamOps.Simulator.SimulatedAccount]::new()
+            $account = $simulator.GetType('IamOps.Simulator.SimulatedAccount')::new()
             $account.AddBucket('e2e-logs', 'eu-west-1', $account.AccountId)
-            $endpoint = [IamOps.Simulator.SimulatorEndpoint]::Start($account)
+            $endpoint = $simulator.GetType('IamOps.Simulator.SimulatorEndpoint')::Start($account)
             try {
                 $keys = $account.AdministratorCredentials
                 $splat = @{ AccessKey = $keys.AccessKeyId; SecretKey = $keys.SecretAccessKey; Region = 'eu-west-1'; EndpointUrl = "$($endpoint.BaseUrl)" }

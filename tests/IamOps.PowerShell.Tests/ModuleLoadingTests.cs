@@ -38,9 +38,10 @@ public sealed class ModuleLoadingTests
         Assert.All(context.Assemblies, a => Assert.Equal(Bin, Path.GetDirectoryName(a.Location)));
         Assert.All(names, name => Assert.False(File.Exists(Path.Combine(runtime, name + ".dll")), $"{name} is the runtime's and must come from the default context"));
 
-        // One IamOps per process, however many runspaces (the tests run many in parallel) imported it.
-        Assert.Single(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "IamOps");
-        Assert.Single(AssemblyLoadContext.All, c => c.GetType().FullName == PrivateContextType);
+        // One IamOps per module folder and process, however many runspaces (the tests run many in parallel) imported it.
+        var ours = Path.Combine(Bin, "IamOps.dll");
+        Assert.Same(cmdletModule.ImplementingAssembly, Assert.Single(AppDomain.CurrentDomain.GetAssemblies(), a => a.Location == ours));
+        Assert.Single(AssemblyLoadContext.All, c => c.GetType().FullName == PrivateContextType && c.Assemblies.Any(a => a.Location == ours));
         // The loader itself lives in the default context, where PowerShell imported it.
         Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "IamOps.LoadContext")));
     }

@@ -20,8 +20,9 @@ public sealed class PackagingTests : IClassFixture<ModulePackage>
     /// <summary>
     /// References that are knowingly not shipped. AWSSDK.Core's netstandard2.0 build uses System.Formats.Asn1 only to sign
     /// with SigV4a (S3 multi-region access points), and its package does not declare it; IamOps never signs with SigV4a.
+    /// The loader uses System.Runtime.Loader (AssemblyLoadContext) only on PowerShell 7, whose .NET runtime provides it.
     /// </summary>
-    private static readonly HashSet<string> KnownUnshipped = new(StringComparer.OrdinalIgnoreCase) { "AWSSDK.Core -> System.Formats.Asn1" };
+    private static readonly HashSet<string> KnownUnshipped = new(StringComparer.OrdinalIgnoreCase) { "AWSSDK.Core -> System.Formats.Asn1", "IamOps.LoadContext -> System.Runtime.Loader" };
 
     /// <summary>The files NuGet adds to every package; PSResourceGet and PowerShellGet remove them when they install.</summary>
     private static readonly string[] NuGetFiles = ["[Content_Types].xml", "_rels/", "package/", "IamOps.nuspec"];
@@ -91,9 +92,9 @@ public sealed class PackagingTests : IClassFixture<ModulePackage>
         Assert.NotEmpty(module.ExportedCmdlets);
     }
 
-    // In this process another test may have loaded IamOps.dll from the repository's bin/ already, and PowerShell then
-    // reuses that assembly; the module's base, commands and help still come from the copy. Which assemblies load from
-    // where is proved in a process of its own (the sandbox test below).
+    // In this process other tests have loaded IamOps from the repository's bin/ already; the copy still gets its own
+    // IamOps.dll, in a load context of its own (src/IamOps/ModuleLoading.md). Which assemblies load from where, with
+    // nothing loaded before, is proved in a process of its own (the sandbox test below).
     [Fact]
     public void The_packaged_module_imports_from_the_copied_folder_alone_with_its_commands_and_help()
     {
@@ -102,13 +103,15 @@ public sealed class PackagingTests : IClassFixture<ModulePackage>
             $module
             ,@(Get-Command -Module IamOps | ForEach-Object Name)
             Get-Help Test-IamPolicy -Full
+            (Get-Command Test-IamPolicy).ImplementingType.Assembly.Location
             """;
         var expected = ManifestCmdlets(package.ManifestPath);
 
         var run = HostedPowerShell.Run(Script, new Dictionary<string, object?> { ["manifest"] = package.ManifestPath }, importModule: false);
 
         Assert.Empty(run.AllErrors);
-        Assert.Equal(3, run.Output.Count);
+        Assert.Equal(4, run.Output.Count);
+        Assert.Equal(Path.Combine(package.ModuleFolder, "bin", "IamOps.dll"), run.Output[3].ToString());
         var module = (PSModuleInfo)run.Output[0].BaseObject;
         Assert.Equal(package.ModuleFolder, module.ModuleBase);
         Assert.Equal(expected, module.ExportedCmdlets.Keys.Order(StringComparer.Ordinal));

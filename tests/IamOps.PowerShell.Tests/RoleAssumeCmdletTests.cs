@@ -158,20 +158,21 @@ public sealed class RoleAssumeCmdletTests
             var run = HostedPowerShell.Run(
                 "Enter-IamSandbox | Out-Null\n" +
                 "$account = $IamOpsSandbox\n" +
+                "$totp = $account.GetType().Assembly.GetType('IamOps.Simulator.TimeBasedOneTimePassword')\n" +
                 "$iam = $account.Connect().Iam\n" +
                 "$none = [Threading.CancellationToken]::None\n" +
                 "$device = $iam.CreateVirtualMfaDeviceAsync('adm', [NullString]::Value, [IamOps.Aws.IamTag[]]@(), $none).GetAwaiter().GetResult()\n" +
                 "$now = [DateTime]::UtcNow\n" +
-                "$null = $iam.EnableMfaDeviceAsync('Administrator', $device.SerialNumber, [IamOps.Simulator.TimeBasedOneTimePassword]::Compute($device.Base32StringSeed, $now.AddSeconds(-90)), [IamOps.Simulator.TimeBasedOneTimePassword]::Compute($device.Base32StringSeed, $now.AddSeconds(-60)), $none).GetAwaiter().GetResult()\n" +
+                "$null = $iam.EnableMfaDeviceAsync('Administrator', $device.SerialNumber, $totp::Compute($device.Base32StringSeed, $now.AddSeconds(-90)), $totp::Compute($device.Base32StringSeed, $now.AddSeconds(-60)), $none).GetAwaiter().GetResult()\n" +
                 "$trust = '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::' + $account.AccountId + ':user/Administrator\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}'\n" +
                 "$null = $iam.CreateRoleAsync([IamOps.Aws.CreateRoleRequest]@{ RoleName = 'guarded'; AssumeRolePolicyDocument = $trust }, $none).GetAwaiter().GetResult()\n" +
-                "$endpoint = [IamOps.Simulator.SimulatorEndpoint]::Start($account, $null)\n" +
+                "$endpoint = $account.GetType().Assembly.GetType('IamOps.Simulator.SimulatorEndpoint')::Start($account, $null)\n" +
                 "Exit-IamSandbox\n" +
                 "$file = $folder + '/credentials'\n" +
                 "[IO.File]::WriteAllText($file, \"[vault]`naws_access_key_id = $($account.AdministratorCredentials.AccessKeyId)`naws_secret_access_key = $($account.AdministratorCredentials.SecretAccessKey)`nmfa_serial = $($device.SerialNumber)`n\")\n" +
                 "$connection = @{ ProfileName = 'vault'; ProfileLocation = $file; Region = 'us-east-1'; EndpointUrl = $endpoint.BaseUrl.ToString() }\n" +
                 "try { Invoke-IamRoleAssume @connection -RoleName guarded } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }\n" +
-                "$code = [IamOps.Simulator.TimeBasedOneTimePassword]::Compute($device.Base32StringSeed, [DateTime]::UtcNow)\n" +
+                "$code = $totp::Compute($device.Base32StringSeed, [DateTime]::UtcNow)\n" +
                 "(Invoke-IamRoleAssume @connection -RoleName guarded -TokenCode $code -Verbose).AssumedRoleArn\n" +
                 "$endpoint.Dispose()",
                 new Dictionary<string, object?> { ["folder"] = folder });

@@ -46,14 +46,15 @@ public sealed class RoleGrantCmdletTests
         var run = HostedPowerShell.Run(Developers + """
             $none = [Threading.CancellationToken]::None
             $iam = $IamOpsSandbox.Connect().Iam
+            $totp = $IamOpsSandbox.GetType().Assembly.GetType('IamOps.Simulator.TimeBasedOneTimePassword')
             $device = $iam.CreateVirtualMfaDeviceAsync('alice', [NullString]::Value, [IamOps.Aws.IamTag[]]::new(0), $none).GetAwaiter().GetResult()
             $now = [DateTime]::UtcNow
-            $null = $iam.EnableMfaDeviceAsync('alice', $device.SerialNumber, [IamOps.Simulator.TimeBasedOneTimePassword]::Compute($device.Base32StringSeed, $now.AddSeconds(-30)), [IamOps.Simulator.TimeBasedOneTimePassword]::Compute($device.Base32StringSeed, $now), $none).GetAwaiter().GetResult()
+            $null = $iam.EnableMfaDeviceAsync('alice', $device.SerialNumber, $totp::Compute($device.Base32StringSeed, $now.AddSeconds(-30)), $totp::Compute($device.Base32StringSeed, $now), $none).GetAwaiter().GetResult()
             $grant = Grant-IamRoleAssume -RoleName admin -UserName alice -RequireMfa
             $grant.RequireMfa
             try { Invoke-IamRoleAssume -RoleName admin @asAlice } catch { $_.FullyQualifiedErrorId }
             try { Invoke-IamRoleAssume -RoleName admin @asAlice -SerialNumber $device.SerialNumber -TokenCode '000000' } catch { $_.FullyQualifiedErrorId }
-            $code = [IamOps.Simulator.TimeBasedOneTimePassword]::Compute($device.Base32StringSeed, [DateTime]::UtcNow.AddSeconds(30))
+            $code = $totp::Compute($device.Base32StringSeed, [DateTime]::UtcNow.AddSeconds(30))
             (Invoke-IamRoleAssume -RoleName admin @asAlice -SerialNumber $device.SerialNumber -TokenCode $code -Verify).VerifiedIdentity.Arn
             """);
 

@@ -31,15 +31,17 @@ Describe 'Grant-IamRoleAssume for a user' {
     It 'requires MFA when asked: denied without a code, allowed with a valid TOTP code' {
         $none = [Threading.CancellationToken]::None
         $iam = $IamOpsSandbox.Connect().Iam
+        # The simulator loads with IamOps, privately on PowerShell 7: its types are reached through the sandbox, not by name.
+        $totp = $IamOpsSandbox.GetType().Assembly.GetType('IamOps.Simulator.TimeBasedOneTimePassword')
         $device = $iam.CreateVirtualMfaDeviceAsync('alice', [NullString]::Value, [IamOps.Aws.IamTag[]]::new(0), $none).GetAwaiter().GetResult()
         $now = [DateTime]::UtcNow
         $null = $iam.EnableMfaDeviceAsync('alice', $device.SerialNumber,
-            [IamOps.Simulator.TimeBasedOneTimePassword]::Compute($device.Base32StringSeed, $now.AddSeconds(-30)),
-            [IamOps.Simulator.TimeBasedOneTimePassword]::Compute($device.Base32StringSeed, $now), $none).GetAwaiter().GetResult()
+            $totp::Compute($device.Base32StringSeed, $now.AddSeconds(-30)),
+            $totp::Compute($device.Base32StringSeed, $now), $none).GetAwaiter().GetResult()
         (Grant-IamRoleAssume -RoleName admin -UserName alice -RequireMfa).RequireMfa | Should -BeTrue
 
         { Invoke-IamRoleAssume -RoleName admin @asAlice } | Should -Throw -ErrorId 'MfaRequired,IamOps.Cmdlets.InvokeIamRoleAssumeCommand'
-        $code = [IamOps.Simulator.TimeBasedOneTimePassword]::Compute($device.Base32StringSeed, [DateTime]::UtcNow.AddSeconds(30))
+        $code = $totp::Compute($device.Base32StringSeed, [DateTime]::UtcNow.AddSeconds(30))
         (Invoke-IamRoleAssume -RoleName admin @asAlice -SerialNumber $device.SerialNumber -TokenCode $code -Verify).VerifiedIdentity.Arn |
             Should -Match ':assumed-role/admin/alice$'
     }
