@@ -6,7 +6,7 @@ using IamOps.Simulator;
 
 namespace IamOps.Tests.Baseline;
 
-/// <summary>New-IamAdminBaseline's logic against the simulated account: plan, apply, re-run, -WhatIf, faults.</summary>
+/// <summary>New-IamAdminBaseline's logic against the simulated account: plan, apply, re-run, -WhatIf (faults: Reliability/FaultSweepTests).</summary>
 public sealed class BaselineScenarioTests
 {
     private const string AccountId = "123456789012";
@@ -87,48 +87,6 @@ public sealed class BaselineScenarioTests
         Assert.Equal(new[] { "acme-demo" }, await IamLookup.ToListAsync(account.Connect().Iam.ListAccountAliasesAsync(CancellationToken.None), CancellationToken.None));
     }
 
-    public static TheoryData<FaultKind, bool> Faults => new()
-    {
-        { FaultKind.Throttling, false },
-        { FaultKind.ServiceFailure, false },
-        { FaultKind.ServiceFailure, true },
-        { FaultKind.Timeout, false },
-        { FaultKind.DroppedConnection, true },
-    };
-
-    [Theory]
-    [MemberData(nameof(Faults))]
-    public async Task A_fault_at_every_mutating_call_converges_on_the_next_run(FaultKind kind, bool afterApply)
-    {
-        var reference = new SimulatedAccount(AccountId);
-        await RunAsync(reference, Request);
-        var mutatingCallNumbers = reference.CallLog.MutatingCalls.Select(c => c.Number).ToList();
-        Assert.True(mutatingCallNumbers.Count >= 8, "the fresh run makes the baseline's mutating calls");
-
-        foreach (var callNumber in mutatingCallNumbers)
-        {
-            var account = new SimulatedAccount(AccountId);
-            account.Faults.FailCall(callNumber, kind, afterApply);
-
-            var faulted = await RunAsync(account, Request);
-            await RunAsync(account, Request);
-            account.CallLog.Clear();
-            var third = await RunAsync(account, Request);
-
-            Assert.Contains(faulted.Controls, c => c.Status == ControlStatus.Failed);
-            Assert.Empty(account.CallLog.MutatingCalls);
-            Assert.All(third.Controls, c => Assert.Contains(c.Status, new[] { ControlStatus.Compliant, ControlStatus.ActionRequired }));
-            var iam = account.Connect().Iam;
-            var admins = (await IamLookup.ToListAsync(iam.ListUsersAsync(null, CancellationToken.None), CancellationToken.None)).Where(u => u.UserName == "alice").ToList();
-            Assert.Single(admins);
-            var attached = await IamLookup.ToListAsync(iam.ListAttachedPoliciesAsync(IdentityKind.Group, "Administrators", CancellationToken.None), CancellationToken.None);
-            Assert.Equal(2, attached.Count);
-            Assert.Single(attached, p => p.PolicyName == "AdministratorAccess");
-            Assert.Single(attached, p => p.PolicyName == RequireMfaPolicy.Name);
-            Assert.InRange((await IamLookup.ToListAsync(iam.ListAccessKeysAsync("alice", CancellationToken.None), CancellationToken.None)).Count, 0, 1);
-        }
-    }
-
     [Fact]
     public async Task Virtual_MFA_is_created_with_a_seed_then_enabled_on_a_later_run_with_two_codes()
     {
@@ -176,7 +134,8 @@ public sealed class BaselineScenarioTests
         Assert.Equal(EvaluationDecision.Allowed, admin.Evaluate(new AuthorizationRequest(alice, "s3:ListAllMyBuckets", "*", withMfa)).Decision);
     }
 
-    private static async Task<(IReadOnlyList<BaselineControl> Controls, IReadOnlyList<AdminCredential> Credentials)> RunAsync(SimulatedAccount account, BaselineRequest request, bool whatIf = false)
+    /// <summary>What New-IamAdminBaseline does, with every change approved (or none: -WhatIf); the fault sweep runs it too.</summary>
+    internal static async Task<(IReadOnlyList<BaselineControl> Controls, IReadOnlyList<AdminCredential> Credentials)> RunAsync(SimulatedAccount account, BaselineRequest request, bool whatIf = false)
     {
         BaselinePlanner.Validate(request);
         var plan = await new BaselinePlanner(account.Connect()).PlanAsync(request, CancellationToken.None);

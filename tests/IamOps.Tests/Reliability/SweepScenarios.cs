@@ -1,0 +1,116 @@
+using IamOps.Aws;
+using IamOps.Baseline;
+using IamOps.BucketAccess;
+using IamOps.Developers;
+using IamOps.RoleAssume;
+using IamOps.Simulator;
+using IamOps.Tests.Baseline;
+using IamOps.Tests.BucketAccess;
+using IamOps.Tests.Developers;
+using IamOps.Tests.Simulator;
+
+namespace IamOps.Tests.Reliability;
+
+/// <summary>
+/// The mutating scenarios the fault sweep covers. Adding one is one entry: a name, a fresh account with its
+/// preconditions, and a run through the operation's planner and applier (reuse the scenario tests' runners).
+/// </summary>
+internal static class SweepScenarios
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    public static readonly IReadOnlyList<SweepScenario> All = new SweepScenario[]
+    {
+        new("baseline", () => Baseline(new BaselineRequest { AccountAlias = "acme-demo", AdminUserNames = new[] { "alice" }, ProgrammaticAccess = true })),
+        new("developer", () => Developers(OnboardingScenarioTests.Dev("alice") with { ProgrammaticAccess = true })),
+        new("developers-batch-of-10", () => Developers(Enumerable.Range(0, 10)
+            .Select(i => OnboardingScenarioTests.Dev($"dev{i:00}", i % 2 == 0 ? new[] { "Developers", "Ops" } : new[] { "Developers" }) with { ProgrammaticAccess = true })
+            .ToArray())),
+        new("bucket-grant-user-inline", () => Grant(IdentityKind.User, managed: false)),
+        new("bucket-grant-user-managed", () => Grant(IdentityKind.User, managed: true)),
+        new("service-role-ec2", () => Grant(IdentityKind.Role, managed: false, "ec2.amazonaws.com")),
+        new("bucket-revoke", Revoke),
+        new("role-assume", RoleAssume, "AssumeRole"),
+    };
+
+    public static SweepScenario Named(string name) => All.Single(s => s.Name == name);
+
+    private static Task<ScenarioInstance> Baseline(BaselineRequest request)
+    {
+        var account = new SimulatedAccount("123456789012");
+        return Task.FromResult(new ScenarioInstance(account, async () =>
+            (await BaselineScenarioTests.RunAsync(account, request)).Controls.All(c => c.Status != ControlStatus.Failed)));
+    }
+
+    /// <summary>
+    /// Add-IamDeveloper at -ThrottleLimit 1, so calls come in the same order every run and call k is the same call; a
+    /// failed group change is an error record in the cmdlet, so it counts as a reported failure here.
+    /// </summary>
+    private static Task<ScenarioInstance> Developers(params DeveloperRequest[] requests)
+    {
+        var account = new SimulatedAccount("210987654321");
+        return Task.FromResult(new ScenarioInstance(account, async () =>
+        {
+            var groupFailed = false;
+            var results = await OnboardingScenarioTests.OnboardAsync(account, requests, throttleLimit: 1, backoff: _ => TimeSpan.Zero, groupChangeFailed: _ => groupFailed = true);
+            return !groupFailed && results.All(r => r.Status != DeveloperStatus.Failed);
+        }));
+    }
+
+    /// <summary>Grant-IamBucketAccess: Write on one prefix, to an existing user, or to a service role it creates with its instance profile.</summary>
+    private static async Task<ScenarioInstance> Grant(IdentityKind kind, bool managed, params string[] trustServices)
+    {
+        var sim = new SimulatedGrants();
+        sim.Account.AddBucket("acme-reports");
+        var name = kind == IdentityKind.Role ? "backup-writer" : "uploader";
+        if (kind == IdentityKind.User)
+        {
+            await sim.Iam.CreateUserAsync(new CreateUserRequest { UserName = name }, None);
+        }
+
+        var request = SimulatedGrants.Request(kind, name, "acme-reports", "reports/", BucketAccessLevel.Write, trustServices) with { AsManagedPolicy = managed };
+        return new ScenarioInstance(sim.Account, async () =>
+        {
+            await sim.GrantAsync(request);
+            return true;
+        });
+    }
+
+    /// <summary>Revoke-IamBucketAccess of everything a user holds on a bucket: an inline grant and a managed one with two versions.</summary>
+    private static async Task<ScenarioInstance> Revoke()
+    {
+        var sim = new SimulatedGrants();
+        sim.Account.AddBucket("acme-reports");
+        await sim.Iam.CreateUserAsync(new CreateUserRequest { UserName = "uploader" }, None);
+        await sim.GrantAsync(SimulatedGrants.Request(IdentityKind.User, "uploader", "acme-reports", "logs/"));
+        await sim.GrantAsync(SimulatedGrants.Request(IdentityKind.User, "uploader", "acme-reports", "reports/") with { AsManagedPolicy = true });
+        await sim.GrantAsync(SimulatedGrants.Request(IdentityKind.User, "uploader", "acme-reports", "reports/", BucketAccessLevel.Write) with { AsManagedPolicy = true });
+        return new ScenarioInstance(sim.Account, async () =>
+        {
+            await sim.RevokeAsync(IdentityKind.User, "uploader", "acme-reports");
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Invoke-IamRoleAssume -Verify for two hours as a user the role trusts (so the role's maximum is read first), with
+    /// the runspace's session cache; it changes no IAM state, so converging means the cache holds one session.
+    /// </summary>
+    private static async Task<ScenarioInstance> RoleAssume()
+    {
+        var account = new SimulatedAccount("111122223333");
+        var admin = account.Connect();
+        await admin.Iam.CreateUserAsync(new CreateUserRequest { UserName = "alice" }, None);
+        var key = await admin.Iam.CreateAccessKeyAsync("alice", None);
+        await admin.Iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "deploy", MaxSessionDuration = 7200, AssumeRolePolicyDocument = Expect.Trust($"{{\"AWS\":\"arn:aws:iam::{account.AccountId}:user/alice\"}}") }, None);
+        await admin.Iam.PutInlinePolicyAsync(IdentityKind.Role, "deploy", "read", Expect.Statement("Allow", "s3:GetObject"), None);
+        var alice = account.Connect(new SimulatorCredentials(key.AccessKeyId, key.SecretAccessKey));
+        var cache = new RoleSessionCache();
+        var assumption = new RoleAssumption(alice, cache, "sweep", s => account.Connect(new SimulatorCredentials(s.AccessKeyId, IamOps.Secrets.SecretText.ToPlainText(s.SecretAccessKey), s.SessionToken)), admin.Iam);
+        return new ScenarioInstance(account, async () =>
+        {
+            var session = await assumption.AssumeAsync(new RoleAssumeRequest { RoleName = "deploy", DurationSeconds = 7200, Verify = true }, None);
+            return session.VerifiedIdentity?.Arn == session.AssumedRoleArn;
+        }, () => $"cached sessions {cache.Count}\n");
+    }
+}
