@@ -274,6 +274,9 @@ internal sealed class IamQueryClient : AmazonServiceClient, IIam
     public IAsyncEnumerable<MfaDevice> ListMfaDevicesAsync(string? userName, CancellationToken cancellationToken) =>
         PagesAsync(new IamQueryRequest("ListMFADevices").Add("UserName", userName), "MFADevices", IamXml.MfaDevice, userName, cancellationToken);
 
+    public IAsyncEnumerable<string> ListUnassignedVirtualMfaDevicesAsync(CancellationToken cancellationToken) =>
+        PagesAsync(new IamQueryRequest("ListVirtualMFADevices").Add("AssignmentStatus", "Unassigned"), "VirtualMFADevices", m => m.Required("SerialNumber"), null, cancellationToken);
+
     // Whole-account reads, simulation and reports
 
     public async Task<AccountAuthorizationDetails> GetAccountAuthorizationDetailsAsync(AuthorizationDetailsFilter filter, CancellationToken cancellationToken)

@@ -113,6 +113,27 @@ public sealed class BaselineScenarioTests
     }
 
     [Fact]
+    public async Task A_virtual_MFA_device_awaiting_codes_is_not_created_again_and_the_fix_says_how_to_replace_a_lost_one()
+    {
+        var account = new SimulatedAccount(AccountId);
+        var mfa = Request with { EnableVirtualMfa = true, ProgrammaticAccess = false };
+        await RunAsync(account, mfa);
+        account.CallLog.Clear();
+
+        var again = await RunAsync(account, mfa);
+        var preview = await RunAsync(account, mfa, whatIf: true);
+
+        Assert.Empty(account.CallLog.MutatingCalls);
+        var control = again.Controls.Single(c => c.Title.StartsWith("MFA device", StringComparison.Ordinal));
+        Assert.Equal(ControlStatus.ActionRequired, control.Status);
+        Assert.Empty(control.Changes);
+        Assert.Contains("not enabled yet", control.Detail, StringComparison.Ordinal);
+        Assert.Contains("delete-virtual-mfa-device --serial-number arn:aws:iam::123456789012:mfa/alice", control.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain(preview.Controls, c => c.Status == ControlStatus.WouldChange);
+        Assert.Empty(again.Credentials);
+    }
+
+    [Fact]
     public void The_MFA_policy_denies_everything_but_self_service_until_MFA_is_present()
     {
         var findings = PolicyValidator.Validate(RequireMfaPolicy.Document, new PolicyValidationOptions { PolicyType = PolicyType.Identity, AttachedTo = IdentityAttachment.Managed });

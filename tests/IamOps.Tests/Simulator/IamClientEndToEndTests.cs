@@ -148,11 +148,13 @@ public sealed class IamClientEndToEndTests : IDisposable
         await _iam.CreateUserAsync(new CreateUserRequest { UserName = "carol" }, None);
         var device = await _iam.CreateVirtualMfaDeviceAsync("carol", null, Array.Empty<IamTag>(), None);
         Assert.Matches("^[A-Z2-7]{64}$", device.Base32StringSeed);
+        Assert.Equal(device.SerialNumber, Assert.Single(await Expect.All(_iam.ListUnassignedVirtualMfaDevicesAsync(None))));
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, device.QrCodePng.Take(4));
         var now = DateTime.UtcNow;
         await _iam.EnableMfaDeviceAsync("carol", device.SerialNumber,
             TimeBasedOneTimePassword.Compute(device.Base32StringSeed, now.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(device.Base32StringSeed, now), None);
         Assert.Equal(device.SerialNumber, Assert.Single(await Expect.All(_iam.ListMfaDevicesAsync("carol", None))).SerialNumber);
+        Assert.Empty(await Expect.All(_iam.ListUnassignedVirtualMfaDevicesAsync(None)));
 
         var details = await _iam.GetAccountAuthorizationDetailsAsync(AuthorizationDetailsFilter.All, None);
         Same((await _inProcess.GetAccountAuthorizationDetailsAsync(AuthorizationDetailsFilter.All, None)).Users, details.Users);
