@@ -100,6 +100,7 @@ public sealed class FaultSweepTests : IClassFixture<FaultSweepTests.Report>
                 };
                 lines.AddRange(ordered.Select(r => r.Summary));
                 lines.Add(FormattableString.Invariant($"TOTAL scenarios {ordered.Count}, schedules tried {ordered.Sum(r => r.Tried)}, converged {ordered.Sum(r => r.Converged)}, problems {ordered.Sum(r => r.Problems.Count)}, {ordered.Sum(r => r.Elapsed.TotalSeconds):0.0} s"));
+                lines.AddRange(ordered.SelectMany(r => r.ReferenceOrphans.Select(o => r.Scenario + ": in the fault-free run too (so expected): " + o)));
                 lines.AddRange(ordered.SelectMany(r => r.Problems.Take(50).Select(p => r.Scenario + ": " + p)));
                 SweepReportFile.Write("fault-injection", lines);
             }

@@ -26,6 +26,7 @@ internal static class SweepScenarios
         new("developers-batch-of-10", () => Developers(Enumerable.Range(0, 10)
             .Select(i => OnboardingScenarioTests.Dev($"dev{i:00}", i % 2 == 0 ? new[] { "Developers", "Ops" } : new[] { "Developers" }) with { ProgrammaticAccess = true })
             .ToArray())),
+        new("baseline-virtual-mfa", () => Baseline(new BaselineRequest { AdminUserNames = new[] { "alice", "bob" }, EnableVirtualMfa = true })),
         new("bucket-grant-user-inline", () => Grant(IdentityKind.User, managed: false)),
         new("bucket-grant-user-managed", () => Grant(IdentityKind.User, managed: true)),
         new("service-role-ec2", () => Grant(IdentityKind.Role, managed: false, "ec2.amazonaws.com")),
