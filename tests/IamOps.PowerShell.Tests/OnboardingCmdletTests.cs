@@ -35,6 +35,20 @@ public sealed class OnboardingCmdletTests
     }
 
     [Fact]
+    public void Csv_text_turns_switches_on_and_off_and_other_text_is_an_error_for_that_row_only()
+    {
+        var run = HostedPowerShell.Run("Enter-IamSandbox | Out-Null\n" +
+            "@([pscustomobject]@{ UserName = 'keys'; ProgrammaticAccess = 'true'; NoConsoleAccess = 'yes'; CreateMissingGroup = 'TRUE' },\n" +
+            "  [pscustomobject]@{ UserName = 'plain'; ProgrammaticAccess = 'false'; NoConsoleAccess = ''; CreateMissingGroup = '1' },\n" +
+            "  [pscustomobject]@{ UserName = 'odd'; ProgrammaticAccess = 'maybe' }) | Add-IamDeveloper | ForEach-Object { $_.UserName + ' ' + ($null -ne $_.AccessKeyId) + ' ' + ($null -ne $_.InitialPassword) }");
+
+        Assert.Equal(new[] { "keys True False", "plain False True" }, run.Output.Select(o => o.ToString()).ToArray());
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("ParameterArgumentTransformationError,IamOps.Cmdlets.AddIamDeveloperCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("'maybe' is not true or false", error.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rerun_is_Unchanged_and_WhatIf_makes_no_mutating_call()
     {
         var run = HostedPowerShell.Run(

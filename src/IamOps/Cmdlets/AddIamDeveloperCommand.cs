@@ -35,33 +35,41 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
     public object? Tag { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanFromText]
     public SwitchParameter ConsoleAccess { get; set; } = true;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanFromText]
     public SwitchParameter NoConsoleAccess { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanFromText]
     public SwitchParameter ProgrammaticAccess { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? PermissionsBoundary { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanFromText]
     public SwitchParameter ResetPassword { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanFromText]
     public SwitchParameter RotateAccessKey { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanFromText]
     public SwitchParameter DeleteOldAccessKey { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanFromText]
     public SwitchParameter CreateMissingGroup { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? GroupPolicyArn { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanFromText]
     public SwitchParameter ExactGroups { get; set; }
 
     [Parameter]
