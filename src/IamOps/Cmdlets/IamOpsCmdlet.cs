@@ -112,6 +112,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
         var sandbox = Sandbox;
         if (sandbox is not null)
         {
+            ConnectionResolver.CheckOffline(parameters);
             return sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
         }
 
