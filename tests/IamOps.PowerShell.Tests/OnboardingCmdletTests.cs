@@ -49,6 +49,22 @@ public sealed class OnboardingCmdletTests
     }
 
     [Fact]
+    public void Credential_and_QR_code_files_are_relative_to_the_PowerShell_location()
+    {
+        var folder = Directory.CreateTempSubdirectory("iamops-location-").FullName;
+
+        var run = HostedPowerShell.Run(
+            "Enter-IamSandbox | Out-Null\n$null = $ExecutionContext.SessionState.Path.SetLocation($folder)\n" +
+            "$null = New-IamAdminBaseline -AdminUserName alice -EnableVirtualMfa -CredentialFile ./admins.csv -MfaQrCodePath ./alice.png\n" +
+            "$null = Add-IamDeveloper -UserName bob -CreateMissingGroup -CredentialFile ./team.csv",
+            new Dictionary<string, object?> { ["folder"] = folder });
+
+        Assert.Empty(run.AllErrors);
+        Assert.Equal(new[] { "admins.csv", "alice.png", "team.csv" }, Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(Directory.GetFiles(folder), f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));
+    }
+
+    [Fact]
     public void Rerun_is_Unchanged_and_WhatIf_makes_no_mutating_call()
     {
         var run = HostedPowerShell.Run(

@@ -132,7 +132,7 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
         {
             if (CredentialFile is not null)
             {
-                CredentialCsv.CheckWritable(CredentialFile, append: true, overwrite: false);
+                CredentialCsv.CheckWritable(FileSystemPath(CredentialFile), append: true, overwrite: false);
             }
 
             Onboard();
@@ -212,7 +212,7 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
 
         if (CredentialFile is not null && rows.Count > 0)
         {
-            CredentialCsv.Write(CredentialFile, rows, append: true, overwrite: false);
+            CredentialCsv.Write(FileSystemPath(CredentialFile), rows, append: true, overwrite: false);
         }
 
         WriteVerbose("Developers: " + string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key}")) + (rows.Count > 0 && CredentialFile is not null ? $"; {rows.Count} credential row(s) appended to {CredentialFile}" : string.Empty) + ".");
