@@ -210,28 +210,4 @@ public sealed class OnboardingCmdletTests
         Assert.Empty(run.Output);
         Assert.Equal(0, Convert.ToInt32(run.Variables["mutating"], System.Globalization.CultureInfo.InvariantCulture));
     }
-
-    [Fact]
-    public void Secrets_never_appear_in_any_stream_and_the_credential_file_is_owner_only()
-    {
-        var folder = Directory.CreateTempSubdirectory("iamops-secrets-").FullName;
-        var csv = Path.Combine(folder, "creds.csv");
-        var run = HostedPowerShell.Run(
-            "Enter-IamSandbox | Out-Null\n" +
-            $"$base = New-IamAdminBaseline -AdminUserName alice -ProgrammaticAccess -CredentialFile '{csv}' -Verbose\n" +
-            $"$devs = 'bob', 'carol' | Add-IamDeveloper -ProgrammaticAccess -CreateMissingGroup -CredentialFile '{csv}' -Verbose\n" +
-            "$base; $devs\n" +
-            "$secrets = @($base + $devs | ForEach-Object { $_.InitialPassword; $_.SecretAccessKey } | Where-Object { $_ } | ForEach-Object { [System.Net.NetworkCredential]::new('', $_).Password })\n" +
-            "$global:secretList = $secrets");
-
-        Assert.Null(run.Terminating);
-        var rows = File.ReadAllLines(csv);
-        Assert.Equal(4, rows.Length);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(csv));
-        var secrets = rows.Skip(1).SelectMany(r => r.Split(',').Skip(1).Take(3)).Where(v => v.Length > 0 && !v.StartsWith("AKIA", StringComparison.Ordinal)).ToList();
-        Assert.Equal(6, secrets.Count);
-        var everything = run.AllText();
-        Assert.All(secrets, secret => Assert.DoesNotContain(secret, everything, StringComparison.Ordinal));
-        Assert.NotEmpty(run.Verbose);
-    }
 }
