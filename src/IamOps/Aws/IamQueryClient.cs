@@ -47,8 +47,15 @@ internal sealed class IamQueryClient : AmazonServiceClient, IIam
         }
     }
 
-    protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline) =>
+    protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+    {
         pipeline.AddHandlerAfter<Marshaller>(new IamAuthResolverHandler());
+        var retries = pipeline.Handlers.OfType<RetryHandler>().FirstOrDefault();
+        if (retries is not null)
+        {
+            pipeline.ReplaceHandler<RetryHandler>(new OneShotRetryHandler(retries.RetryPolicy));
+        }
+    }
 
     // Users
 

@@ -258,7 +258,7 @@ public sealed class BaselinePlanner
                 async ct =>
                 {
                     var password = InitialPassword.Generate(effectivePolicy);
-                    await _aws.Iam.CreateLoginProfileAsync(user, password, passwordResetRequired: true, ct).ConfigureAwait(false);
+                    await OneShotCalls.CreateLoginProfileAsync(_aws.Iam, user, password, passwordResetRequired: true, ct).ConfigureAwait(false);
                     secrets.Password = password;
                 }));
         }
@@ -273,7 +273,7 @@ public sealed class BaselinePlanner
             if (keys.Count == 0)
             {
                 changes.Add(new PlannedChange(ChangeKind.Create, "user " + user, "Create access key for", "programmatic access was asked and the user has no key",
-                    async ct => secrets.AccessKey = await _aws.Iam.CreateAccessKeyAsync(user, ct).ConfigureAwait(false)));
+                    async ct => secrets.AccessKey = await OneShotCalls.CreateAccessKeyAsync(_aws.Iam, user, Array.Empty<string>(), ct).ConfigureAwait(false)));
             }
             else
             {
