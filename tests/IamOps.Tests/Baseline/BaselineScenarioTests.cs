@@ -156,10 +156,14 @@ public sealed class BaselineScenarioTests
     }
 
     /// <summary>What New-IamAdminBaseline does, with every change approved (or none: -WhatIf); the fault sweep runs it too.</summary>
-    internal static async Task<(IReadOnlyList<BaselineControl> Controls, IReadOnlyList<AdminCredential> Credentials)> RunAsync(SimulatedAccount account, BaselineRequest request, bool whatIf = false)
+    internal static Task<(IReadOnlyList<BaselineControl> Controls, IReadOnlyList<AdminCredential> Credentials)> RunAsync(SimulatedAccount account, BaselineRequest request, bool whatIf = false) =>
+        RunAsync(account.Connect(), request, whatIf);
+
+    /// <summary>The same through any connection, e.g. the real IAM client against the simulator's HTTP endpoint.</summary>
+    internal static async Task<(IReadOnlyList<BaselineControl> Controls, IReadOnlyList<AdminCredential> Credentials)> RunAsync(IAwsConnection connection, BaselineRequest request, bool whatIf = false)
     {
         BaselinePlanner.Validate(request);
-        var plan = await new BaselinePlanner(account.Connect()).PlanAsync(request, CancellationToken.None);
+        var plan = await new BaselinePlanner(connection).PlanAsync(request, CancellationToken.None);
         var controls = BaselineReport.Apply(plan, change => whatIf
             ? new AppliedChange(change, ChangeOutcome.Skipped)
             : ChangeRunner.RunAsync(change, CancellationToken.None).GetAwaiter().GetResult());

@@ -169,14 +169,17 @@ public sealed class OnboardingScenarioTests
     /// <summary>What Add-IamDeveloper does, with every change approved (or none: -WhatIf); the fault sweep runs it too.</summary>
     /// <param name="backoff">The wait between attempts of a throttled change; null keeps the product's.</param>
     /// <param name="groupChangeFailed">Told of each group change that failed: the cmdlet writes an error record for it and goes on.</param>
-    internal static async Task<IReadOnlyList<DeveloperResult>> OnboardAsync(SimulatedAccount account, IReadOnlyList<DeveloperRequest> requests, bool approve = true, int throttleLimit = 4, Func<int, TimeSpan>? backoff = null, Action<AppliedChange>? groupChangeFailed = null)
+    internal static Task<IReadOnlyList<DeveloperResult>> OnboardAsync(SimulatedAccount account, IReadOnlyList<DeveloperRequest> requests, bool approve = true, int throttleLimit = 4, Func<int, TimeSpan>? backoff = null, Action<AppliedChange>? groupChangeFailed = null) =>
+        OnboardAsync(account.Connect(), requests, approve, throttleLimit, backoff, groupChangeFailed);
+
+    /// <summary>The same through any connection, e.g. the real IAM client against the simulator's HTTP endpoint.</summary>
+    internal static async Task<IReadOnlyList<DeveloperResult>> OnboardAsync(IAwsConnection connection, IReadOnlyList<DeveloperRequest> requests, bool approve = true, int throttleLimit = 4, Func<int, TimeSpan>? backoff = null, Action<AppliedChange>? groupChangeFailed = null)
     {
         foreach (var request in requests)
         {
             DeveloperPlanner.Validate(request);
         }
 
-        var connection = account.Connect();
         var batch = new OnboardingBatch(connection, throttleLimit);
         if (backoff is not null)
         {

@@ -13,9 +13,9 @@ internal static class FaultSweep
 {
     public static async Task<SweepResult> RunAsync(SweepScenario scenario, IReadOnlyList<SweepFault>? faults = null)
     {
-        faults ??= SweepFaults.All;
+        faults ??= scenario.Faults;
         var clock = Stopwatch.StartNew();
-        var reference = await PrepareAsync(scenario);
+        using var reference = await PrepareAsync(scenario);
         var before = LastCallNumber(reference.Account);
         var problems = new List<string>();
         if (!await reference.RunAsync())
@@ -59,7 +59,7 @@ internal static class FaultSweep
     private static async Task<List<string>> TryScheduleAsync(SweepScenario scenario, SimulatorCall call, SweepFault fault, string expected, IReadOnlyList<string> expectedOrphans, IReadOnlyDictionary<string, int> expectedKeys)
     {
         var problems = new List<string>();
-        var instance = await PrepareAsync(scenario);
+        using var instance = await PrepareAsync(scenario);
         var account = instance.Account;
         account.Faults.Schedule(fault, call.Number);
 
@@ -126,6 +126,11 @@ internal static class FaultSweep
         }
         catch (IamOpsException)
         {
+            return null;
+        }
+        catch (SecretNotDeliveredException lost)
+        {
+            problems.Add($"{which}: {lost.Message}");
             return null;
         }
         catch (Exception unhandled)

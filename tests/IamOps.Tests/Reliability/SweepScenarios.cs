@@ -1,4 +1,7 @@
+using Amazon;
+using Amazon.Runtime;
 using IamOps.Aws;
+using IamOps.Connection;
 using IamOps.Baseline;
 using IamOps.BucketAccess;
 using IamOps.Developers;
@@ -19,6 +22,9 @@ internal static class SweepScenarios
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
+    // Declared before All, which uses it: static fields initialize in order.
+    private static readonly IReadOnlyList<SweepFault> HttpFaults = SweepFaults.All.Where(f => f != SweepFault.ThrottlingBeyondRetries).ToList();
+
     public static readonly IReadOnlyList<SweepScenario> All = new SweepScenario[]
     {
         new("baseline", () => Baseline(new BaselineRequest { AccountAlias = "acme-demo", AdminUserNames = new[] { "alice" }, ProgrammaticAccess = true })),
@@ -32,15 +38,56 @@ internal static class SweepScenarios
         new("service-role-ec2", () => Grant(IdentityKind.Role, managed: false, "ec2.amazonaws.com")),
         new("bucket-revoke", Revoke),
         new("role-assume", RoleAssume, "AssumeRole"),
+
+        // Through IamOps' own IAM and STS clients against the simulator's HTTP endpoint: the SDK's retries take part.
+        // Throttling beyond retries is swept in process (over HTTP it costs the SDK's backoff at every call).
+        new("developer-over-http", () => OverHttp("210987654321", connection => Developers(connection, OnboardingScenarioTests.Dev("alice") with { ProgrammaticAccess = true }))) { Faults = HttpFaults },
+        new("baseline-over-http", () => OverHttp("123456789012", connection => Baseline(connection, new BaselineRequest { AccountAlias = "acme-demo", AdminUserNames = new[] { "alice" }, ProgrammaticAccess = true }))) { Faults = HttpFaults },
     };
+
 
     public static SweepScenario Named(string name) => All.Single(s => s.Name == name);
 
     private static Task<ScenarioInstance> Baseline(BaselineRequest request)
     {
         var account = new SimulatedAccount("123456789012");
-        return Task.FromResult(new ScenarioInstance(account, async () =>
-            (await BaselineScenarioTests.RunAsync(account, request)).Controls.All(c => c.Status != ControlStatus.Failed)));
+        return Task.FromResult(new ScenarioInstance(account, Baseline(account.Connect(), request)));
+    }
+
+    private static Func<Task<bool>> Baseline(IAwsConnection connection, BaselineRequest request) => async () =>
+    {
+        var (controls, credentials) = await BaselineScenarioTests.RunAsync(connection, request);
+        foreach (var control in controls.Where(c => c.Control == "AdminUser"))
+        {
+            var credential = credentials.SingleOrDefault(c => control.Title.Contains($"'{c.UserName}'", StringComparison.Ordinal));
+            Delivered(control.Changes, "Create console password", credential?.InitialPassword, control.Title);
+            Delivered(control.Changes, "Create access key", credential?.SecretAccessKey, control.Title);
+        }
+
+        return controls.All(c => c.Status != ControlStatus.Failed);
+    };
+
+    /// <summary>A change that applied and makes a secret must have handed it out.</summary>
+    private static void Delivered(IEnumerable<string> changes, string change, object? secret, string owner)
+    {
+        if (secret is null && changes.Any(c => c.StartsWith(change, StringComparison.Ordinal)))
+        {
+            throw new SecretNotDeliveredException($"'{change}' applied for {owner} but its secret was not handed out");
+        }
+    }
+
+    /// <summary>
+    /// An account served over HTTP, and the run through the connection IamOps makes for -EndpointUrl (standard
+    /// retries, its timeouts); a withheld answer ends after 50 ms instead of IamOps' 30-second timeout.
+    /// </summary>
+    private static Task<ScenarioInstance> OverHttp(string accountId, Func<IAwsConnection, Func<Task<bool>>> run)
+    {
+        var account = new SimulatedAccount(accountId);
+        account.Faults.TimeoutHold = TimeSpan.FromMilliseconds(50);
+        var endpoint = SimulatorEndpoint.Start(account);
+        var keys = account.AdministratorCredentials;
+        var connection = AwsConnection.For(new ResolvedConnection(new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey), "sweep", RegionEndpoint.USEast1, "sweep", endpoint.BaseUrl, cacheKey: null));
+        return Task.FromResult(new ScenarioInstance(account, run(connection), resources: endpoint));
     }
 
     /// <summary>
@@ -50,13 +97,21 @@ internal static class SweepScenarios
     private static Task<ScenarioInstance> Developers(params DeveloperRequest[] requests)
     {
         var account = new SimulatedAccount("210987654321");
-        return Task.FromResult(new ScenarioInstance(account, async () =>
-        {
-            var groupFailed = false;
-            var results = await OnboardingScenarioTests.OnboardAsync(account, requests, throttleLimit: 1, backoff: _ => TimeSpan.Zero, groupChangeFailed: _ => groupFailed = true);
-            return !groupFailed && results.All(r => r.Status != DeveloperStatus.Failed);
-        }));
+        return Task.FromResult(new ScenarioInstance(account, Developers(account.Connect(), requests)));
     }
+
+    private static Func<Task<bool>> Developers(IAwsConnection connection, params DeveloperRequest[] requests) => async () =>
+    {
+        var groupFailed = false;
+        var results = await OnboardingScenarioTests.OnboardAsync(connection, requests, throttleLimit: 1, backoff: _ => TimeSpan.Zero, groupChangeFailed: _ => groupFailed = true);
+        foreach (var result in results)
+        {
+            Delivered(result.Changes, "Create console password", result.InitialPassword, "user " + result.UserName);
+            Delivered(result.Changes, "Create access key", result.SecretAccessKey, "user " + result.UserName);
+        }
+
+        return !groupFailed && results.All(r => r.Status != DeveloperStatus.Failed);
+    };
 
     /// <summary>Grant-IamBucketAccess: Write on one prefix, to an existing user, or to a service role it creates with its instance profile.</summary>
     private static async Task<ScenarioInstance> Grant(IdentityKind kind, bool managed, params string[] trustServices)
