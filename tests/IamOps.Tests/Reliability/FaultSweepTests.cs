@@ -96,7 +96,8 @@ public sealed class FaultSweepTests : IClassFixture<FaultSweepTests.Report>
                 var lines = new List<string>
                 {
                     "Fault kinds: " + string.Join(", ", SweepFaults.All) + " (ThrottlingBeyondRetries: 5 consecutive throttles of the operation; *AfterApply: the change is made, then the failure is reported).",
-                    "Each schedule: fresh account, fault at call k of the fault-free run, run, re-run without faults (state must equal the fault-free run's, no duplicate keys, no orphans), second re-run (no mutating call).",
+                    "Each schedule: fresh account, fault at call k (every call of the fault-free run), run (if it reports success its state must already match, and every password or key it made must have been handed out), re-run without faults (state must equal the fault-free run's: no duplicate keys, no orphans), second re-run (no mutating call).",
+                    "In process through the planners and appliers the cmdlets use (batch at -ThrottleLimit 1 for a fixed call order); *-over-http through IamOps' own IAM/STS clients and the SDK's retries against the simulator's endpoint (a withheld answer ends after 50 ms), all kinds but ThrottlingBeyondRetries.",
                 };
                 lines.AddRange(ordered.Select(r => r.Summary));
                 lines.Add(FormattableString.Invariant($"TOTAL scenarios {ordered.Count}, schedules tried {ordered.Sum(r => r.Tried)}, converged {ordered.Sum(r => r.Converged)}, problems {ordered.Sum(r => r.Problems.Count)}, {ordered.Sum(r => r.Elapsed.TotalSeconds):0.0} s"));
