@@ -23,6 +23,16 @@ internal static class AccountStateFile
     public static void Write(string path, AccountState state)
     {
         var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new IamOpsException("SandboxPathInvalid", FailureKind.InvalidArgument, $"The sandbox state path '{full}' is a folder; give a file path such as {Path.Combine(full, "sandbox.json")}.", full);
+        }
+
+        if (!Directory.Exists(Path.GetDirectoryName(full)))
+        {
+            throw new IamOpsException("SandboxPathInvalid", FailureKind.InvalidArgument, $"The folder of the sandbox state file '{full}' does not exist; create it first or choose another -Path.", full);
+        }
+
         if (File.Exists(full) && !LooksLikeOurs(full))
         {
             throw Refused(full, "it exists and is not an IamOps sandbox state file; it was left unchanged");
@@ -45,6 +55,10 @@ internal static class AccountStateFile
             {
                 File.Move(temp, full);
             }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IamOpsException("SandboxStateUnwritable", FailureKind.WriteError, $"The sandbox state file '{full}' could not be written: {ex.Message} Check the folder's permissions and free space.", full, ex);
         }
         finally
         {

@@ -17,6 +17,15 @@ public sealed class FaultSchedule
     public FaultSchedule FailCall(long callNumber, FaultKind kind, bool afterApply = false) =>
         AtCall(callNumber, new ScheduledFault(kind, afterApply, null));
 
+    /// <summary>
+    /// Fail call <paramref name="callNumber"/> and then the next <paramref name="retries"/> calls of the same operation
+    /// (before any change): a fault that outlasts a caller's retries, such as throttling beyond the SDK's attempts.
+    /// </summary>
+    public FaultSchedule FailCallAndRetries(long callNumber, FaultKind kind, int retries) =>
+        retries < 0
+            ? throw new ArgumentOutOfRangeException(nameof(retries), retries, "Retries are zero or more.")
+            : AtCall(callNumber, new ScheduledFault(kind, false, null) { Retries = retries });
+
     /// <summary>Fail call <paramref name="callNumber"/> with any AWS error, e.g. ConcurrentModification (409) or EntityTemporarilyUnmodifiable (409).</summary>
     public FaultSchedule FailCall(long callNumber, string awsErrorCode, int httpStatus, bool afterApply = false) =>
         AtCall(callNumber, new ScheduledFault(FaultKind.ServiceFailure, afterApply, new ServiceError(awsErrorCode, httpStatus, $"Injected {awsErrorCode}.", httpStatus < 500)));
@@ -56,6 +65,19 @@ public sealed class FaultSchedule
             if (_byCall.TryGetValue(callNumber, out var fault))
             {
                 _byCall.Remove(callNumber);
+                if (fault.Retries > 0)
+                {
+                    if (!_byOperation.TryGetValue(operation, out var retries))
+                    {
+                        _byOperation[operation] = retries = new Queue<ScheduledFault>();
+                    }
+
+                    for (var i = 0; i < fault.Retries; i++)
+                    {
+                        retries.Enqueue(fault with { Retries = 0 });
+                    }
+                }
+
                 return fault;
             }
 
@@ -81,6 +103,9 @@ public sealed class FaultSchedule
     /// <param name="Error">A specific AWS error to answer with, instead of the kind's own.</param>
     internal sealed record ScheduledFault(FaultKind Kind, bool AfterApply, ServiceError? Error)
     {
+        /// <summary>How many further calls of the same operation fail the same way once this one fires.</summary>
+        public int Retries { get; init; }
+
         /// <summary>What the call log records as the outcome.</summary>
         public string Outcome => Error?.Code ?? Kind.ToString();
     }

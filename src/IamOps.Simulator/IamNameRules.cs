@@ -11,15 +11,18 @@ internal static class IamNameRules
     public const string SessionNamePattern = @"[\w+=,.@-]*";
     public const string ExternalIdPattern = @"[\w+=,.@:\/-]*";
 
-    private static readonly Regex Name = new("^" + NamePattern + "$", RegexOptions.CultureInvariant);
+    // IAM's patterns say \w, which in AWS (Java) means ASCII letters, digits and _; .NET's \w also takes other scripts' letters.
+    private static readonly Regex Name = new("^" + Ascii(NamePattern) + "$", RegexOptions.CultureInvariant);
     private static readonly Regex PathRegex = new("^(" + PathPattern + ")$", RegexOptions.CultureInvariant);
     private static readonly Regex PolicyPath = new(@"^((/[A-Za-z0-9\.,\+@=_-]+)*)/$", RegexOptions.CultureInvariant);
     private static readonly Regex Alias = new(AliasPattern, RegexOptions.CultureInvariant);
     private static readonly Regex TagKey = new(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$", RegexOptions.CultureInvariant);
     private static readonly Regex TagValue = new(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$", RegexOptions.CultureInvariant);
     private static readonly Regex TwelveDigits = new(@"^\d{12}$", RegexOptions.CultureInvariant);
-    private static readonly Regex SessionName = new("^" + SessionNamePattern + "$", RegexOptions.CultureInvariant);
-    private static readonly Regex ExternalId = new("^" + ExternalIdPattern + "$", RegexOptions.CultureInvariant);
+    private static readonly Regex SessionName = new("^" + Ascii(SessionNamePattern) + "$", RegexOptions.CultureInvariant);
+    private static readonly Regex ExternalId = new("^" + Ascii(ExternalIdPattern) + "$", RegexOptions.CultureInvariant);
+
+    private static string Ascii(string awsPattern) => awsPattern.Replace(@"\w", "A-Za-z0-9_");
 
     /// <summary>A user, group, role, policy, instance profile or MFA device name.</summary>
     public static void CheckName(string member, string? value, int maxLength) => CheckPattern(member, value, 1, maxLength, Name, NamePattern);

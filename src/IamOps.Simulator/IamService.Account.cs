@@ -211,7 +211,20 @@ internal sealed partial class IamService
         return user.MfaSerials.Select(s => new MfaDevice { UserName = user.Name, SerialNumber = s, EnableDate = State.MfaDevices.TryGetValue(s, out var d) ? d.EnableDate ?? d.CreateDate : Now }).ToList();
     }
 
-    public IReadOnlyList<MfaDeviceState> ListVirtualMfaDevices() => State.MfaDevices.Values.OrderBy(d => d.SerialNumber, StringComparer.Ordinal).ToList();
+    /// <param name="assignmentStatus">Assigned, Unassigned, or Any (null): IAM's filter.</param>
+    public IReadOnlyList<MfaDeviceState> ListVirtualMfaDevices(string? assignmentStatus = null)
+    {
+        var wanted = assignmentStatus ?? "Any";
+        if (wanted is not ("Assigned" or "Unassigned" or "Any"))
+        {
+            throw ServiceError.Constraint("assignmentStatus", assignmentStatus, "Member must satisfy enum value set: [Assigned, Unassigned, Any]");
+        }
+
+        return State.MfaDevices.Values
+            .Where(d => wanted == "Any" || (wanted == "Assigned") == (d.UserName is not null))
+            .OrderBy(d => d.SerialNumber, StringComparer.Ordinal)
+            .ToList();
+    }
 
     // Whole-account reads
 

@@ -139,7 +139,7 @@ internal sealed partial class IamService
         {
             CreateDate = Now,
             PasswordResetRequired = passwordResetRequired,
-            PasswordHash = PasswordHash.Hash(password),
+            PasswordHash = PasswordHash.Hash(password, _account.PasswordHashIterations),
             PasswordLastChanged = Now,
         };
         return new LoginProfile { UserName = user.Name, CreateDate = user.LoginProfile.CreateDate, PasswordResetRequired = passwordResetRequired };
@@ -159,7 +159,7 @@ internal sealed partial class IamService
         if (password is not null)
         {
             CheckPassword(password);
-            profile.PasswordHash = PasswordHash.Hash(password);
+            profile.PasswordHash = PasswordHash.Hash(password, _account.PasswordHashIterations);
             profile.PasswordLastChanged = Now;
         }
 

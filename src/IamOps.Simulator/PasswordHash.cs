@@ -5,12 +5,13 @@ namespace IamOps.Simulator;
 /// <summary>Console passwords kept only as PBKDF2-SHA256 hashes: "pbkdf2-sha256$iterations$salt$hash".</summary>
 internal static class PasswordHash
 {
-    private const int Iterations = 10_000;
+    /// <summary>The work factor of new hashes; stored hashes carry their own, so verification never depends on it.</summary>
+    public const int DefaultIterations = 10_000;
 
-    public static string Hash(string password)
+    public static string Hash(string password, int iterations = DefaultIterations)
     {
         var salt = SecretGenerator.Bytes(16);
-        return $"pbkdf2-sha256${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(Derive(password, salt, Iterations))}";
+        return $"pbkdf2-sha256${iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(Derive(password, salt, iterations))}";
     }
 
     public static bool Verify(string password, string stored)

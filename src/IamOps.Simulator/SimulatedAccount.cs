@@ -87,6 +87,12 @@ public sealed class SimulatedAccount : ISandbox
     /// </summary>
     public bool EnforcePermissions { get; set; } = true;
 
+    /// <summary>
+    /// PBKDF2 iterations for console passwords set from now on. Tests that create thousands of login profiles (the
+    /// fault sweep) lower it; each stored hash records its own count.
+    /// </summary>
+    internal int PasswordHashIterations { get; set; } = PasswordHash.DefaultIterations;
+
     /// <summary>When set, the account is saved to this file after every change that succeeds.</summary>
     public string? StatePath { get; set; }
 

@@ -168,6 +168,9 @@ internal sealed class SimulatorIam : IIam
     public IAsyncEnumerable<MfaDevice> ListMfaDevicesAsync(string? userName, CancellationToken cancellationToken) =>
         List("ListMFADevices", userName, Needs(("UserName", userName)), caller => Service.ListMfaDevices(caller, userName));
 
+    public IAsyncEnumerable<string> ListUnassignedVirtualMfaDevicesAsync(CancellationToken cancellationToken) =>
+        List("ListVirtualMFADevices", null, Needs(), _ => Service.ListVirtualMfaDevices("Unassigned").Select(d => d.SerialNumber).ToList());
+
     public Task<AccountAuthorizationDetails> GetAccountAuthorizationDetailsAsync(AuthorizationDetailsFilter filter, CancellationToken cancellationToken) =>
         Run("GetAccountAuthorizationDetails", null, Needs(), _ => Service.GetAccountAuthorizationDetails(filter), cancellationToken);
 

@@ -19,4 +19,5 @@ public enum FailureKind
     ReadError,
     InvalidOperation,
     OperationTimeout,
+    WriteError,
 }

@@ -55,6 +55,23 @@ public sealed class BucketAccessInputTests
     }
 
     [Fact]
+    public void Csv_rows_naming_a_role_or_group_with_their_bucket_bind_and_text_access_levels_are_checked()
+    {
+        var run = HostedPowerShell.Run("""
+            @(
+                [pscustomobject]@{ RoleName = 'bad role'; BucketName = 'acme-reports' },
+                [pscustomobject]@{ GroupName = 'bad group'; BucketName = 'acme-reports'; Access = 'readwrite'; AllowDelete = 'true' },
+                [pscustomobject]@{ UserName = 'alice'; BucketName = 'acme-reports'; Access = 'Everything' },
+                [pscustomobject]@{ UserName = 'alice'; BucketName = 'acme-reports'; Access = 'List'; AllowDelete = 'yes' }
+            ) | Grant-IamBucketAccess
+            """);
+
+        Assert.Null(run.Terminating);
+        Assert.Equal(new[] { "RoleNameInvalid", "GroupNameInvalid", "ParameterArgumentTransformationError", "ListAccessWithObjectOptions" }, run.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.Contains("Read, Write, ReadWrite, List", run.Errors[2].Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Trust_services_belong_to_roles_only()
     {
         var run = HostedPowerShell.Run("Grant-IamBucketAccess -UserName alice -TrustService ec2.amazonaws.com -BucketName acme-reports");

@@ -256,6 +256,37 @@ public sealed class TestIamPolicyTests : IDisposable
     }
 
     [Fact]
+    public void A_null_document_is_an_error_and_Quiet_says_false_not_a_gate_passed_on_nothing()
+    {
+        var run = HostedPowerShell.Run("Test-IamPolicy -PolicyDocument $null -Quiet");
+
+        Assert.Equal("PolicyDocumentEmpty" + CommandId, Assert.Single(run.AllErrors).FullyQualifiedErrorId);
+        Assert.Equal(false, Assert.Single(run.Output).BaseObject);
+    }
+
+    [Fact]
+    public void Remote_decisions_for_documents_run_in_the_sandbox_with_verbose_output()
+    {
+        var run = HostedPowerShell.Run("Enter-IamSandbox | Out-Null\nTest-IamPolicy -PolicyDocument $json -Action s3:GetObject -Remote -Verbose | ForEach-Object { [string]$_.Decision + ' ' + $_.Remote }", Vars(("json", AdminPolicy)));
+
+        Assert.Empty(run.AllErrors);
+        Assert.Equal("Allowed True", Assert.Single(run.Output).ToString());
+        Assert.Contains(run.Verbose, v => v.Message.StartsWith("Connection: ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("-Action GetObject", "ActionNameInvalid")]
+    [InlineData("-Action 's3:Get Object'", "ActionNameInvalid")]
+    [InlineData("-Action s3:GetObject -PrincipalArn alice", "PrincipalArnInvalid")]
+    public void Action_names_and_the_principal_are_checked_before_deciding(string arguments, string errorId)
+    {
+        var run = HostedPowerShell.Run("Test-IamPolicy -PolicyDocument $json " + arguments, Vars(("json", AdminPolicy)));
+
+        Assert.Equal(errorId + CommandId, Assert.Single(run.AllErrors).FullyQualifiedErrorId);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
     public void An_action_pattern_matching_nothing_is_a_clear_error()
     {
         var run = HostedPowerShell.Run("Test-IamPolicy -PolicyDocument $json -Action 'nosuchservice:Get*'", Vars(("json", AdminPolicy)));

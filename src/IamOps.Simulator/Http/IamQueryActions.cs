@@ -273,7 +273,7 @@ internal static class IamQueryActions
                 x.WriteElementString("SerialNumber", d.SerialNumber);
                 x.WriteElementString("EnableDate", QueryXml.Date(d.EnableDate));
             }),
-            ["ListVirtualMFADevices"] = c => c.Page("VirtualMFADevices", c.Run(_ => c.Iam.ListVirtualMfaDevices()), (x, d) =>
+            ["ListVirtualMFADevices"] = c => c.Page("VirtualMFADevices", c.Run(_ => c.Iam.ListVirtualMfaDevices(c.Parameters.Get("AssignmentStatus"))), (x, d) =>
             {
                 x.WriteElementString("SerialNumber", d.SerialNumber);
                 QueryXml.Text(x, "EnableDate", d.EnableDate is { } enabled ? QueryXml.Date(enabled) : null);

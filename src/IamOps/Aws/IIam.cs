@@ -132,6 +132,9 @@ public interface IIam
 
     IAsyncEnumerable<MfaDevice> ListMfaDevicesAsync(string? userName, CancellationToken cancellationToken);
 
+    /// <summary>Serial numbers of the account's virtual MFA devices that no user has enabled (ListVirtualMFADevices, AssignmentStatus Unassigned).</summary>
+    IAsyncEnumerable<string> ListUnassignedVirtualMfaDevicesAsync(CancellationToken cancellationToken);
+
     // Whole-account reads, simulation and reports
     Task<AccountAuthorizationDetails> GetAccountAuthorizationDetailsAsync(AuthorizationDetailsFilter filter, CancellationToken cancellationToken);
 

@@ -47,8 +47,15 @@ internal sealed class IamQueryClient : AmazonServiceClient, IIam
         }
     }
 
-    protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline) =>
+    protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+    {
         pipeline.AddHandlerAfter<Marshaller>(new IamAuthResolverHandler());
+        var retries = pipeline.Handlers.OfType<RetryHandler>().FirstOrDefault();
+        if (retries is not null)
+        {
+            pipeline.ReplaceHandler<RetryHandler>(new OneShotRetryHandler(retries.RetryPolicy));
+        }
+    }
 
     // Users
 
@@ -279,6 +286,9 @@ internal sealed class IamQueryClient : AmazonServiceClient, IIam
 
     public IAsyncEnumerable<MfaDevice> ListMfaDevicesAsync(string? userName, CancellationToken cancellationToken) =>
         PagesAsync(new IamQueryRequest("ListMFADevices").Add("UserName", userName), "MFADevices", IamXml.MfaDevice, userName, cancellationToken);
+
+    public IAsyncEnumerable<string> ListUnassignedVirtualMfaDevicesAsync(CancellationToken cancellationToken) =>
+        PagesAsync(new IamQueryRequest("ListVirtualMFADevices").Add("AssignmentStatus", "Unassigned"), "VirtualMFADevices", m => m.Required("SerialNumber"), null, cancellationToken);
 
     // Whole-account reads, simulation and reports
 

@@ -258,7 +258,7 @@ public sealed class BaselinePlanner
                 async ct =>
                 {
                     var password = InitialPassword.Generate(effectivePolicy);
-                    await _aws.Iam.CreateLoginProfileAsync(user, password, passwordResetRequired: true, ct).ConfigureAwait(false);
+                    await OneShotCalls.CreateLoginProfileAsync(_aws.Iam, user, password, passwordResetRequired: true, ct).ConfigureAwait(false);
                     secrets.Password = password;
                 }));
         }
@@ -273,7 +273,7 @@ public sealed class BaselinePlanner
             if (keys.Count == 0)
             {
                 changes.Add(new PlannedChange(ChangeKind.Create, "user " + user, "Create access key for", "programmatic access was asked and the user has no key",
-                    async ct => secrets.AccessKey = await _aws.Iam.CreateAccessKeyAsync(user, ct).ConfigureAwait(false)));
+                    async ct => secrets.AccessKey = await OneShotCalls.CreateAccessKeyAsync(_aws.Iam, user, Array.Empty<string>(), ct).ConfigureAwait(false)));
             }
             else
             {
@@ -303,9 +303,12 @@ public sealed class BaselinePlanner
         }
 
         var serial = $"arn:{partition}:iam::{accountId}:mfa/{user}";
-        var changes = new List<PlannedChange>
+        var unassigned = await IamLookup.ToListAsync(_aws.Iam.ListUnassignedVirtualMfaDevicesAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+        var waiting = unassigned.Contains(serial, StringComparer.Ordinal);
+        var changes = new List<PlannedChange>();
+        if (!waiting)
         {
-            new(ChangeKind.Create, "virtual MFA device " + user, "Create virtual MFA device", "the user has none assigned", async ct =>
+            changes.Add(new(ChangeKind.Create, "virtual MFA device " + user, "Create virtual MFA device", "the user has none assigned", async ct =>
             {
                 try
                 {
@@ -313,10 +316,11 @@ public sealed class BaselinePlanner
                 }
                 catch (IamOpsException exists) when (exists.Kind == FailureKind.ResourceExists)
                 {
-                    // Created by an earlier run whose seed the user already has: enable that one (IAM shows a seed only once).
+                    // Created since this plan was made, by a concurrent run that shows its seed: enable that one.
                 }
-            }),
-        };
+            }));
+        }
+
         if (request.MfaCodes.Count == 2)
         {
             changes.Add(new PlannedChange(ChangeKind.Attach, "user " + user, "Enable the virtual MFA device for", "two codes were given",
@@ -327,7 +331,14 @@ public sealed class BaselinePlanner
                 }));
         }
 
-        return new("2.10", title, $"'{user}' has no MFA device assigned; a virtual one will be created (or the unassigned one reused)" + (request.MfaCodes.Count == 2 ? " and enabled." : "; enable it with two codes (-MfaCode)."), changes,
+        if (waiting)
+        {
+            // An earlier run created the device and showed its seed; a later run cannot show it again, so it does not create one.
+            return new("2.10", title, $"'{user}' has a virtual MFA device ({serial}) that is not enabled yet" + (request.MfaCodes.Count == 2 ? "; it will be enabled." : "."), changes,
+                request.MfaCodes.Count == 2 ? null : $"Enable it with -EnableVirtualMfa -MfaCode <code1>,<code2> from the authenticator app it was added to. If no app has it (its seed is shown only by the run that created it), delete it with 'aws iam delete-virtual-mfa-device --serial-number {serial}' and run again for a new one.");
+        }
+
+        return new("2.10", title, $"'{user}' has no MFA device assigned; a virtual one will be created" + (request.MfaCodes.Count == 2 ? " and enabled." : "; enable it with two codes (-MfaCode)."), changes,
             request.MfaCodes.Count == 2 ? null : $"Add the device to an authenticator app (MfaOtpAuthUri of the credential object), then run again with -EnableVirtualMfa -MfaCode <code1>,<code2> or enable it in the console.");
     }
 

@@ -37,41 +37,41 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
     public object? Tag { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [CsvSwitch]
+    [BooleanFromText]
     public SwitchParameter ConsoleAccess { get; set; } = true;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [CsvSwitch]
+    [BooleanFromText]
     public SwitchParameter NoConsoleAccess { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [CsvSwitch]
+    [BooleanFromText]
     public SwitchParameter ProgrammaticAccess { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? PermissionsBoundary { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [CsvSwitch]
+    [BooleanFromText]
     public SwitchParameter ResetPassword { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [CsvSwitch]
+    [BooleanFromText]
     public SwitchParameter RotateAccessKey { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [CsvSwitch]
+    [BooleanFromText]
     public SwitchParameter DeleteOldAccessKey { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [CsvSwitch]
+    [BooleanFromText]
     public SwitchParameter CreateMissingGroup { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? GroupPolicyArn { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [CsvSwitch]
+    [BooleanFromText]
     public SwitchParameter ExactGroups { get; set; }
 
     [Parameter]
@@ -134,7 +134,7 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
         {
             if (CredentialFile is not null)
             {
-                CredentialCsv.CheckWritable(CredentialFile, append: true, overwrite: false);
+                CredentialCsv.CheckWritable(FileSystemPath(CredentialFile), append: true, overwrite: false);
             }
 
             Onboard();
@@ -214,7 +214,7 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
 
         if (CredentialFile is not null && rows.Count > 0)
         {
-            CredentialCsv.Write(CredentialFile, rows, append: true, overwrite: false);
+            CredentialCsv.Write(FileSystemPath(CredentialFile), rows, append: true, overwrite: false);
         }
 
         WriteVerbose("Developers: " + string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key}")) + (rows.Count > 0 && CredentialFile is not null ? $"; {rows.Count} credential row(s) appended to {CredentialFile}" : string.Empty) + ".");

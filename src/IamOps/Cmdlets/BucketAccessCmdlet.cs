@@ -6,7 +6,9 @@ namespace IamOps.Cmdlets;
 
 /// <summary>
 /// What Grant- and Revoke-IamBucketAccess share: one target among -UserName, -GroupName and -RoleName (bound by property
-/// name, so Add-IamDeveloper's output or an AWS.Tools role pipes in), the bucket and the prefix.
+/// name, so Add-IamDeveloper's output or an AWS.Tools role pipes in), the bucket and the prefix. The cmdlets name no
+/// default parameter set: with one, PowerShell settles on it before the first pipeline object arrives, and a CSV row
+/// with RoleName and BucketName failed for want of a UserName.
 /// </summary>
 public abstract class BucketAccessCmdlet : IamOpsCmdlet
 {

@@ -6,15 +6,16 @@ using IamOps.Roles;
 namespace IamOps.Cmdlets;
 
 /// <summary>Grants a user, group or role least-privilege access to one S3 bucket (optionally one prefix), idempotently.</summary>
-[Cmdlet(VerbsSecurity.Grant, "IamBucketAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = UserSet)]
+[Cmdlet(VerbsSecurity.Grant, "IamBucketAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(BucketAccessResult))]
 public sealed class GrantIamBucketAccessCommand : BucketAccessCmdlet
 {
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EnumFromText(typeof(BucketAccessLevel))]
     public BucketAccessLevel Access { get; set; } = BucketAccessLevel.Read;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [CsvSwitch]
+    [BooleanFromText]
     public SwitchParameter AllowDelete { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

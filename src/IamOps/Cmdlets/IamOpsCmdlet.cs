@@ -66,7 +66,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
     {
         get
         {
-            var parameters = SessionConnector.Parameters(ProfileName, ProfileLocation, Region, Credential, AccessKey, SecretKeyInEffect, SessionToken, EndpointUrl);
+            var parameters = SessionConnector.Parameters(ProfileName, ProfileLocation is null ? null : FileSystemPath(ProfileLocation), Region, Credential, AccessKey, SecretKeyInEffect, SessionToken, EndpointUrl);
             var key = SessionConnector.KeyOf(parameters);
             if (_connection is null || !string.Equals(key, _connectionKey, StringComparison.Ordinal))
             {
@@ -226,6 +226,25 @@ public abstract class IamOpsCmdlet : PSCmdlet
             ThrowFailure(failure);
             throw;
         }
+    }
+
+    /// <summary>A path as PowerShell means it: relative to the current location (Set-Location), not the process's directory.</summary>
+    protected string FileSystemPath(string path)
+    {
+        string resolved;
+        ProviderInfo provider;
+        try
+        {
+            resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+        }
+        catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or PSArgumentException or PSInvalidOperationException)
+        {
+            throw new IamOpsException("FilePathInvalid", FailureKind.InvalidArgument, $"'{path}' is not a usable file path: {ex.Message}", path, ex);
+        }
+
+        return provider.Name == "FileSystem"
+            ? resolved
+            : throw new IamOpsException("FilePathInvalid", FailureKind.InvalidArgument, $"'{path}' is on the {provider.Name} provider; give a path on the file system.", path);
     }
 
     /// <summary>Writes a non-terminating error record for one failed item; the pipeline goes on.</summary>

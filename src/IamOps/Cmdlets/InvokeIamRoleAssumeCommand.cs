@@ -194,7 +194,7 @@ public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
     {
         if (SaveAsProfile is not null)
         {
-            var path = SharedCredentialsProfile.PathFor(ProfileLocation);
+            var path = SharedCredentialsProfile.PathFor(ProfileLocation is null ? null : FileSystemPath(ProfileLocation));
             SharedCredentialsProfile.Save(path, SaveAsProfile, session);
             WriteVerbose($"Saved profile '{SaveAsProfile}' to {path}.");
         }

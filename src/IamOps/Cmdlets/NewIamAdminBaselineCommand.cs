@@ -69,7 +69,7 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
                 AccountAlias = AccountAlias,
                 AdminUserNames = _adminUsers,
                 AdminGroupName = AdminGroupName,
-                PasswordPolicy = PasswordPolicySettings.FromOverrides(PropertyBag.From(PasswordPolicy)),
+                PasswordPolicy = PasswordPolicySettings.FromOverrides(PropertyBag.From(PasswordPolicy, nameof(PasswordPolicy))),
                 ProgrammaticAccess = ProgrammaticAccess,
                 RequireMfa = RequireMfa,
                 EnableVirtualMfa = EnableVirtualMfa,
@@ -79,7 +79,12 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
             BaselinePlanner.Validate(request);
             if (CredentialFile is not null)
             {
-                CredentialCsv.CheckWritable(CredentialFile, append: false, overwrite: Force);
+                CredentialCsv.CheckWritable(FileSystemPath(CredentialFile), append: false, overwrite: Force);
+            }
+
+            if (MfaQrCodePath is not null)
+            {
+                MfaQrCodeFiles.CheckWritable(FileSystemPath(MfaQrCodePath), _adminUsers, EnableVirtualMfa, Force);
             }
         }
         catch (IamOpsException invalid)
@@ -166,7 +171,7 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
         var rows = BaselineReport.CredentialRows(plan);
         if (CredentialFile is not null && rows.Count > 0)
         {
-            CredentialCsv.Write(CredentialFile, rows, append: false, overwrite: Force);
+            CredentialCsv.Write(FileSystemPath(CredentialFile), rows, append: false, overwrite: Force);
             WriteVerbose($"Initial credentials written to {CredentialFile} (owner-only).");
         }
 
@@ -178,9 +183,14 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
         {
             foreach (var device in plan.Secrets.Where(s => s.MfaDevice is { QrCodePng.Length: > 0 }))
             {
-                var path = Directory.Exists(MfaQrCodePath) ? System.IO.Path.Combine(MfaQrCodePath, device.UserName + "-mfa.png") : MfaQrCodePath;
-                using var file = OwnerOnlyFile.Create(path, overwrite: Force);
-                file.Write(device.MfaDevice!.QrCodePng, 0, device.MfaDevice.QrCodePng.Length);
+                try
+                {
+                    MfaQrCodeFiles.Write(MfaQrCodeFiles.PathFor(FileSystemPath(MfaQrCodePath), device.UserName), device.MfaDevice!.QrCodePng, Force);
+                }
+                catch (IamOpsException failure)
+                {
+                    WriteFailure(failure);
+                }
             }
         }
     }

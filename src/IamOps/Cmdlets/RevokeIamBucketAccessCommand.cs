@@ -5,7 +5,7 @@ using IamOps.Planning;
 namespace IamOps.Cmdlets;
 
 /// <summary>Takes back exactly what Grant-IamBucketAccess gave a user, group or role on one bucket (or one prefix of it).</summary>
-[Cmdlet(VerbsSecurity.Revoke, "IamBucketAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = UserSet)]
+[Cmdlet(VerbsSecurity.Revoke, "IamBucketAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(BucketAccessResult))]
 public sealed class RevokeIamBucketAccessCommand : BucketAccessCmdlet
 {

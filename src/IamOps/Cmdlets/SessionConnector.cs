@@ -63,6 +63,12 @@ internal sealed class SessionConnector
     public IAwsConnection Connect(ConnectionParameters parameters)
     {
         var sandbox = Sandbox;
+        if (sandbox is not null)
+        {
+            // The sandbox reads no profile, but the rest of what a command was given is checked as AWS would have it.
+            ConnectionResolver.CheckOffline(parameters);
+        }
+
         return sandbox is not null
             ? sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken)
             : AwsConnection.For(new ConnectionResolver().Resolve(parameters, _defaults));

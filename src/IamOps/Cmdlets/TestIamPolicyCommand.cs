@@ -145,7 +145,9 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
             try
             {
                 var question = Question() with { IdentityPolicies = _policies };
-                var decisions = Remote ? Await(token => RemoteSimulation.SimulateCustomAsync(Connection.Iam, question, token)) : LocalDecider.Decide(question);
+                // The connection is resolved here, on the pipeline thread: resolving it writes to the verbose stream.
+                var iam = Remote ? Connection.Iam : null;
+                var decisions = iam is not null ? Await(token => RemoteSimulation.SimulateCustomAsync(iam, question, token)) : LocalDecider.Decide(question);
                 WriteDecisions(decisions);
             }
             catch (IamOpsException failure)
@@ -182,7 +184,8 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
     private List<SourcedPolicy> ReadDocuments()
     {
         var read = new List<SourcedPolicy>();
-        foreach (var document in PolicyDocument ?? Array.Empty<object?>())
+        // -PolicyDocument $null binds a null array: one missing document, an error, never a gate passed on no input.
+        foreach (var document in PolicyDocument ?? new object?[] { null })
         {
             var source = $"PolicyDocument[{_documentCount++}]";
             try
@@ -242,7 +245,7 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
     /// <summary>Everything about the question except whose policies answer it, built once from the parameters.</summary>
     private DecisionRequest Question() => _question ??= new DecisionRequest
     {
-        PrincipalArn = PrincipalArn ?? DecisionRequest.DefaultPrincipalArn,
+        PrincipalArn = PrincipalArn is null ? DecisionRequest.DefaultPrincipalArn : DecisionRequest.CheckPrincipalArn(PrincipalArn.Trim()),
         Actions = ActionExpansion.Expand(Action ?? Array.Empty<string>(), ActionCatalog.Default),
         Resources = Resource,
         Context = PolicyInput.ToContext(Context),

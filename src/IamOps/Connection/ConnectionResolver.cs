@@ -73,6 +73,29 @@ public sealed class ConnectionResolver
         }
     }
 
+    /// <summary>
+    /// What can be checked without reading a file or the network: the endpoint URL, the region's form, keys given in
+    /// pairs and a -Credential's shape. The sandbox reads no profile and needs no region, but a runbook that passes
+    /// there must not fail on these in AWS.
+    /// </summary>
+    public static void CheckOffline(ConnectionParameters parameters)
+    {
+        ParseEndpoint(parameters.EndpointUrl);
+        if (parameters.Region is not null)
+        {
+            CheckRegion(parameters.Region, "-Region");
+        }
+
+        if (parameters.AccessKey is not null || parameters.SecretKey is not null)
+        {
+            CheckKeyPair(parameters);
+        }
+        else if (parameters.Credential is not null)
+        {
+            _ = ShapeBoundCredentials.TryBind(parameters.Credential) ?? throw CredentialNotRecognized(parameters.Credential);
+        }
+    }
+
     /// <summary>True when <paramref name="name"/> is a region code of a partition AWSSDK.Core knows.</summary>
     public static bool IsRegionName(string name)
     {
@@ -140,12 +163,7 @@ public sealed class ConnectionResolver
     {
         if (parameters.AccessKey is not null || parameters.SecretKey is not null)
         {
-            if (string.IsNullOrEmpty(parameters.AccessKey) || string.IsNullOrEmpty(parameters.SecretKey))
-            {
-                throw new IamOpsException("AccessKeyIncomplete", FailureKind.InvalidArgument,
-                    "-AccessKey and -SecretKey go together: give both (and -SessionToken for temporary credentials), or use -ProfileName instead.");
-            }
-
+            CheckKeyPair(parameters);
             AWSCredentials keys = string.IsNullOrEmpty(parameters.SessionToken)
                 ? new BasicAWSCredentials(parameters.AccessKey, parameters.SecretKey)
                 : new SessionAWSCredentials(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
@@ -154,10 +172,7 @@ public sealed class ConnectionResolver
 
         if (parameters.Credential is not null)
         {
-            var bound = ShapeBoundCredentials.TryBind(parameters.Credential)
-                ?? throw new IamOpsException("CredentialNotRecognized", FailureKind.InvalidArgument,
-                    $"-Credential got a {parameters.Credential.GetType().FullName}, which holds no AWS credentials. Pass an AWSCredentials object (e.g. (Use-STSRole ...).Credentials or Get-AWSCredential output) or an object with AccessKeyId and SecretAccessKey.",
-                    parameters.Credential.GetType().FullName);
+            var bound = ShapeBoundCredentials.TryBind(parameters.Credential) ?? throw CredentialNotRecognized(parameters.Credential);
             return (bound, "-Credential", null, null);
         }
 
@@ -190,6 +205,20 @@ public sealed class ConnectionResolver
             throw new IamOpsException("CredentialsNotFound", FailureKind.AuthenticationError, "No AWS credentials were found. " + CredentialHelp, null, ex);
         }
     }
+
+    private static void CheckKeyPair(ConnectionParameters parameters)
+    {
+        if (string.IsNullOrEmpty(parameters.AccessKey) || string.IsNullOrEmpty(parameters.SecretKey))
+        {
+            throw new IamOpsException("AccessKeyIncomplete", FailureKind.InvalidArgument,
+                "-AccessKey and -SecretKey go together: give both (and -SessionToken for temporary credentials), or use -ProfileName instead.");
+        }
+    }
+
+    private static IamOpsException CredentialNotRecognized(object credential) =>
+        new("CredentialNotRecognized", FailureKind.InvalidArgument,
+            $"-Credential got a {credential.GetType().FullName}, which holds no AWS credentials. Pass an AWSCredentials object (e.g. (Use-STSRole ...).Credentials or Get-AWSCredential output) or an object with AccessKeyId and SecretAccessKey.",
+            credential.GetType().FullName);
 
     private static AWSCredentials LoadProfile(string name, string? location, string source)
     {

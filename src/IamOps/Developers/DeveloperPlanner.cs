@@ -131,7 +131,7 @@ public sealed class DeveloperPlanner
                     var password = InitialPassword.Generate(_passwordPolicy);
                     try
                     {
-                        await _aws.Iam.CreateLoginProfileAsync(name, password, passwordResetRequired: true, ct).ConfigureAwait(false);
+                        await OneShotCalls.CreateLoginProfileAsync(_aws.Iam, name, password, passwordResetRequired: true, ct).ConfigureAwait(false);
                         plan!.Password = password;
                     }
                     catch (IamOpsException exists) when (exists.Kind == FailureKind.ResourceExists)
@@ -164,8 +164,9 @@ public sealed class DeveloperPlanner
     private IEnumerable<PlannedChange> AccessKeyChanges(DeveloperRequest request, string target, List<AccessKeyMetadata> keys, Func<DeveloperPlan> plan)
     {
         var name = request.UserName;
+        var keysBefore = keys.Select(k => k.AccessKeyId).ToList();
         PlannedChange Create(string reason) => new(ChangeKind.Create, target, "Create access key for", reason,
-            async ct => plan().NewAccessKey = await _aws.Iam.CreateAccessKeyAsync(name, ct).ConfigureAwait(false));
+            async ct => plan().NewAccessKey = await OneShotCalls.CreateAccessKeyAsync(_aws.Iam, name, keysBefore, ct).ConfigureAwait(false));
 
         if (!request.RotateAccessKey)
         {

@@ -11,7 +11,8 @@ namespace IamOps.Developers;
 public sealed class OnboardingBatch
 {
     private const string ChangePasswordPolicy = "IAMUserChangePassword";
-    private const int ThrottleRetries = 5;
+    /// <summary>Attempts per change while AWS keeps throttling (after the SDK's own retries).</summary>
+    internal const int ThrottleAttempts = 5;
     private readonly IAwsConnection _aws;
     private readonly AdaptiveConcurrency _concurrency;
 
@@ -20,6 +21,9 @@ public sealed class OnboardingBatch
         _aws = aws;
         _concurrency = new AdaptiveConcurrency(throttleLimit);
     }
+
+    /// <summary>The wait before attempt n + 1 of a throttled change; tests that sweep faults set it to zero.</summary>
+    internal Func<int, TimeSpan> Backoff { get; set; } = attempt => TimeSpan.FromMilliseconds(Math.Min(20_000, 250 * Math.Pow(2, attempt)));
 
     /// <summary>The account password policy (null when none is set), read once per batch.</summary>
     public async Task<PasswordPolicy?> ReadPasswordPolicyAsync(CancellationToken cancellationToken) =>
@@ -157,13 +161,13 @@ public sealed class OnboardingBatch
                 return result;
             }
 
-            if (!IsThrottling(result.Failure) || attempt >= ThrottleRetries)
+            if (!IsThrottling(result.Failure) || attempt >= ThrottleAttempts)
             {
                 return result;
             }
 
             _concurrency.OnThrottled();
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(20_000, 250 * Math.Pow(2, attempt))), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IamOps.Policy;
 
 namespace IamOps.PolicyCheck;
@@ -8,6 +9,8 @@ namespace IamOps.PolicyCheck;
 /// </summary>
 public static class ActionExpansion
 {
+    private static readonly Regex ActionName = new("^[A-Za-z0-9-]+:[A-Za-z0-9]+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     public static IReadOnlyList<string> Expand(IEnumerable<string> actions, ActionCatalog catalog)
     {
         var expanded = new List<string>();
@@ -16,6 +19,12 @@ public static class ActionExpansion
         {
             if (action.IndexOfAny(new[] { '*', '?' }) < 0)
             {
+                if (!ActionName.IsMatch(action))
+                {
+                    throw new IamOpsException("ActionNameInvalid", FailureKind.InvalidArgument,
+                        $"'{action}' is not an action name: write service:Action, e.g. s3:GetObject or iam:PassRole (wildcards * and ? expand through the catalog).", action);
+                }
+
                 if (seen.Add(action))
                 {
                     expanded.Add(action);

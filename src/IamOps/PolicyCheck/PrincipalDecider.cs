@@ -19,6 +19,13 @@ public sealed class PrincipalDecider
 
     public async Task<IReadOnlyList<PolicyCheckDecision>> DecideAsync(IdentityKind kind, string name, DecisionRequest question, bool remote, CancellationToken cancellationToken)
     {
+        Action<string> checkName = kind switch
+        {
+            IdentityKind.User => Accounts.IamNames.CheckUserName,
+            IdentityKind.Group => Accounts.IamNames.CheckGroupName,
+            _ => Accounts.IamNames.CheckRoleName,
+        };
+        checkName(name);
         if (remote)
         {
             var arn = await _reader.ReadArnAsync(kind, name, cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,7 @@ namespace IamOps.RoleAssume;
 /// <summary>STS AssumeRole's input rules, checked offline so bad input fails before any call.</summary>
 public static class RoleAssumeValidation
 {
+    // STS's patterns say \w, which in AWS (Java) means ASCII letters, digits and _; .NET's \w also takes other scripts' letters.
     public const int MinimumDuration = 900;
     public const int MaximumDuration = 43200;
     public const int ChainedMaximumDuration = 3600;
@@ -14,12 +15,12 @@ public static class RoleAssumeValidation
     private const int MaxPolicyArns = 10;
     private const int MaxSessionPolicyCharacters = 2048;
 
-    private static readonly Regex RoleArnPattern = new(@"^arn:aws(-[a-z]+)*:iam::(?<account>\d{12}):role/(?<path>([\w+=,.@-]+/)*)(?<name>[\w+=,.@-]{1,64})$", RegexOptions.CultureInvariant);
-    private static readonly Regex PolicyArnPattern = new(@"^arn:aws(-[a-z]+)*:iam::(aws|\d{12}):policy/([\w+=,.@-]+/)*[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant);
-    private static readonly Regex NamePattern = new(@"^[\w+=,.@-]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex RoleArnPattern = new(@"^arn:aws(-[a-z]+)*:iam::(?<account>\d{12}):role/(?<path>([A-Za-z0-9_+=,.@-]+/)*)(?<name>[A-Za-z0-9_+=,.@-]{1,64})$", RegexOptions.CultureInvariant);
+    private static readonly Regex PolicyArnPattern = new(@"^arn:aws(-[a-z]+)*:iam::(aws|\d{12}):policy/([A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,128}$", RegexOptions.CultureInvariant);
+    private static readonly Regex NamePattern = new(@"^[A-Za-z0-9_+=,.@-]+$", RegexOptions.CultureInvariant);
     private static readonly Regex AccountPattern = new(@"^\d{12}$", RegexOptions.CultureInvariant);
-    private static readonly Regex ExternalIdPattern = new(@"^[\w+=,.@:/-]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex SerialPattern = new(@"^[\w+=/:,.@-]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex ExternalIdPattern = new(@"^[A-Za-z0-9_+=,.@:/-]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex SerialPattern = new(@"^[A-Za-z0-9_+=/:,.@-]+$", RegexOptions.CultureInvariant);
     private static readonly Regex TokenCodePattern = new(@"^\d{6}$", RegexOptions.CultureInvariant);
     private static readonly Regex TagKeyPattern = new(@"^[\p{L}\p{Z}\p{N}_.:/=+@-]+$", RegexOptions.CultureInvariant);
     private static readonly Regex TagValuePattern = new(@"^[\p{L}\p{Z}\p{N}_.:/=+@-]*$", RegexOptions.CultureInvariant);

@@ -8,7 +8,7 @@ public sealed record TrustPrincipal
     private static readonly Regex ServicePattern = new(@"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.amazonaws\.com(\.cn)?$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex BareServiceName = new("^[a-z0-9][a-z0-9-]*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex AccountId = new(@"^\d{12}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex AwsPrincipalArn = new(@"^arn:aws[a-z-]*:(iam::\d{12}:(root|user/([\x21-\x7E]+/)?[\w+=,.@-]{1,64}|role/([\x21-\x7E]+/)?[\w+=,.@-]{1,64})|sts::\d{12}:assumed-role/[\w+=,.@-]{1,64}/[\w+=,.@-]{2,64})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex AwsPrincipalArn = new(@"^arn:aws[a-z-]*:(iam::\d{12}:(root|user/([\x21-\x7E]+/)?[A-Za-z0-9_+=,.@-]{1,64}|role/([\x21-\x7E]+/)?[A-Za-z0-9_+=,.@-]{1,64})|sts::\d{12}:assumed-role/[A-Za-z0-9_+=,.@-]{1,64}/[A-Za-z0-9_+=,.@-]{2,64})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex FederatedArn = new(@"^arn:aws[a-z-]*:iam::\d{12}:(saml-provider|oidc-provider)/[\x21-\x7E]+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private TrustPrincipal(TrustPrincipalKind kind, string value)

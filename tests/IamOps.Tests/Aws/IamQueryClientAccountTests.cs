@@ -138,6 +138,17 @@ public sealed class IamQueryClientAccountTests
     }
 
     [Fact]
+    public async Task ListVirtualMFADevices_asks_for_unassigned_devices_and_reads_their_serial_numbers()
+    {
+        var (serials, request) = await IamExchange.ListAsync(
+            Ok("ListVirtualMFADevices", "<IsTruncated>false</IsTruncated><VirtualMFADevices><member><SerialNumber>arn:aws:iam::123456789012:mfa/alice</SerialNumber></member></VirtualMFADevices>"),
+            client => client.ListUnassignedVirtualMfaDevicesAsync(CancellationToken.None));
+
+        Assert.Equal(("ListVirtualMFADevices", "Unassigned"), (request.Action, request.Form["AssignmentStatus"]));
+        Assert.Equal("arn:aws:iam::123456789012:mfa/alice", Assert.Single(serials));
+    }
+
+    [Fact]
     public async Task GetAccountAuthorizationDetails_sends_the_filter_and_reads_all_four_lists()
     {
         var encoded = IamQueryClientPolicyTests.Encoded;

@@ -6,7 +6,7 @@ using IamOps.Simulator;
 
 namespace IamOps.Tests.Baseline;
 
-/// <summary>New-IamAdminBaseline's logic against the simulated account: plan, apply, re-run, -WhatIf, faults.</summary>
+/// <summary>New-IamAdminBaseline's logic against the simulated account: plan, apply, re-run, -WhatIf (faults: Reliability/FaultSweepTests).</summary>
 public sealed class BaselineScenarioTests
 {
     private const string AccountId = "123456789012";
@@ -87,48 +87,6 @@ public sealed class BaselineScenarioTests
         Assert.Equal(new[] { "acme-demo" }, await IamLookup.ToListAsync(account.Connect().Iam.ListAccountAliasesAsync(CancellationToken.None), CancellationToken.None));
     }
 
-    public static TheoryData<FaultKind, bool> Faults => new()
-    {
-        { FaultKind.Throttling, false },
-        { FaultKind.ServiceFailure, false },
-        { FaultKind.ServiceFailure, true },
-        { FaultKind.Timeout, false },
-        { FaultKind.DroppedConnection, true },
-    };
-
-    [Theory]
-    [MemberData(nameof(Faults))]
-    public async Task A_fault_at_every_mutating_call_converges_on_the_next_run(FaultKind kind, bool afterApply)
-    {
-        var reference = new SimulatedAccount(AccountId);
-        await RunAsync(reference, Request);
-        var mutatingCallNumbers = reference.CallLog.MutatingCalls.Select(c => c.Number).ToList();
-        Assert.True(mutatingCallNumbers.Count >= 8, "the fresh run makes the baseline's mutating calls");
-
-        foreach (var callNumber in mutatingCallNumbers)
-        {
-            var account = new SimulatedAccount(AccountId);
-            account.Faults.FailCall(callNumber, kind, afterApply);
-
-            var faulted = await RunAsync(account, Request);
-            await RunAsync(account, Request);
-            account.CallLog.Clear();
-            var third = await RunAsync(account, Request);
-
-            Assert.Contains(faulted.Controls, c => c.Status == ControlStatus.Failed);
-            Assert.Empty(account.CallLog.MutatingCalls);
-            Assert.All(third.Controls, c => Assert.Contains(c.Status, new[] { ControlStatus.Compliant, ControlStatus.ActionRequired }));
-            var iam = account.Connect().Iam;
-            var admins = (await IamLookup.ToListAsync(iam.ListUsersAsync(null, CancellationToken.None), CancellationToken.None)).Where(u => u.UserName == "alice").ToList();
-            Assert.Single(admins);
-            var attached = await IamLookup.ToListAsync(iam.ListAttachedPoliciesAsync(IdentityKind.Group, "Administrators", CancellationToken.None), CancellationToken.None);
-            Assert.Equal(2, attached.Count);
-            Assert.Single(attached, p => p.PolicyName == "AdministratorAccess");
-            Assert.Single(attached, p => p.PolicyName == RequireMfaPolicy.Name);
-            Assert.InRange((await IamLookup.ToListAsync(iam.ListAccessKeysAsync("alice", CancellationToken.None), CancellationToken.None)).Count, 0, 1);
-        }
-    }
-
     [Fact]
     public async Task Virtual_MFA_is_created_with_a_seed_then_enabled_on_a_later_run_with_two_codes()
     {
@@ -155,6 +113,27 @@ public sealed class BaselineScenarioTests
     }
 
     [Fact]
+    public async Task A_virtual_MFA_device_awaiting_codes_is_not_created_again_and_the_fix_says_how_to_replace_a_lost_one()
+    {
+        var account = new SimulatedAccount(AccountId);
+        var mfa = Request with { EnableVirtualMfa = true, ProgrammaticAccess = false };
+        await RunAsync(account, mfa);
+        account.CallLog.Clear();
+
+        var again = await RunAsync(account, mfa);
+        var preview = await RunAsync(account, mfa, whatIf: true);
+
+        Assert.Empty(account.CallLog.MutatingCalls);
+        var control = again.Controls.Single(c => c.Title.StartsWith("MFA device", StringComparison.Ordinal));
+        Assert.Equal(ControlStatus.ActionRequired, control.Status);
+        Assert.Empty(control.Changes);
+        Assert.Contains("not enabled yet", control.Detail, StringComparison.Ordinal);
+        Assert.Contains("delete-virtual-mfa-device --serial-number arn:aws:iam::123456789012:mfa/alice", control.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain(preview.Controls, c => c.Status == ControlStatus.WouldChange);
+        Assert.Empty(again.Credentials);
+    }
+
+    [Fact]
     public void The_MFA_policy_denies_everything_but_self_service_until_MFA_is_present()
     {
         var findings = PolicyValidator.Validate(RequireMfaPolicy.Document, new PolicyValidationOptions { PolicyType = PolicyType.Identity, AttachedTo = IdentityAttachment.Managed });
@@ -176,10 +155,15 @@ public sealed class BaselineScenarioTests
         Assert.Equal(EvaluationDecision.Allowed, admin.Evaluate(new AuthorizationRequest(alice, "s3:ListAllMyBuckets", "*", withMfa)).Decision);
     }
 
-    private static async Task<(IReadOnlyList<BaselineControl> Controls, IReadOnlyList<AdminCredential> Credentials)> RunAsync(SimulatedAccount account, BaselineRequest request, bool whatIf = false)
+    /// <summary>What New-IamAdminBaseline does, with every change approved (or none: -WhatIf); the fault sweep runs it too.</summary>
+    internal static Task<(IReadOnlyList<BaselineControl> Controls, IReadOnlyList<AdminCredential> Credentials)> RunAsync(SimulatedAccount account, BaselineRequest request, bool whatIf = false) =>
+        RunAsync(account.Connect(), request, whatIf);
+
+    /// <summary>The same through any connection, e.g. the real IAM client against the simulator's HTTP endpoint.</summary>
+    internal static async Task<(IReadOnlyList<BaselineControl> Controls, IReadOnlyList<AdminCredential> Credentials)> RunAsync(IAwsConnection connection, BaselineRequest request, bool whatIf = false)
     {
         BaselinePlanner.Validate(request);
-        var plan = await new BaselinePlanner(account.Connect()).PlanAsync(request, CancellationToken.None);
+        var plan = await new BaselinePlanner(connection).PlanAsync(request, CancellationToken.None);
         var controls = BaselineReport.Apply(plan, change => whatIf
             ? new AppliedChange(change, ChangeOutcome.Skipped)
             : ChangeRunner.RunAsync(change, CancellationToken.None).GetAwaiter().GetResult());

@@ -122,6 +122,20 @@ public sealed class ConnectionResolverTests : IDisposable
         Assert.Equal(valid, ConnectionResolver.IsRegionName(name));
     }
 
+    [Theory]
+    [InlineData("RegionInvalid", null, "moon-base-1", null, null)]
+    [InlineData("EndpointUrlInvalid", "ftp://example.com", null, null, null)]
+    [InlineData("AccessKeyIncomplete", null, null, "AKIAIOSFODNN7EXAMPLE", null)]
+    [InlineData("AccessKeyIncomplete", null, null, null, "secret")]
+    public void Offline_checks_catch_what_the_sandbox_would_otherwise_ignore(string errorId, string? endpoint, string? region, string? accessKey, string? secretKey)
+    {
+        var parameters = new ConnectionParameters { EndpointUrl = endpoint, Region = region, AccessKey = accessKey, SecretKey = secretKey, ProfileName = "not-read" };
+
+        Assert.Equal(errorId, Assert.Throws<IamOpsException>(() => ConnectionResolver.CheckOffline(parameters)).ErrorId);
+        Assert.Equal("CredentialNotRecognized", Assert.Throws<IamOpsException>(() => ConnectionResolver.CheckOffline(new ConnectionParameters { Credential = 42 })).ErrorId);
+        ConnectionResolver.CheckOffline(new ConnectionParameters { Region = "eu-west-1", EndpointUrl = "http://127.0.0.1:4566", ProfileName = "not-read", ProfileLocation = "/no/such/file" });
+    }
+
     [Fact]
     public void Missing_profile_names_the_file_searched_and_how_to_create_it()
     {

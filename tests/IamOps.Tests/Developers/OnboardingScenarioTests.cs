@@ -6,13 +6,13 @@ using IamOps.Simulator;
 
 namespace IamOps.Tests.Developers;
 
-/// <summary>Add-IamDeveloper's logic against the simulated account, as the cmdlet drives it.</summary>
+/// <summary>Add-IamDeveloper's logic against the simulated account, as the cmdlet drives it (faults: Reliability/FaultSweepTests).</summary>
 public sealed class OnboardingScenarioTests
 {
     private const string AccountId = "210987654321";
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static DeveloperRequest Dev(string name, params string[] groups) => new()
+    internal static DeveloperRequest Dev(string name, params string[] groups) => new()
     {
         UserName = name,
         GroupNames = groups.Length == 0 ? new[] { "Developers" } : groups,
@@ -164,66 +164,37 @@ public sealed class OnboardingScenarioTests
         Assert.Equal(2, DeveloperTags.Parse("team=web;cost-center=42").Count);
     }
 
-    public static TheoryData<FaultKind, bool> Faults => new()
-    {
-        { FaultKind.ServiceFailure, false },
-        { FaultKind.ServiceFailure, true },
-        { FaultKind.Timeout, true },
-    };
-
-    [Theory]
-    [MemberData(nameof(Faults))]
-    public async Task A_fault_at_each_call_converges_on_rerun_without_duplicate_access_keys(FaultKind kind, bool afterApply)
-    {
-        var batch = new[] { Dev("alice") with { ProgrammaticAccess = true }, Dev("bob") with { ProgrammaticAccess = true } };
-        var reference = new SimulatedAccount(AccountId);
-        await OnboardAsync(reference, batch, throttleLimit: 1);
-        var callCount = reference.CallLog.Calls.Count;
-
-        for (var call = 1; call <= callCount; call++)
-        {
-            var account = new SimulatedAccount(AccountId);
-            account.Faults.FailCall(call, kind, afterApply);
-            try
-            {
-                await OnboardAsync(account, batch, throttleLimit: 1);
-            }
-            catch (IamOpsException)
-            {
-                // A fault while reading ends the run before any change, as the cmdlet's terminating error does.
-            }
-
-            await OnboardAsync(account, batch, throttleLimit: 1);
-            account.CallLog.Clear();
-            var third = await OnboardAsync(account, batch, throttleLimit: 1);
-
-            Assert.Empty(account.CallLog.MutatingCalls);
-            Assert.All(third, r => Assert.Equal(DeveloperStatus.Unchanged, r.Status));
-            foreach (var user in new[] { "alice", "bob" })
-            {
-                Assert.Single(await IamLookup.ToListAsync(account.Connect().Iam.ListAccessKeysAsync(user, None), None));
-            }
-        }
-    }
-
     private static Task<IReadOnlyList<DeveloperResult>> OnboardAsync(SimulatedAccount account, DeveloperRequest request) => OnboardAsync(account, new[] { request });
 
-    /// <summary>What Add-IamDeveloper does, with every change approved (or none: -WhatIf).</summary>
-    internal static async Task<IReadOnlyList<DeveloperResult>> OnboardAsync(SimulatedAccount account, IReadOnlyList<DeveloperRequest> requests, bool approve = true, int throttleLimit = 4)
+    /// <summary>What Add-IamDeveloper does, with every change approved (or none: -WhatIf); the fault sweep runs it too.</summary>
+    /// <param name="backoff">The wait between attempts of a throttled change; null keeps the product's.</param>
+    /// <param name="groupChangeFailed">Told of each group change that failed: the cmdlet writes an error record for it and goes on.</param>
+    internal static Task<IReadOnlyList<DeveloperResult>> OnboardAsync(SimulatedAccount account, IReadOnlyList<DeveloperRequest> requests, bool approve = true, int throttleLimit = 4, Func<int, TimeSpan>? backoff = null, Action<AppliedChange>? groupChangeFailed = null) =>
+        OnboardAsync(account.Connect(), requests, approve, throttleLimit, backoff, groupChangeFailed);
+
+    /// <summary>The same through any connection, e.g. the real IAM client against the simulator's HTTP endpoint.</summary>
+    internal static async Task<IReadOnlyList<DeveloperResult>> OnboardAsync(IAwsConnection connection, IReadOnlyList<DeveloperRequest> requests, bool approve = true, int throttleLimit = 4, Func<int, TimeSpan>? backoff = null, Action<AppliedChange>? groupChangeFailed = null)
     {
         foreach (var request in requests)
         {
             DeveloperPlanner.Validate(request);
         }
 
-        var connection = account.Connect();
         var batch = new OnboardingBatch(connection, throttleLimit);
+        if (backoff is not null)
+        {
+            batch.Backoff = backoff;
+        }
+
         var context = await AccountContext.LoadAsync(connection, None);
         var policy = await batch.ReadPasswordPolicyAsync(None);
         var groups = await batch.PlanGroupsAsync(requests, policy, context.Partition, None);
         foreach (var change in approve ? groups.Changes : Array.Empty<PlannedChange>())
         {
-            await ChangeRunner.RunAsync(change, None);
+            if (await ChangeRunner.RunAsync(change, None) is { Failure: not null } failed)
+            {
+                groupChangeFailed?.Invoke(failed);
+            }
         }
 
         var planned = await batch.PlanUsersAsync(requests, groups, policy, None);

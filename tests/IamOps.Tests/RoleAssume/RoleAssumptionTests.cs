@@ -244,6 +244,8 @@ public sealed class RoleAssumptionTests
     [InlineData("RoleArnInvalid", "arn:aws:s3:::bucket/role/xyz", null, null, 0)]
     [InlineData("RoleSessionNameInvalid", "arn:aws:iam::111122223333:role/x", "bad name!", null, 0)]
     [InlineData("RoleSessionNameInvalid", "arn:aws:iam::111122223333:role/x", "a", null, 0)]
+    [InlineData("RoleSessionNameInvalid", "arn:aws:iam::111122223333:role/x", "sëssion", null, 0)]
+    [InlineData("RoleArnInvalid", "arn:aws:iam::111122223333:role/röle", null, null, 0)]
     [InlineData("DurationOutOfRange", "arn:aws:iam::111122223333:role/x", null, 899, 0)]
     [InlineData("DurationOutOfRange", "arn:aws:iam::111122223333:role/x", null, 43201, 0)]
     [InlineData("TagLimitExceeded", "arn:aws:iam::111122223333:role/x", null, null, 51)]

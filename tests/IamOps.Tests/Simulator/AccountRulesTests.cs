@@ -62,6 +62,7 @@ public sealed class AccountRulesTests
     [Theory]
     [InlineData("bad name")]
     [InlineData("slash/name")]
+    [InlineData("jöhn")]
     [InlineData("")]
     public async Task User_name_outside_the_pattern_is_ValidationError(string name)
     {

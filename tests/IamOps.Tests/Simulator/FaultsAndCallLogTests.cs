@@ -66,6 +66,20 @@ public sealed class FaultsAndCallLogTests
     }
 
     [Fact]
+    public async Task A_fault_with_retries_also_fails_the_next_calls_of_that_operation_only()
+    {
+        _account.Faults.FailCallAndRetries(2, FaultKind.Throttling, retries: 2);
+        await _iam.GetUserAsync(null, None);
+        await Expect.AwsError("Throttling", 400, () => CreateUser("a"));
+        await _iam.GetUserAsync(null, None);
+        await Expect.AwsError("Throttling", 400, () => CreateUser("a"));
+        await Expect.AwsError("Throttling", 400, () => CreateUser("a"));
+        await CreateUser("a");
+        Assert.Equal(new[] { "Success", "Throttling", "Success", "Throttling", "Throttling", "Success" }, _account.CallLog.Calls.Select(c => c.Outcome));
+        Assert.DoesNotContain(_account.CallLog.Calls, c => c.Outcome == "Throttling" && c.ChangeApplied);
+    }
+
+    [Fact]
     public async Task Any_AWS_error_can_be_injected_such_as_ConcurrentModification()
     {
         _account.Faults.FailCall(1, "ConcurrentModification", 409).FailCall(2, "EntityTemporarilyUnmodifiable", 409, afterApply: true);

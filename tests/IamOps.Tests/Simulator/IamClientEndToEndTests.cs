@@ -135,6 +135,25 @@ public sealed class IamClientEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Calls_that_make_a_secret_go_out_once_and_others_are_retried_as_the_SDK_retries()
+    {
+        var keys = _account.AdministratorCredentials;
+        var aws = AwsConnection.For(new ResolvedConnection(Credentials(keys), "product retries", RegionEndpoint.USEast1, "test", _endpoint.BaseUrl, cacheKey: null));
+        await aws.Iam.CreateUserAsync(new CreateUserRequest { UserName = "retried" }, None);
+        var next = _account.CallLog.Calls.Last().Number + 1;
+        _account.Faults.FailCall(next, FaultKind.DroppedConnection, afterApply: true).FailCall(next + 1, FaultKind.DroppedConnection);
+
+        var lost = await Assert.ThrowsAsync<IamOpsException>(() => aws.Iam.CreateAccessKeyAsync("retried", None));
+        var user = await aws.Iam.GetUserAsync("retried", None);
+        var calls = _account.CallLog.Calls.Where(c => c.Number >= next).Select(c => c.Operation + " " + c.Outcome).ToList();
+
+        Assert.Equal("AwsConnectionFailed", lost.ErrorId);
+        Assert.Equal(new[] { "CreateAccessKey DroppedConnection", "GetUser DroppedConnection", "GetUser Success" }, calls);
+        Assert.Single(await Expect.All(_inProcess.ListAccessKeysAsync("retried", None)));
+        Assert.Equal("retried", user.UserName);
+    }
+
+    [Fact]
     public async Task Account_settings_MFA_and_reports_over_HTTP()
     {
         await _iam.CreateAccountAliasAsync("acme-sandbox", None);
@@ -148,11 +167,13 @@ public sealed class IamClientEndToEndTests : IDisposable
         await _iam.CreateUserAsync(new CreateUserRequest { UserName = "carol" }, None);
         var device = await _iam.CreateVirtualMfaDeviceAsync("carol", null, Array.Empty<IamTag>(), None);
         Assert.Matches("^[A-Z2-7]{64}$", device.Base32StringSeed);
+        Assert.Equal(device.SerialNumber, Assert.Single(await Expect.All(_iam.ListUnassignedVirtualMfaDevicesAsync(None))));
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, device.QrCodePng.Take(4));
         var now = DateTime.UtcNow;
         await _iam.EnableMfaDeviceAsync("carol", device.SerialNumber,
             TimeBasedOneTimePassword.Compute(device.Base32StringSeed, now.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(device.Base32StringSeed, now), None);
         Assert.Equal(device.SerialNumber, Assert.Single(await Expect.All(_iam.ListMfaDevicesAsync("carol", None))).SerialNumber);
+        Assert.Empty(await Expect.All(_iam.ListUnassignedVirtualMfaDevicesAsync(None)));
 
         var details = await _iam.GetAccountAuthorizationDetailsAsync(AuthorizationDetailsFilter.All, None);
         Same((await _inProcess.GetAccountAuthorizationDetailsAsync(AuthorizationDetailsFilter.All, None)).Users, details.Users);

@@ -90,6 +90,17 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_or_a_missing_folder_is_SandboxPathInvalid_not_an_IO_exception()
+    {
+        var folder = Assert.Throws<IamOpsException>(() => new SandboxFactory().Open(PathOf(string.Empty), null));
+        var missing = Assert.Throws<IamOpsException>(() => new SimulatedAccount().Save(PathOf("no/such/folder/state.json")));
+
+        Assert.Equal(("SandboxPathInvalid", FailureKind.InvalidArgument), (folder.ErrorId, folder.Kind));
+        Assert.Equal(("SandboxPathInvalid", FailureKind.InvalidArgument), (missing.ErrorId, missing.Kind));
+        Assert.Contains("does not exist", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_file_is_SandboxStateNotFound()
     {
         var error = Assert.Throws<IamOpsException>(() => SimulatedAccount.Load(PathOf("none.json")));
