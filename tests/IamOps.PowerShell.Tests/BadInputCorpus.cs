@@ -26,6 +26,14 @@ public static class BadInputCorpus
     private const string Caller = "Get-IamCallerIdentity";
     private const string AllowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
+    /// <summary>A valid command line of every cmdlet that connects, for cases about the connection parameters alone.</summary>
+    private static readonly (string Cmdlet, string Arguments)[] ConnectingCommands =
+    {
+        (Caller, string.Empty), (AddDev, "-UserName newbie"), (Baseline, "-AdminUserName alice"), (Grant, "-UserName alice -BucketName acme-reports"),
+        (Revoke, "-UserName alice -BucketName acme-reports"), (Assume, "-RoleName deploy"), (TestPolicy, "-UserName alice -Action s3:GetObject"),
+        (GrantRole, "-RoleName app -UserName alice"),
+    };
+
     /// <summary>Cases run in a sandbox that holds user alice (group Developers), role deploy (maximum one hour) and bucket acme-reports.</summary>
     public static IReadOnlyList<BadInput> InSandbox { get; } = BuildInSandbox();
 
@@ -333,11 +341,7 @@ public static class BadInputCorpus
         Add(Sandbox, "-Path $badJson", "SandboxStateInvalid");
 
         // Connection parameters: checked offline in the sandbox too, so a runbook that works here works in AWS.
-        foreach (var (cmdlet, arguments) in new[]
-        {
-            (Caller, string.Empty), (AddDev, "-UserName newbie"), (Baseline, "-AdminUserName alice"), (Grant, "-UserName alice -BucketName acme-reports"),
-            (Revoke, "-UserName alice -BucketName acme-reports"), (Assume, "-RoleName deploy"), (TestPolicy, "-UserName alice -Action s3:GetObject"),
-        })
+        foreach (var (cmdlet, arguments) in ConnectingCommands)
         {
             Add(cmdlet, (arguments + " -Region 'moon-base-1'").Trim(), "RegionInvalid");
             Add(cmdlet, (arguments + " -EndpointUrl 'ftp://example.com'").Trim(), "EndpointUrlInvalid");
@@ -361,11 +365,7 @@ public static class BadInputCorpus
     {
         var cases = new List<BadInput>();
         void Add(string cmdlet, string arguments, string errorId) => cases.Add(new BadInput(cmdlet, cmdlet + " " + arguments + " -EndpointUrl $endpoint", errorId));
-        foreach (var (cmdlet, arguments) in new[]
-        {
-            (Caller, string.Empty), (AddDev, "-UserName newbie"), (Baseline, "-AdminUserName alice"), (Grant, "-UserName alice -BucketName acme-reports"),
-            (Revoke, "-UserName alice -BucketName acme-reports"), (Assume, "-RoleName deploy"), (TestPolicy, "-UserName alice -Action s3:GetObject"),
-        })
+        foreach (var (cmdlet, arguments) in ConnectingCommands)
         {
             Add(cmdlet, (arguments + " -ProfileName nosuchprofile -ProfileLocation $credentials").Trim(), "ProfileNotFound");
             Add(cmdlet, (arguments + " -ProfileName dev -ProfileLocation \"$temp/missing/credentials\"").Trim(), "CredentialFileUnreadable");

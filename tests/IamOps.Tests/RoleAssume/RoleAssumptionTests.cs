@@ -48,6 +48,17 @@ public sealed class RoleAssumptionTests
     private Task<IamRole> Role(string name, string trust) =>
         _admin.Iam.CreateRoleAsync(new CreateRoleRequest { RoleName = name, AssumeRolePolicyDocument = trust }, None);
 
+    /// <summary>A user with an enabled virtual MFA device (codes of the two steps before now used), and a role that trusts her only with MFA.</summary>
+    private async Task<(SimulatorConnection User, VirtualMfaDevice Device)> MfaUserAndRole(string user, string role)
+    {
+        var connection = await User(user);
+        var device = await _admin.Iam.CreateVirtualMfaDeviceAsync(user, null, Array.Empty<IamTag>(), None);
+        await _admin.Iam.EnableMfaDeviceAsync(user, device.SerialNumber,
+            TimeBasedOneTimePassword.Compute(device.Base32StringSeed, Start.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(device.Base32StringSeed, Start), None);
+        await Role(role, Expect.Trust($"{{\"AWS\":\"arn:aws:iam::{Account}:user/{user}\"}}", """{"Bool":{"aws:MultiFactorAuthPresent":"true"}}"""));
+        return (connection, device);
+    }
+
     private static async Task<IamOpsException> Fails(Func<Task> action) => await Assert.ThrowsAsync<IamOpsException>(action);
 
     [Fact]
@@ -83,11 +94,7 @@ public sealed class RoleAssumptionTests
     [Fact]
     public async Task Mfa_trust_denies_without_a_code_and_allows_a_valid_totp_code()
     {
-        var alice = await User("alice");
-        var device = await _admin.Iam.CreateVirtualMfaDeviceAsync("alice", null, Array.Empty<IamTag>(), None);
-        await _admin.Iam.EnableMfaDeviceAsync("alice", device.SerialNumber,
-            TimeBasedOneTimePassword.Compute(device.Base32StringSeed, Start.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(device.Base32StringSeed, Start), None);
-        await Role("admin", Expect.Trust($"{{\"AWS\":\"arn:aws:iam::{Account}:user/alice\"}}", """{"Bool":{"aws:MultiFactorAuthPresent":"true"}}"""));
+        var (alice, device) = await MfaUserAndRole("alice", "admin");
 
         var withoutCode = await Fails(() => For(alice).AssumeAsync(new RoleAssumeRequest { RoleName = "admin" }, None));
         var noPrompt = await Fails(() => For(alice).AssumeAsync(new RoleAssumeRequest { RoleName = "admin", SerialNumber = device.SerialNumber }, None));
@@ -136,11 +143,7 @@ public sealed class RoleAssumptionTests
     [Fact]
     public async Task WaitForRole_does_not_retry_a_rejected_MFA_code()
     {
-        var alice = await User("alice");
-        var device = await _admin.Iam.CreateVirtualMfaDeviceAsync("alice", null, Array.Empty<IamTag>(), None);
-        await _admin.Iam.EnableMfaDeviceAsync("alice", device.SerialNumber,
-            TimeBasedOneTimePassword.Compute(device.Base32StringSeed, Start.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(device.Base32StringSeed, Start), None);
-        await Role("admin", Expect.Trust($"{{\"AWS\":\"arn:aws:iam::{Account}:user/alice\"}}", """{"Bool":{"aws:MultiFactorAuthPresent":"true"}}"""));
+        var (alice, device) = await MfaUserAndRole("alice", "admin");
         var pauses = new List<TimeSpan>();
 
         var error = await Fails(() => Waiting(alice, pauses).AssumeAsync(
