@@ -74,7 +74,12 @@ internal sealed class AccountNameCache
             var names = Task.Run(async () =>
             {
                 using var limit = new CancellationTokenSource(_listingLimit);
-                return await AccountNameLister.ListAsync(connection, kind, limit.Token).ConfigureAwait(false);
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var listed = await AccountNameLister.ListAsync(connection, kind, limit.Token).ConfigureAwait(false);
+
+                // The limit's timer can fire late on a busy machine (or the last page ends before it is checked): a
+                // listing that ran past its limit is dropped all the same, so the limit means one thing.
+                return watch.Elapsed > _listingLimit ? throw new OperationCanceledException(limit.Token) : listed;
             });
             Observe(names);
             _listings[key] = new Listing(names, now);

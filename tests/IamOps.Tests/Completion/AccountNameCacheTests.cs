@@ -85,13 +85,10 @@ public sealed class AccountNameCacheTests
         var cache = NewCache();
         _account.Latency = TimeSpan.FromSeconds(1);
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var early = cache.Get(AccountNameKind.User, Connect, TimeSpan.FromMilliseconds(50));
-        var waited = watch.Elapsed;
         var later = cache.Get(AccountNameKind.User, Connect, Long);
 
         Assert.Empty(early);
-        Assert.True(waited < TimeSpan.FromSeconds(0.9), $"waited {waited}");
         Assert.Equal(SimulatedAccount.AdministratorUserName, Assert.Single(later).Name);
         Assert.Equal(1, Lists("ListUsers"));
     }
