@@ -115,11 +115,11 @@ public sealed class RoleAssumeCmdletTests
     {
         var run = HostedPowerShell.Run(
             "Enter-IamSandbox | Out-Null\n" +
-            "$IamOpsSandbox.PropagationDelay = [TimeSpan]::FromSeconds(2)\n" +
+            "$IamOpsSandbox.PropagationDelay = [TimeSpan]::FromSeconds(6)\n" +
             "$trust = '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"' + $IamOpsSandbox.AccountId + '\"},\"Action\":\"sts:AssumeRole\"}]}'\n" +
             "$null = $IamOpsSandbox.Connect().Iam.CreateRoleAsync([IamOps.Aws.CreateRoleRequest]@{ RoleName = 'fresh'; AssumeRolePolicyDocument = $trust }, [Threading.CancellationToken]::None).GetAwaiter().GetResult()\n" +
             "try { Invoke-IamRoleAssume -RoleName fresh -NoCache } catch { $_.FullyQualifiedErrorId }\n" +
-            "(Invoke-IamRoleAssume -RoleName fresh -WaitForRole 20 -Verbose).AssumedRoleArn\n" +
+            "(Invoke-IamRoleAssume -RoleName fresh -WaitForRole 40 -Verbose).AssumedRoleArn\n" +
             "try { Invoke-IamRoleAssume -RoleName fresh -WaitForRole 301 } catch { $_.FullyQualifiedErrorId }");
 
         Assert.Empty(run.Errors);
