@@ -116,23 +116,9 @@ public sealed class SimulatedAccount : ISandbox
     /// <summary>A connection that signs as whoever owns <paramref name="credentials"/>; they are checked on each call, as AWS does.</summary>
     public SimulatorConnection Connect(SimulatorCredentials credentials) => new(this, credentials ?? throw new ArgumentNullException(nameof(credentials)));
 
-    /// <summary>
-    /// The sandbox's door: null keys mean the keys in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN when this
-    /// sandbox issued them (as after Invoke-IamRoleAssume -SetEnvironment), else the administrator — real AWS keys in
-    /// the environment never reach the sandbox. A wrong secret fails each call with SignatureDoesNotMatch.
-    /// </summary>
-    IAwsConnection ISandbox.Connect(string? accessKeyId, string? secretAccessKey, string? sessionToken)
-    {
-        if (accessKeyId is not null)
-        {
-            return Connect(new SimulatorCredentials(accessKeyId, secretAccessKey ?? string.Empty, sessionToken));
-        }
-
-        var fromEnvironment = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
-        return fromEnvironment is { Length: > 0 } && Issued(fromEnvironment)
-            ? Connect(new SimulatorCredentials(fromEnvironment, Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? string.Empty, Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN") is { Length: > 0 } token ? token : null))
-            : Connect();
-    }
+    /// <summary>The sandbox's door: null keys mean the administrator; a wrong secret fails each call with SignatureDoesNotMatch.</summary>
+    IAwsConnection ISandbox.Connect(string? accessKeyId, string? secretAccessKey, string? sessionToken) =>
+        accessKeyId is null ? Connect() : Connect(new SimulatorCredentials(accessKeyId, secretAccessKey ?? string.Empty, sessionToken));
 
     /// <summary>Whether this account issued <paramref name="accessKeyId"/>: a user's access key or a role session's.</summary>
     public bool Issued(string accessKeyId)

@@ -63,15 +63,33 @@ internal sealed class SessionConnector
     public IAwsConnection Connect(ConnectionParameters parameters)
     {
         var sandbox = Sandbox;
-        if (sandbox is not null)
+        if (sandbox is null)
         {
-            // The sandbox reads no profile, but the rest of what a command was given is checked as AWS would have it.
-            ConnectionResolver.CheckOffline(parameters);
+            return AwsConnection.For(new ConnectionResolver().Resolve(parameters, _defaults));
         }
 
-        return sandbox is not null
-            ? sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken)
-            : AwsConnection.For(new ConnectionResolver().Resolve(parameters, _defaults));
+        // The sandbox reads no profile, but the rest of what a command was given is checked as AWS would have it.
+        ConnectionResolver.CheckOffline(parameters);
+        var (accessKey, secretKey, sessionToken) = SandboxKeys(sandbox, parameters);
+        return sandbox.Connect(accessKey, secretKey, sessionToken);
+    }
+
+    /// <summary>
+    /// The keys a command signs with in the sandbox: its own; else those in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/
+    /// AWS_SESSION_TOKEN when the sandbox issued them (as after Invoke-IamRoleAssume -SetEnvironment), as the default
+    /// chain would take them; else none, which is the sandbox's administrator. Real AWS keys never reach the sandbox.
+    /// </summary>
+    private static (string? AccessKey, string? SecretKey, string? SessionToken) SandboxKeys(ISandbox sandbox, ConnectionParameters parameters)
+    {
+        if (parameters.AccessKey is not null)
+        {
+            return (parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
+        }
+
+        var fromEnvironment = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
+        return fromEnvironment is { Length: > 0 } && sandbox.Issued(fromEnvironment)
+            ? (fromEnvironment, Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? string.Empty, Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN") is { Length: > 0 } token ? token : null)
+            : (null, null, null);
     }
 
     /// <summary>
@@ -84,8 +102,9 @@ internal sealed class SessionConnector
         if (sandbox is not null)
         {
             var id = SandboxIds.GetValue(sandbox, _ => Guid.NewGuid().ToString("N"));
-            var caller = parameters.AccessKey is null ? "administrator" : parameters.AccessKey + ":" + ConnectionResolver.Fingerprint(parameters.SecretKey + "\n" + parameters.SessionToken);
-            return (sandbox.Connect(parameters.AccessKey, parameters.SecretKey, parameters.SessionToken), "sandbox:" + id + ":" + caller);
+            var (accessKey, secretKey, sessionToken) = SandboxKeys(sandbox, parameters);
+            var caller = accessKey is null ? "administrator" : accessKey + ":" + ConnectionResolver.Fingerprint(secretKey + "\n" + sessionToken);
+            return (sandbox.Connect(accessKey, secretKey, sessionToken), "sandbox:" + id + ":" + caller);
         }
 
         var resolved = new ConnectionResolver().Resolve(parameters, _defaults);

@@ -12,4 +12,7 @@ public interface ISandbox
 
     /// <summary>A connection as the principal owning these keys; null keys mean the sandbox's administrator.</summary>
     IAwsConnection Connect(string? accessKeyId, string? secretAccessKey, string? sessionToken);
+
+    /// <summary>Whether this sandbox issued <paramref name="accessKeyId"/>: a user's access key or a role session's.</summary>
+    bool Issued(string accessKeyId);
 }
