@@ -16,18 +16,35 @@ public static class PropagationRetry
     /// <summary>Waits with Task.Delay; tests pass one that moves a simulated clock instead.</summary>
     public static Task Sleep(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, cancellationToken);
 
-    public static async Task RunAsync(Func<Task> call, Func<IamOpsException, bool> notYetVisible, Func<TimeSpan, CancellationToken, Task> wait, CancellationToken cancellationToken)
+    /// <summary>All the waits of the schedule: how long a change gets to become visible when the caller names no window.</summary>
+    public static readonly TimeSpan DefaultWindow = TimeSpan.FromTicks(Waits.Sum(w => w.Ticks));
+
+    public static Task RunAsync(Func<Task> call, Func<IamOpsException, bool> notYetVisible, Func<TimeSpan, CancellationToken, Task> wait, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
+            await call().ConfigureAwait(false);
+            return true;
+        }, notYetVisible, wait, cancellationToken);
+
+    /// <param name="window">How long to keep retrying in all; the last pause is cut to fit. Default <see cref="DefaultWindow"/>.</param>
+    /// <param name="waiting">Told each attempt number and pause before it is waited, e.g. for verbose output.</param>
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call, Func<IamOpsException, bool> notYetVisible, Func<TimeSpan, CancellationToken, Task> wait, CancellationToken cancellationToken,
+        TimeSpan? window = null, Action<int, TimeSpan>? waiting = null)
     {
+        var left = window ?? DefaultWindow;
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await call().ConfigureAwait(false);
-                return;
+                return await call().ConfigureAwait(false);
             }
-            catch (IamOpsException failure) when (attempt < Waits.Length && notYetVisible(failure))
+            catch (IamOpsException failure) when (left > TimeSpan.Zero && notYetVisible(failure))
             {
-                await wait(Waits[attempt], cancellationToken).ConfigureAwait(false);
+                var next = Waits[Math.Min(attempt, Waits.Length - 1)];
+                var pause = next < left ? next : left;
+                left -= pause;
+                waiting?.Invoke(attempt + 1, pause);
+                await wait(pause, cancellationToken).ConfigureAwait(false);
             }
         }
     }

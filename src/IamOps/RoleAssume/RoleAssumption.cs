@@ -1,5 +1,6 @@
 using System.Globalization;
 using IamOps.Aws;
+using IamOps.Planning;
 using IamOps.Secrets;
 
 namespace IamOps.RoleAssume;
@@ -31,11 +32,6 @@ public sealed class RoleAssumption
         _roleReader = roleReader;
         _delay = delay ?? Task.Delay;
     }
-
-    /// <summary>The first pause between -WaitForRole attempts; it doubles up to <see cref="LongestWait"/>.</summary>
-    internal static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(1);
-
-    internal static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(8);
 
     /// <summary>Called before each -WaitForRole pause with the attempt number and the pause, for verbose output.</summary>
     public Action<int, TimeSpan>? Waiting { get; set; }
@@ -70,27 +66,25 @@ public sealed class RoleAssumption
         var asked = request;
         AssumedRoleSession issued;
         var waited = TimeSpan.Zero;
-        var window = request.WaitForRole ?? TimeSpan.Zero;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                issued = await _connection.Sts.AssumeRoleAsync(StsRequest(asked, roleArn, sessionName), cancellationToken).ConfigureAwait(false);
-                break;
-            }
-            catch (IamOpsException failure) when (MayBePropagating(failure) && waited < window)
-            {
-                var pause = Pause(attempt, window - waited);
-                Waiting?.Invoke(attempt, pause);
-                await _delay(pause, cancellationToken).ConfigureAwait(false);
-                waited += pause;
-            }
-            catch (IamOpsException failure)
-            {
-                role ??= failure.AwsErrorCode == "AccessDenied" && roleAccount == caller.Account ? await TryReadRoleAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
-                var explained = RoleAssumeFailures.Explain(failure, caller, roleArn, asked, role is null ? null : ReadTrust(role, caller), role?.MaxSessionDuration);
-                throw waited > TimeSpan.Zero ? RoleAssumeFailures.StillDeniedAfterWaiting(explained, waited) : explained;
-            }
+            issued = await PropagationRetry.RunAsync(
+                () => _connection.Sts.AssumeRoleAsync(StsRequest(asked, roleArn, sessionName), cancellationToken),
+                MayBePropagating,
+                _delay,
+                cancellationToken,
+                request.WaitForRole ?? TimeSpan.Zero,
+                (attempt, pause) =>
+                {
+                    waited += pause;
+                    Waiting?.Invoke(attempt, pause);
+                }).ConfigureAwait(false);
+        }
+        catch (IamOpsException failure)
+        {
+            role ??= failure.AwsErrorCode == "AccessDenied" && roleAccount == caller.Account ? await TryReadRoleAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
+            var explained = RoleAssumeFailures.Explain(failure, caller, roleArn, asked, role is null ? null : ReadTrust(role, caller), role?.MaxSessionDuration);
+            throw waited > TimeSpan.Zero ? RoleAssumeFailures.StillDeniedAfterWaiting(explained, waited) : explained;
         }
 
         var session = new RoleSession
@@ -140,13 +134,6 @@ public sealed class RoleAssumption
     /// </summary>
     private static bool MayBePropagating(IamOpsException failure) =>
         failure.AwsErrorCode == "AccessDenied" && failure.Message.IndexOf("MultiFactorAuthentication", StringComparison.OrdinalIgnoreCase) < 0;
-
-    private static TimeSpan Pause(int attempt, TimeSpan left)
-    {
-        var doubled = TimeSpan.FromTicks(FirstWait.Ticks << Math.Min(attempt - 1, 10));
-        var pause = doubled < LongestWait ? doubled : LongestWait;
-        return pause < left ? pause : left;
-    }
 
     private async Task<RoleSession> Served(RoleSession cached, RoleAssumeRequest request, CancellationToken cancellationToken) =>
         cached.With(fromCache: true, request.Verify ? await VerifyAsync(cached, cancellationToken).ConfigureAwait(false) : null);
