@@ -85,14 +85,9 @@ public static class RoleAssumeFailures
 
     /// <summary>The last denial of a -WaitForRole window, saying how long was waited so the reader rules propagation out.</summary>
     public static IamOpsException StillDeniedAfterWaiting(IamOpsException explained, TimeSpan waited) =>
-        new(explained.ErrorId, explained.Kind,
+        Wrap(new IamOpsException(explained.ErrorId, explained.Kind,
             explained.Message + $" (Still denied after waiting {waited.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} seconds for IAM to propagate a recent change; a longer -WaitForRole rarely helps beyond 15 seconds.)",
-            explained.Target, explained.InnerException)
-        {
-            AwsErrorCode = explained.AwsErrorCode,
-            RequestId = explained.RequestId,
-            HttpStatus = explained.HttpStatus,
-        };
+            explained.Target), explained);
 
     private static IamOpsException Wrap(IamOpsException explained, IamOpsException original) =>
         new(explained.ErrorId, explained.Kind, explained.Message, explained.Target, original)
