@@ -104,8 +104,10 @@ public abstract class IamOpsCmdlet : PSCmdlet
     {
         try
         {
+            // WaitAny does not throw for a failed task and, unlike AsyncWaitHandle, makes no kernel event per call.
             var task = Task.Run(() => operation(_stopping.Token), _stopping.Token);
-            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(100)))
+            var waiting = new Task[] { task };
+            while (Task.WaitAny(waiting, 100) < 0)
             {
                 WriteQueuedVerbose();
             }
