@@ -6,10 +6,9 @@ namespace IamOps.PowerShell.Tests;
 /// </summary>
 public sealed class ExampleScriptTests
 {
-    /// <summary>One row per seed scenario (and the quick start): the script and text its output must hold.</summary>
+    /// <summary>One row per seed scenario: the script and text its output must hold.</summary>
     public static TheoryData<string, string[]> Examples => new()
     {
-        { "quickstart.ps1", new[] { "Second run:" } },
         { "secure-new-account.ps1", new[] { "Mutating calls made by -WhatIf: 0", "Changed on the second run: 0; mutating calls: 0" } },
         { "onboard-team-from-csv.ps1", new[] { "dana", "erik", "fatima", "AKIA", "Unchanged" } },
         { "ec2-role-one-bucket.ps1", new[] { "\"Resource\": \"arn:aws:s3:::acme-reports-example/reports/*\"", "Created", "Unchanged" } },
@@ -37,7 +36,8 @@ public sealed class ExampleScriptTests
     public void Every_example_script_is_run_by_this_suite()
     {
         var scripts = Directory.GetFiles(Path.Combine(HostedPowerShell.RepoRoot, "examples"), "*.ps1").Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        var covered = Examples.Select(row => (string)row[0]).Order(StringComparer.Ordinal);
+        // The quick start runs once, in HostProgramTests, which also checks that its second run changes nothing.
+        var covered = Examples.Select(row => (string)row[0]).Append("quickstart.ps1").Order(StringComparer.Ordinal);
 
         Assert.Equal(scripts, covered);
     }

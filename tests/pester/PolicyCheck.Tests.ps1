@@ -39,7 +39,7 @@ Describe 'Test-IamPolicy decisions' {
 }
 
 Describe 'The example scripts' {
-    It '<_> runs against the sandbox' -ForEach @('secure-new-account.ps1', 'onboard-team-from-csv.ps1', 'ec2-role-one-bucket.ps1', 'policy-ci-gate.ps1') {
+    It '<_> runs against the sandbox' -ForEach @('secure-new-account.ps1', 'onboard-team-from-csv.ps1', 'ec2-role-one-bucket.ps1', 'roles-to-assume.ps1', 'policy-ci-gate.ps1') {
         { & (Join-Path $PSScriptRoot "../../examples/$_") | Out-Null } | Should -Not -Throw
     }
 }
