@@ -16,6 +16,8 @@
         'Enter-IamSandbox'
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
+        'Get-IamMfaCode'
+        'Get-IamSessionToken'
         'Grant-IamBucketAccess'
         'Grant-IamRoleAssume'
         'Invoke-IamRoleAssume'

@@ -183,6 +183,38 @@ public sealed class SimulatedAccount : ISandbox
         }
     }
 
+    /// <inheritdoc />
+    public string MfaCode(string serialNumber, DateTime? at)
+    {
+        lock (Gate)
+        {
+            return State.MfaDevices.TryGetValue(serialNumber, out var device)
+                ? TimeBasedOneTimePassword.Compute(device.Base32Seed, at ?? Now)
+                : throw new IamOpsException("MfaDeviceNotFound", FailureKind.ObjectNotFound,
+                    $"The sandbox account {AccountId} has no virtual MFA device {serialNumber}. Its devices are created with New-IamAdminBaseline or Add-IamDeveloper -EnableVirtualMfa.", serialNumber);
+        }
+    }
+
+    /// <inheritdoc />
+    public void AddBuckets(IEnumerable<string> bucketNames, string region)
+    {
+        lock (Gate)
+        {
+            foreach (var name in bucketNames)
+            {
+                if (!State.Buckets.ContainsKey(name))
+                {
+                    State.Buckets[name] = new BucketState { Name = name, Region = region, OwnerAccountId = AccountId };
+                }
+            }
+
+            if (StatePath is not null)
+            {
+                AccountStateFile.Write(StatePath, State);
+            }
+        }
+    }
+
     /// <summary>Writes the account to <paramref name="path"/> atomically (temp file, then rename), readable by the owner only.</summary>
     public void Save(string path)
     {
@@ -261,6 +293,12 @@ public sealed class SimulatedAccount : ISandbox
             {
                 var principal = Authenticate(credentials, service);
                 caller = principal.Arn;
+                if (principal.UserSession is { MultiFactorAuthPresent: false } && service == "iam")
+                {
+                    // As in AWS: GetSessionToken credentials without MFA cannot call IAM at all.
+                    throw ServiceError.AccessDenied($"User: {principal.Arn} is not authorized to perform: iam:{operation} because no MFA authentication information is included in the request: GetSessionToken credentials call IAM only when made with an MFA code.");
+                }
+
                 if (EnforcePermissions && permission?.Invoke(principal) is { } needed)
                 {
                     Demand(principal, needed, service);
@@ -357,6 +395,11 @@ public sealed class SimulatedAccount : ISandbox
             if (now >= session.Expiration)
             {
                 throw new ServiceError(service == "sts" ? "ExpiredTokenException" : "ExpiredToken", service == "sts" ? 400 : 403, "The security token included in the request is expired");
+            }
+
+            if (session.UserName is not null)
+            {
+                return State.Users.TryGetValue(session.UserName, out var sessionUser) ? CallerPrincipal.ForUserSession(AccountId, sessionUser, session) : throw ServiceError.InvalidClientTokenId();
             }
 
             var rolePath = State.Roles.TryGetValue(session.RoleName, out var role) ? role.Path : "/";
