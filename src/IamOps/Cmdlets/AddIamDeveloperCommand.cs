@@ -74,6 +74,18 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
     [BooleanFromText]
     public SwitchParameter ExactGroups { get; set; }
 
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanFromText]
+    public SwitchParameter EnableVirtualMfa { get; set; }
+
+    /// <summary>Two consecutive codes that enable the new virtual MFA device (one developer at a time).</summary>
+    [Parameter]
+    public string[]? MfaCode { get; set; }
+
+    /// <summary>A folder for the new devices' QR codes, &lt;user&gt;-mfa.png each, owner-only.</summary>
+    [Parameter]
+    public string? MfaQrCodePath { get; set; }
+
     [Parameter]
     public string? CredentialFile { get; set; }
 
@@ -101,6 +113,8 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
                 CreateMissingGroup = CreateMissingGroup,
                 GroupPolicyArns = SplitList(GroupPolicyArn) ?? Array.Empty<string>(),
                 ExactGroups = ExactGroups,
+                EnableVirtualMfa = EnableVirtualMfa,
+                MfaCodes = MfaCode ?? Array.Empty<string>(),
             };
             DeveloperPlanner.Validate(request);
             if (_requests.Any(r => string.Equals(r.UserName, request.UserName, StringComparison.OrdinalIgnoreCase)))
@@ -137,6 +151,16 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
                 CredentialCsv.CheckWritable(FileSystemPath(CredentialFile), append: true, overwrite: false);
             }
 
+            if (MfaCode is { Length: > 0 } && _requests.Count > 1)
+            {
+                throw new IamOpsException("MfaCodeInvalid", FailureKind.InvalidArgument, "-MfaCode enables the virtual MFA device of one developer: run it for a single -UserName.");
+            }
+
+            if (MfaQrCodePath is not null)
+            {
+                MfaQrCodeFiles.CheckWritable(FileSystemPath(MfaQrCodePath), _requests.Where(r => r.EnableVirtualMfa).Select(r => r.UserName).ToList(), _requests.Any(r => r.EnableVirtualMfa), overwrite: false);
+            }
+
             Onboard();
         }
         catch (IamOpsException failure)
@@ -158,7 +182,7 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
             WriteFailure(failed.Failure!, failed.Change.Target);
         }
 
-        var planned = Await(token => batch.PlanUsersAsync(_requests, groups, passwordPolicy, token));
+        var planned = Await(token => batch.PlanUsersAsync(_requests, groups, passwordPolicy, token, account));
         var work = planned.Select(p => (Planned: p, Approved: (IReadOnlyList<PlannedChange>)(p.Plan?.Changes.Where(c => ShouldProcess(c.Target, c.Description)).ToList() ?? new List<PlannedChange>()))).ToList();
 
         var finished = new ConcurrentQueue<DeveloperOutcome>();
@@ -203,6 +227,18 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
             {
                 var failure = outcome.Failure;
                 WriteFailure(new IamOpsException(failure.ErrorId, failure.Kind, $"'{outcome.Request.UserName}': {failure.Message}", outcome.Request.UserName, failure), outcome.Request.UserName);
+            }
+
+            if (MfaQrCodePath is not null && outcome.Plan?.MfaDevice is { QrCodePng.Length: > 0 } device)
+            {
+                try
+                {
+                    MfaQrCodeFiles.Write(MfaQrCodeFiles.PathFor(FileSystemPath(MfaQrCodePath), outcome.Request.UserName), device.QrCodePng, overwrite: false);
+                }
+                catch (IamOpsException notWritten)
+                {
+                    WriteFailure(notWritten, outcome.Request.UserName);
+                }
             }
 
             WriteObject(result);

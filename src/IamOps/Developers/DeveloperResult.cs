@@ -24,4 +24,16 @@ public sealed class DeveloperResult
     public string? AccessKeyId { get; init; }
 
     public SecureString? SecretAccessKey { get; init; }
+
+    /// <summary>With -EnableVirtualMfa: the user's MFA device (enabled, or waiting for two codes).</summary>
+    public string? MfaSerialNumber { get; init; }
+
+    /// <summary>The seed of the virtual MFA device this run created; shown only now.</summary>
+    public SecureString? MfaSeed { get; init; }
+
+    /// <summary>The otpauth:// URI to add the new device to an authenticator app (it contains the seed).</summary>
+    public SecureString? MfaOtpAuthUri { get; init; }
+
+    /// <summary>True when the device is enabled (now or before).</summary>
+    public bool MfaEnabled { get; init; }
 }

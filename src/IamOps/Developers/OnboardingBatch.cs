@@ -76,9 +76,10 @@ public sealed class OnboardingBatch
     }
 
     /// <summary>Plans every user; a user that cannot be planned (bad state, missing group) carries its failure.</summary>
-    public async Task<IReadOnlyList<DeveloperOutcome>> PlanUsersAsync(IReadOnlyList<DeveloperRequest> requests, GroupSetup groups, PasswordPolicy? passwordPolicy, CancellationToken cancellationToken)
+    /// <param name="account">The account (for virtual MFA device serials); read when needed and not given.</param>
+    public async Task<IReadOnlyList<DeveloperOutcome>> PlanUsersAsync(IReadOnlyList<DeveloperRequest> requests, GroupSetup groups, PasswordPolicy? passwordPolicy, CancellationToken cancellationToken, Accounts.AccountContext? account = null)
     {
-        var planner = new DeveloperPlanner(_aws, passwordPolicy);
+        var planner = new DeveloperPlanner(_aws, passwordPolicy) { Account = account };
         var plans = await Task.WhenAll(requests.Select(async request =>
         {
             var missing = request.GroupNames.FirstOrDefault(groups.MissingGroups.Contains);
