@@ -166,7 +166,7 @@ public sealed class BaselinePlanner
 
         // IAM resets every setting an update leaves out, so the whole merged policy is always sent.
         var change = new PlannedChange(current is null ? ChangeKind.Create : ChangeKind.Update, "account password policy",
-            current is null ? "Set password policy" : "Update password policy", current is null ? "the account has no password policy" : "settings differ",
+            current is null ? "Set" : "Update", current is null ? "the account has no password policy" : "settings differ",
             ct => _aws.Iam.UpdateAccountPasswordPolicyAsync(merge.Policy, ct), merge.Weakened.Count > 0 ? ChangeImpact.High : ChangeImpact.Medium);
         return (new("2.8", title, string.Join(" ", new[] { "Policy to set: " + summary + "." }.Concat(notes)), new[] { change }), merge.Policy);
     }
@@ -283,8 +283,10 @@ public sealed class BaselinePlanner
 
         var userControl = new ControlPlan("AdminUser", $"Admin user '{user}'",
             changes.Count == 0 ? $"'{user}' exists in '{request.AdminGroupName}'" + (state.Count > 0 ? " with " + string.Join(" and ", state) : string.Empty) + "." : $"'{user}' needs: {string.Join("; ", changes.Select(c => c.Description.TrimEnd(':', ' ').Replace(" for", string.Empty).Replace(" to", string.Empty)))}.",
-            changes);
-        return new[] { userControl, await UserMfaAsync(user, existing is not null, request, secrets, account, cancellationToken).ConfigureAwait(false) };
+            changes)
+        { UserName = user };
+        var mfaControl = await UserMfaAsync(user, existing is not null, request, secrets, account, cancellationToken).ConfigureAwait(false);
+        return new[] { userControl, new ControlPlan(mfaControl.Control, mfaControl.Title, mfaControl.Detail, mfaControl.Changes, mfaControl.ManualFix) { UserName = user } };
     }
 
     private async Task<ControlPlan> UserMfaAsync(string user, bool userExists, BaselineRequest request, AdminSecrets secrets, AccountContext account, CancellationToken cancellationToken)

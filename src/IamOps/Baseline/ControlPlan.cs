@@ -22,6 +22,9 @@ public sealed class ControlPlan
 
     public IReadOnlyList<PlannedChange> Changes { get; }
 
+    /// <summary>The admin user the control is about; null for account-wide controls.</summary>
+    public string? UserName { get; init; }
+
     /// <summary>Set when a person must act (the API cannot, or -Force is needed): the control is ActionRequired.</summary>
     public string? ManualFix { get; }
 }

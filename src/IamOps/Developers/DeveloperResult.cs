@@ -13,9 +13,13 @@ public sealed class DeveloperResult
 
     public DeveloperStatus Status { get; init; }
 
-    public IReadOnlyList<string> Changes { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Changes { get => _changes; init => _changes = TextList.From(value); }
 
-    public IReadOnlyList<string> Groups { get; init; } = Array.Empty<string>();
+    private readonly TextList _changes = TextList.Empty;
+
+    public IReadOnlyList<string> Groups { get => _groups; init => _groups = TextList.From(value); }
+
+    private readonly TextList _groups = TextList.Empty;
 
     public string ConsoleSignInUrl { get; init; } = string.Empty;
 
