@@ -215,6 +215,31 @@ public sealed class SimulatedAccount : ISandbox
         }
     }
 
+    /// <inheritdoc />
+    public void AddInstances(IEnumerable<string> instanceIds)
+    {
+        lock (Gate)
+        {
+            foreach (var id in instanceIds)
+            {
+                if (!Ec2Service.IsInstanceId(id))
+                {
+                    throw new IamOpsException("InstanceIdInvalid", FailureKind.InvalidArgument, $"'{id}' is not an EC2 instance id: i- followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0.", id);
+                }
+            }
+
+            foreach (var id in instanceIds.Where(i => !State.Instances.ContainsKey(i)))
+            {
+                State.Instances[id] = new InstanceState { InstanceId = id };
+            }
+
+            if (StatePath is not null)
+            {
+                AccountStateFile.Write(StatePath, State);
+            }
+        }
+    }
+
     /// <summary>Writes the account to <paramref name="path"/> atomically (temp file, then rename), readable by the owner only.</summary>
     public void Save(string path)
     {

@@ -5,7 +5,7 @@ using IamOps.Secrets;
 namespace IamOps.Cmdlets;
 
 /// <summary>Computes the current code of a virtual MFA device from its seed, or in the sandbox from its serial number.</summary>
-[Cmdlet(VerbsCommon.Get, "IamMfaCode", DefaultParameterSetName = BySerial)]
+[Cmdlet(VerbsCommon.Get, "IamMfaCode", DefaultParameterSetName = BySeed)]
 [OutputType(typeof(MfaCode))]
 public sealed class GetIamMfaCodeCommand : PSCmdlet
 {
@@ -54,14 +54,21 @@ public sealed class GetIamMfaCodeCommand : PSCmdlet
     private MfaCode Compute()
     {
         var at = At?.ToUniversalTime();
-        switch (ParameterSetName)
+
+        // A credential object piped in may bind several of these; the seed it holds wins over asking the sandbox.
+        if (Seed is not null)
         {
-            case BySeed:
-                return MfaCode.At(MfaSeed.Parse(SecretText.ToPlainText(Seed!), "-Seed"), at ?? DateTime.UtcNow, SerialNumber);
-            case ByUri:
-                return MfaCode.At(MfaSeed.Parse(SecretText.ToPlainText(OtpAuthUri!), "-OtpAuthUri"), at ?? DateTime.UtcNow, SerialNumber);
-            case ByFile:
-                return MfaCode.At(MfaSeed.ReadFile(FileSystemPath(SeedFile!)), at ?? DateTime.UtcNow, SerialNumber);
+            return MfaCode.At(MfaSeed.Parse(SecretText.ToPlainText(Seed), "-Seed"), at ?? DateTime.UtcNow, SerialNumber);
+        }
+
+        if (OtpAuthUri is not null)
+        {
+            return MfaCode.At(MfaSeed.Parse(SecretText.ToPlainText(OtpAuthUri), "-OtpAuthUri"), at ?? DateTime.UtcNow, SerialNumber);
+        }
+
+        if (SeedFile is not null)
+        {
+            return MfaCode.At(MfaSeed.ReadFile(FileSystemPath(SeedFile)), at ?? DateTime.UtcNow, SerialNumber);
         }
 
         var sandbox = new SessionConnector(SessionState.PSVariable.GetValue).Sandbox

@@ -21,4 +21,7 @@ public interface ISandbox
 
     /// <summary>Adds S3 buckets owned by this account (S3 is simulated only as far as IAM grants need); saved with the account.</summary>
     void AddBuckets(IEnumerable<string> bucketNames, string region);
+
+    /// <summary>Adds running EC2 instances (simulated only as far as instance profiles need); saved with the account.</summary>
+    void AddInstances(IEnumerable<string> instanceIds);
 }
