@@ -168,7 +168,10 @@ public sealed class BaselinePlanner
         var change = new PlannedChange(current is null ? ChangeKind.Create : ChangeKind.Update, "account password policy",
             current is null ? "Set" : "Update", current is null ? "the account has no password policy" : "settings differ",
             ct => _aws.Iam.UpdateAccountPasswordPolicyAsync(merge.Policy, ct), merge.Weakened.Count > 0 ? ChangeImpact.High : ChangeImpact.Medium);
-        return (new("2.8", title, string.Join(" ", new[] { "Policy to set: " + summary + "." }.Concat(notes)), new[] { change }), merge.Policy);
+        return (new("2.8", title, string.Join(" ", new[] { "Policy to set: " + summary + "." }.Concat(notes)), new[] { change })
+        {
+            DoneDetail = string.Join(" ", new[] { (current is null ? "Set the policy: " : "Updated the policy: ") + summary + "." }.Concat(notes)),
+        }, merge.Policy);
     }
 
     private async Task<ControlPlan> AdminGroupAsync(AccountContext account, BaselineRequest request, CancellationToken cancellationToken)

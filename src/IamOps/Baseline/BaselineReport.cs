@@ -101,7 +101,7 @@ public static class BaselineReport
             Control = control.Control,
             Title = control.Title,
             Status = status,
-            Detail = status == ControlStatus.Changed ? Done(applied) : control.Detail,
+            Detail = status == ControlStatus.Changed ? control.DoneDetail ?? Done(applied) : control.Detail,
             UserName = control.UserName,
             Fix = status == ControlStatus.Failed
                 ? (failure is null ? "Not attempted after an earlier failure; run the command again." : failure.Message + " Run the command again to converge.")
@@ -113,7 +113,7 @@ public static class BaselineReport
     /// <summary>What a run that changed the control did, in the past tense: "Created user alice; added user alice to group Administrators."</summary>
     private static string Done(IReadOnlyList<AppliedChange> applied)
     {
-        var text = string.Join("; ", applied.Where(a => a.Outcome == ChangeOutcome.Applied).Select(a => a.ToString()));
+        var text = string.Join("; ", applied.Where(a => a.Outcome == ChangeOutcome.Applied).Select((a, i) => i == 0 ? a.ToString() : char.ToLowerInvariant(a.ToString()[0]) + a.ToString().Substring(1)));
         return text.Length == 0 ? string.Empty : text + ".";
     }
 }
