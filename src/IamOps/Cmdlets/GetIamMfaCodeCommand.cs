@@ -5,7 +5,7 @@ using IamOps.Secrets;
 namespace IamOps.Cmdlets;
 
 /// <summary>Computes the current code of a virtual MFA device from its seed, or in the sandbox from its serial number.</summary>
-[Cmdlet(VerbsCommon.Get, "IamMfaCode", DefaultParameterSetName = BySeed)]
+[Cmdlet(VerbsCommon.Get, "IamMfaCode", DefaultParameterSetName = BySerial)]
 [OutputType(typeof(MfaCode))]
 public sealed class GetIamMfaCodeCommand : PSCmdlet
 {

@@ -56,8 +56,7 @@ public sealed class MfaSessionIssuer
         var caller = await _connection.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
         if (caller.PrincipalType != "User")
         {
-            throw new IamOpsException("MfaSessionNeedsUser", FailureKind.InvalidOperation,
-                $"GetSessionToken makes sessions for IAM users' long-term keys, and you are signed in as {caller.Arn}. Run Get-IamSessionToken with the user's access key (-ProfileName, -AccessKey/-SecretKey), not with session credentials.", caller.Arn);
+            throw SessionCredentialsRefused(caller.Arn, null);
         }
 
         var key = CacheKey(caller, request);
@@ -78,6 +77,10 @@ public sealed class MfaSessionIssuer
             issued = await _connection.Sts.GetSessionTokenAsync(
                 new GetSessionTokenRequest { DurationSeconds = request.DurationSeconds, SerialNumber = request.SerialNumber, TokenCode = request.TokenCode },
                 cancellationToken).ConfigureAwait(false);
+        }
+        catch (IamOpsException failure) when (failure.AwsErrorCode == "AccessDenied" && failure.Message.IndexOf("with session credentials", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            throw SessionCredentialsRefused(caller.Arn, failure);
         }
         catch (IamOpsException failure) when (failure.AwsErrorCode == "AccessDenied" && request.SerialNumber is not null
             && failure.Message.IndexOf("MultiFactorAuthentication", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -107,6 +110,15 @@ public sealed class MfaSessionIssuer
 
         return request.Verify ? session.With(false, await VerifyAsync(session, cancellationToken).ConfigureAwait(false)) : session;
     }
+
+    private static IamOpsException SessionCredentialsRefused(string caller, IamOpsException? failure) =>
+        new("MfaSessionNeedsUser", FailureKind.InvalidOperation,
+            $"GetSessionToken makes sessions for IAM users' long-term keys, and {caller} is signed in with session credentials. Run Get-IamSessionToken with the user's access key (-ProfileName, -AccessKey/-SecretKey), not with a session.", caller, failure)
+        {
+            AwsErrorCode = failure?.AwsErrorCode,
+            RequestId = failure?.RequestId,
+            HttpStatus = failure?.HttpStatus,
+        };
 
     private async Task<MfaSession?> CachedAsync(string key, MfaSessionRequest request, CancellationToken cancellationToken) =>
         _cache.TryGet(key, out var found) && found is MfaSession session
