@@ -42,8 +42,8 @@ public sealed class FirstHourCmdletTests
             Get-IamSessionToken -SerialNumber $serial -TokenCode $code -NoCache @key
             """);
 
-        Assert.NotNull(run.Terminating);
-        Assert.Equal("MfaCodeAlreadyUsed,IamOps.Cmdlets.GetIamSessionTokenCommand", run.Terminating!.FullyQualifiedErrorId);
+        var error = Assert.Single(run.AllErrors);
+        Assert.Equal("MfaCodeAlreadyUsed,IamOps.Cmdlets.GetIamSessionTokenCommand", error.FullyQualifiedErrorId);
     }
 
     [Fact]
@@ -52,8 +52,8 @@ public sealed class FirstHourCmdletTests
         var run = HostedPowerShell.Run("""
             Enter-IamSandbox | Out-Null
             $dev = Add-IamDeveloper -UserName ann -GroupName Developers, Ops -CreateMissingGroup
-            "$($dev.Groups)"
-            [string]$dev.Changes -like 'Created user ann; Added user ann to group Developers;*'
+            $dev.Groups.ToString()
+            $dev.Changes.ToString() -like 'Created user ann; Added user ann to group Developers;*'
             $rows = New-IamAdminBaseline -AdminUserName alice -ProgrammaticAccess
             'others ' + @($rows | Where-Object { $_ -isnot [IamOps.Baseline.BaselineControl] }).Count
             [string]($rows | Where-Object Credential).Credential -like 'alice: initial password, access key AKIA*'

@@ -327,7 +327,7 @@ public sealed class TestIamPolicyTests : IDisposable
     }
 
     [Fact]
-    public void Finding_view_shows_severity_check_and_message()
+    public void Finding_view_shows_severity_then_check_and_message()
     {
         Write("admin.json", AdminPolicy);
         var host = new TextCaptureHost();
@@ -336,8 +336,8 @@ public sealed class TestIamPolicyTests : IDisposable
 
         Assert.Empty(run.AllErrors);
         var lines = host.Text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
-        Assert.Matches(@"^Severity\s+CheckId\s+Message$", lines[0]);
-        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^SecurityWarning\s+ALLOW_ALL_ACTIONS_ON_ALL_RESOURCES\s+\S"));
+        Assert.Matches(@"^Severity\s+Finding$", lines[0]);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^SecurityWarning\s+ALLOW_ALL_ACTIONS_ON_ALL_RESOURCES: \S"));
     }
 
     [Fact]

@@ -201,8 +201,7 @@ ben,Developers;Ops,team=api
             $policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}'
             $text = Test-IamPolicy -PolicyDocument $policy | Format-Table | Out-String -Width 80
 
-            $text | Should -Match 'Message'
-            $text | Should -Match 'iam:PassRole on Resource'
+            $text | Should -Match 'PASS_ROLE_WITH_STAR_IN_RESOURCE: iam:PassRole on Resource'
         }
 
         It 'shows the developer''s access key id whole' {
