@@ -96,6 +96,9 @@ public sealed class SecretScanTests : IDisposable
             $remote = Invoke-IamRoleAssume -RoleName deploy -AccessKey $bobKey -SecretKey $bobSecret -NoCache -Verify @http @common
             $remote | Out-Host
             Keep key (Plain $remote.SecretAccessKey); Keep token $remote.SessionToken
+            $plain = Get-IamSessionToken -AccessKey $bobKey -SecretKey $bobSecret -Verify -WarningAction Continue @http @common
+            $plain | Out-Host
+            Keep key (Plain $plain.SecretAccessKey); Keep token $plain.SessionToken
             Get-IamCallerIdentity -AccessKey $bobKey -SecretKey ($bobSecret + 'x') @http @common
             Get-IamCallerIdentity -AccessKey $remote.AccessKeyId -SecretKey 'not-the-secret' -SessionToken $remote.SessionToken @http @common
         }
