@@ -10,8 +10,10 @@ namespace IamOps.PowerShell.Tests;
 public static class RealPwsh
 {
     /// <summary>The Pester module restored by this project's PackageDownload (NuGet's Pester package keeps it in tools/).</summary>
-    public static string PesterManifest { get; } = typeof(RealPwsh).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "PesterManifest").Value!;
+    public static string PesterManifest { get; } = Metadata("PesterManifest");
+
+    /// <summary>Where NuGet keeps packages (and the pwsh tool) for this build; kept when a script gets another HOME.</summary>
+    private static string NuGetPackageRoot { get; } = Metadata("NuGetPackageRoot");
 
     /// <summary>Runs <paramref name="script"/> with <c>dotnet pwsh -NoProfile -NonInteractive -File</c>.</summary>
     /// <param name="environment">Variables to set (a null value removes one) on top of a cleaned copy of this process's.</param>
@@ -51,6 +53,9 @@ public static class RealPwsh
             start.Environment.Remove(name);
         }
 
+        start.Environment["NUGET_PACKAGES"] = NuGetPackageRoot;
+        // dotnet's record of restored local tools lives under the CLI home, which follows HOME unless named.
+        start.Environment["DOTNET_CLI_HOME"] = Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
         start.Environment["POWERSHELL_UPDATECHECK"] = "Off";
         start.Environment["NO_COLOR"] = "1";
@@ -79,6 +84,9 @@ public static class RealPwsh
 
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
+
+    private static string Metadata(string key) =>
+        typeof(RealPwsh).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     /// <summary>
     /// The test host's MSBuild settings, and the AWS settings and sandbox of whoever runs the tests, never reach a
