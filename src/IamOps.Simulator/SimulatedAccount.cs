@@ -93,8 +93,21 @@ public sealed class SimulatedAccount : ISandbox
     /// </summary>
     internal int PasswordHashIterations { get; set; } = PasswordHash.DefaultIterations;
 
-    /// <summary>When set, the account is saved to this file after every change that succeeds.</summary>
-    public string? StatePath { get; set; }
+    /// <summary>
+    /// When set, the account is kept in this file: each change that succeeds is saved under a lock that other processes
+    /// using the same file respect, and a change another process saved is read before the next call.
+    /// </summary>
+    public string? StatePath
+    {
+        get => _stateFile?.FilePath;
+        set
+        {
+            _stateFile = value is null ? null : new SharedStateFile(value);
+            _stateFile?.MarkSeen();
+        }
+    }
+
+    private SharedStateFile? _stateFile;
 
     internal AccountState State { get; private set; }
 
@@ -188,6 +201,12 @@ public sealed class SimulatedAccount : ISandbox
     {
         lock (Gate)
         {
+            if (_stateFile?.ChangedElsewhere() == true)
+            {
+                State = _stateFile.Reload();
+                RebuildKeyIndex();
+            }
+
             return State.MfaDevices.TryGetValue(serialNumber, out var device)
                 ? TimeBasedOneTimePassword.Compute(device.Base32Seed, at ?? Now)
                 : throw new IamOpsException("MfaDeviceNotFound", FailureKind.ObjectNotFound,
@@ -196,47 +215,46 @@ public sealed class SimulatedAccount : ISandbox
     }
 
     /// <inheritdoc />
-    public void AddBuckets(IEnumerable<string> bucketNames, string region)
+    public void AddBuckets(IEnumerable<string> bucketNames, string region) => ChangeAndSave(() =>
     {
-        lock (Gate)
+        foreach (var name in bucketNames.Where(n => !State.Buckets.ContainsKey(n)))
         {
-            foreach (var name in bucketNames)
-            {
-                if (!State.Buckets.ContainsKey(name))
-                {
-                    State.Buckets[name] = new BucketState { Name = name, Region = region, OwnerAccountId = AccountId };
-                }
-            }
-
-            if (StatePath is not null)
-            {
-                AccountStateFile.Write(StatePath, State);
-            }
+            State.Buckets[name] = new BucketState { Name = name, Region = region, OwnerAccountId = AccountId };
         }
-    }
+    });
 
     /// <inheritdoc />
     public void AddInstances(IEnumerable<string> instanceIds)
     {
-        lock (Gate)
+        var ids = instanceIds.ToList();
+        foreach (var id in ids.Where(i => !Ec2Service.IsInstanceId(i)))
         {
-            foreach (var id in instanceIds)
-            {
-                if (!Ec2Service.IsInstanceId(id))
-                {
-                    throw new IamOpsException("InstanceIdInvalid", FailureKind.InvalidArgument, $"'{id}' is not an EC2 instance id: i- followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0.", id);
-                }
-            }
+            throw new IamOpsException("InstanceIdInvalid", FailureKind.InvalidArgument, $"'{id}' is not an EC2 instance id: i- followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0.", id);
+        }
 
-            foreach (var id in instanceIds.Where(i => !State.Instances.ContainsKey(i)))
+        ChangeAndSave(() =>
+        {
+            foreach (var id in ids.Where(i => !State.Instances.ContainsKey(i)))
             {
                 State.Instances[id] = new InstanceState { InstanceId = id };
             }
+        });
+    }
 
-            if (StatePath is not null)
+    /// <summary>A change made outside an API call (the sandbox's own setup), on the newest state and saved as calls are: under the state file's lock.</summary>
+    private void ChangeAndSave(Action change)
+    {
+        lock (Gate)
+        {
+            using var held = _stateFile?.Lock();
+            if (_stateFile?.ChangedElsewhere() == true)
             {
-                AccountStateFile.Write(StatePath, State);
+                State = _stateFile.Reload();
+                RebuildKeyIndex();
             }
+
+            change();
+            _stateFile?.Save(State);
         }
     }
 
@@ -297,7 +315,7 @@ public sealed class SimulatedAccount : ISandbox
         }
 
         var number = Interlocked.Increment(ref _callCount);
-        if (mutating && !_rateLimit.TryTake(MutatingCallsPerSecond))
+        if (mutating && !_rateLimit.TryTake(MutatingCallsPerSecond, Clock.UtcNow))
         {
             CallLog.Add(new SimulatorCall(number, service, operation, mutating, "Throttling", null, false));
             throw new ServiceError("Throttling", 400, "Rate exceeded");
@@ -316,6 +334,13 @@ public sealed class SimulatedAccount : ISandbox
         {
             try
             {
+                using var held = mutating ? _stateFile?.Lock() : null;
+                if (_stateFile?.ChangedElsewhere() == true)
+                {
+                    State = _stateFile.Reload();
+                    RebuildKeyIndex();
+                }
+
                 var principal = Authenticate(credentials, service);
                 caller = principal.Arn;
                 if (principal.UserSession is { MultiFactorAuthPresent: false } && service == "iam")
@@ -330,9 +355,9 @@ public sealed class SimulatedAccount : ISandbox
                 }
 
                 result = apply(principal);
-                if (mutating && StatePath is not null)
+                if (mutating)
                 {
-                    AccountStateFile.Write(StatePath, State);
+                    _stateFile?.Save(State);
                 }
             }
             catch (ServiceError error)

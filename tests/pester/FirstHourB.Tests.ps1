@@ -49,7 +49,7 @@ Describe 'MFA end to end' {
 
             $cached = Get-IamSessionToken -SerialNumber $alice.MfaSerialNumber @key -SetEnvironment
             $cached.FromCache | Should -BeTrue
-            $env:AWS_SESSION_TOKEN | Should -Be $cached.SessionToken
+            $env:AWS_SESSION_TOKEN | Should -Be ([IamOps.Secrets.SecretText]::ToPlainText($cached.SessionToken))
             (Add-IamDeveloper -UserName dave -CreateMissingGroup).Status | Should -Be 'Created'
         }
 

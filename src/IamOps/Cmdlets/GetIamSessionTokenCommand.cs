@@ -70,7 +70,7 @@ public sealed class GetIamSessionTokenCommand : TemporaryCredentialsCmdlet
             Connection,
             SessionCache,
             SessionScope,
-            session => ConnectAs(session.AccessKeyId, Secrets.SecretText.ToPlainText(session.SecretAccessKey), session.SessionToken),
+            session => ConnectAs(session.AccessKeyId, Secrets.SecretText.ToPlainText(session.SecretAccessKey), Secrets.SecretText.ToPlainText(session.SessionToken)),
             UsedCodes);
         if (request.SerialNumber is not null && request.TokenCode is null)
         {

@@ -120,7 +120,7 @@ public sealed class InvokeIamRoleAssumeCommand : TemporaryCredentialsCmdlet
             connection,
             SessionCache,
             SessionScope,
-            session => ConnectAs(session.AccessKeyId, Secrets.SecretText.ToPlainText(session.SecretAccessKey), session.SessionToken),
+            session => ConnectAs(session.AccessKeyId, Secrets.SecretText.ToPlainText(session.SecretAccessKey), Secrets.SecretText.ToPlainText(session.SessionToken)),
             sandbox is null ? connection.Iam : sandbox.Connect(null, null, null).Iam)
         {
             UsedCodes = UsedCodes,

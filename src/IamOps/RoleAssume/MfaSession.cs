@@ -23,7 +23,7 @@ public sealed class MfaSession : TemporarySession
     {
         AccessKeyId = AccessKeyId,
         SecretAccessKey = SecretAccessKey.Copy(),
-        SessionToken = SessionToken,
+        SessionToken = SessionToken.Copy(),
         Expiration = Expiration,
         Account = Account,
         UserArn = UserArn,

@@ -97,7 +97,7 @@ public sealed class MfaSessionIssuer
         {
             AccessKeyId = issued.AccessKeyId,
             SecretAccessKey = SecretText.ToSecureString(issued.SecretAccessKey),
-            SessionToken = issued.SessionToken,
+            SessionToken = SecretText.ToSecureString(issued.SessionToken),
             Expiration = DateTime.SpecifyKind(issued.Expiration.ToUniversalTime(), DateTimeKind.Utc),
             Account = caller.Account,
             UserArn = caller.Arn,

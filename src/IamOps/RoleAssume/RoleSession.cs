@@ -29,7 +29,7 @@ public sealed class RoleSession : TemporarySession
     {
         AccessKeyId = AccessKeyId,
         SecretAccessKey = SecretAccessKey.Copy(),
-        SessionToken = SessionToken,
+        SessionToken = SessionToken.Copy(),
         Expiration = Expiration,
         AssumedRoleArn = AssumedRoleArn,
         AssumedRoleId = AssumedRoleId,

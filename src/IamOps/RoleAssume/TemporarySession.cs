@@ -13,7 +13,8 @@ public abstract class TemporarySession
 
     public SecureString SecretAccessKey { get; init; } = new();
 
-    public string SessionToken { get; init; } = string.Empty;
+    /// <summary>The session token: a credential like the secret key, so it travels as a SecureString too.</summary>
+    public SecureString SessionToken { get; init; } = new();
 
     /// <summary>The access key id again under the name AWS.Tools' Set-AWSCredential and IamOps' -AccessKey bind by property name.</summary>
     public string AccessKey => AccessKeyId;

@@ -27,10 +27,10 @@ public sealed class MfaSessionTests
     }
 
     private MfaSessionIssuer For(IAwsConnection caller) =>
-        new(caller, _cache, "test", s => _account.Connect(new SimulatorCredentials(s.AccessKeyId, IamOps.Secrets.SecretText.ToPlainText(s.SecretAccessKey), s.SessionToken)), _used);
+        new(caller, _cache, "test", s => _account.Connect(new SimulatorCredentials(s.AccessKeyId, IamOps.Secrets.SecretText.ToPlainText(s.SecretAccessKey), IamOps.Secrets.SecretText.ToPlainText(s.SessionToken))), _used);
 
     private SimulatorConnection As(TemporarySession session) =>
-        _account.Connect(new SimulatorCredentials(session.AccessKeyId, IamOps.Secrets.SecretText.ToPlainText(session.SecretAccessKey), session.SessionToken));
+        _account.Connect(new SimulatorCredentials(session.AccessKeyId, IamOps.Secrets.SecretText.ToPlainText(session.SecretAccessKey), IamOps.Secrets.SecretText.ToPlainText(session.SessionToken)));
 
     /// <summary>An admin as New-IamAdminBaseline leaves one: in a group with AdministratorAccess and IamOps-RequireMFA, an access key, an enabled device.</summary>
     private async Task<(SimulatorConnection Key, VirtualMfaDevice Device)> MfaEnforcedAdmin(string user)
