@@ -95,4 +95,44 @@ public sealed class FirstHourCmdletTests
         Assert.Empty(run.AllErrors);
         Assert.Equal(new[] { type, defaultValue }, run.Output.Select(o => o.ToString()).ToArray());
     }
+
+    [Fact]
+    public void Get_IamSessionToken_takes_the_profiles_mfa_serial_over_the_real_client()
+    {
+        var folder = Directory.CreateTempSubdirectory("iamops-mfa-session-profile-").FullName;
+        try
+        {
+            var run = HostedPowerShell.Run("""
+                Enter-IamSandbox | Out-Null
+                $account = $IamOpsSandbox
+                $alice = (New-IamAdminBaseline -AdminUserName alice -ProgrammaticAccess -EnableVirtualMfa | Where-Object Credential).Credential
+                $serial = $alice.MfaSerialNumber
+                $codes = (Get-IamMfaCode $serial -At ([DateTime]::UtcNow.AddSeconds(-30))).TokenCode, (Get-IamMfaCode $serial).TokenCode
+                New-IamAdminBaseline -AdminUserName alice -EnableVirtualMfa -MfaCode $codes | Out-Null
+                $next = (Get-IamMfaCode $serial -At ([DateTime]::UtcNow.AddSeconds(30))).TokenCode
+                $endpoint = $account.GetType().Assembly.GetType('IamOps.Simulator.SimulatorEndpoint')::Start($account, $null)
+                Exit-IamSandbox
+                $file = $folder + '/credentials'
+                [IO.File]::WriteAllText($file, "[alice]`naws_access_key_id = $($alice.AccessKeyId)`naws_secret_access_key = $([IamOps.Secrets.SecretText]::ToPlainText($alice.SecretAccessKey))`nmfa_serial = $serial`n")
+                $connection = @{ ProfileName = 'alice'; ProfileLocation = $file; Region = 'us-east-1'; EndpointUrl = $endpoint.BaseUrl.ToString() }
+                try { Get-IamSessionToken @connection } catch { $_.FullyQualifiedErrorId }
+                $session = Get-IamSessionToken @connection -TokenCode $next -Verbose
+                $session.SerialNumber -eq $serial
+                $session.MultiFactorAuthPresent
+                ($session | Get-IamCallerIdentity -Region us-east-1 -EndpointUrl $endpoint.BaseUrl.ToString()).Arn
+                $endpoint.Dispose()
+                """, new Dictionary<string, object?> { ["folder"] = folder });
+
+            Assert.Empty(run.Errors);
+            Assert.Equal("MfaCodeRequired,IamOps.Cmdlets.GetIamSessionTokenCommand", run.Output[0].ToString());
+            Assert.Equal("True", run.Output[1].ToString());
+            Assert.Equal("True", run.Output[2].ToString());
+            Assert.EndsWith(":user/alice", run.Output[3].ToString(), StringComparison.Ordinal);
+            Assert.Contains(run.Verbose, v => v.Message.Contains("mfa_serial of profile 'alice'", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
