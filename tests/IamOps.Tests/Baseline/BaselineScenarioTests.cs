@@ -74,15 +74,18 @@ public sealed class BaselineScenarioTests
     }
 
     [Fact]
-    public async Task A_different_alias_is_kept_without_Force_and_replaced_with_it()
+    public async Task A_different_alias_is_kept_without_ReplaceAccountAlias_and_replaced_with_it()
     {
         var account = new SimulatedAccount(AccountId);
         await account.Connect().Iam.CreateAccountAliasAsync("old-alias", CancellationToken.None);
 
         var kept = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>() });
-        var forced = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>(), Force = true });
+        var weakerOnly = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>(), AllowWeakerPasswordPolicy = true });
+        var forced = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>(), ReplaceAccountAlias = true });
 
         Assert.Equal(ControlStatus.ActionRequired, kept.Controls.Single(c => c.Control == "Alias").Status);
+        Assert.Contains("-ReplaceAccountAlias", kept.Controls.Single(c => c.Control == "Alias").Fix, StringComparison.Ordinal);
+        Assert.Equal(ControlStatus.ActionRequired, weakerOnly.Controls.Single(c => c.Control == "Alias").Status);
         Assert.Equal(ControlStatus.Changed, forced.Controls.Single(c => c.Control == "Alias").Status);
         Assert.Equal(new[] { "acme-demo" }, await IamLookup.ToListAsync(account.Connect().Iam.ListAccountAliasesAsync(CancellationToken.None), CancellationToken.None));
     }
