@@ -189,15 +189,18 @@ public sealed class OnboardingScenarioTests
         var context = await AccountContext.LoadAsync(connection, None);
         var policy = await batch.ReadPasswordPolicyAsync(None);
         var groups = await batch.PlanGroupsAsync(requests, policy, context.Partition, None);
-        foreach (var change in approve ? groups.Changes : Array.Empty<PlannedChange>())
+        var groupResults = new List<AppliedChange>();
+        foreach (var change in groups.Changes)
         {
-            if (await ChangeRunner.RunAsync(change, None) is { Failure: not null } failed)
+            var result = approve ? await ChangeRunner.RunAsync(change, None) : new AppliedChange(change, ChangeOutcome.Skipped);
+            groupResults.Add(result);
+            if (result.Failure is not null)
             {
-                groupChangeFailed?.Invoke(failed);
+                groupChangeFailed?.Invoke(result);
             }
         }
 
-        var planned = await batch.PlanUsersAsync(requests, groups, policy, None);
+        var planned = await batch.PlanUsersAsync(requests, groups, policy, None, groupResults);
         var work = planned.Select(p => (p, (IReadOnlyList<PlannedChange>)(approve ? p.Plan?.Changes.ToList() ?? new List<PlannedChange>() : new List<PlannedChange>()))).ToList();
         var outcomes = await batch.ApplyAsync(work, _ => { }, None);
         return outcomes.Select((o, i) => DeveloperReport.ToResult(context, o, work[i].Item2)).ToList();
