@@ -91,6 +91,24 @@ public sealed class BaselineScenarioTests
     }
 
     [Fact]
+    public async Task A_stricter_password_policy_is_loosened_only_with_AllowWeakerPasswordPolicy_not_with_ReplaceAccountAlias()
+    {
+        var account = new SimulatedAccount(AccountId);
+        var iam = account.Connect().Iam;
+        await iam.UpdateAccountPasswordPolicyAsync(new PasswordPolicy { MinimumPasswordLength = 20, RequireSymbols = true, RequireNumbers = true, RequireUppercaseCharacters = true, RequireLowercaseCharacters = true, AllowUsersToChangePassword = true, PasswordReusePrevention = 24 }, CancellationToken.None);
+
+        var aliasOnly = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>(), ReplaceAccountAlias = true });
+        var lengthAfterAliasOnly = (await iam.GetAccountPasswordPolicyAsync(CancellationToken.None)).MinimumPasswordLength;
+        var weakened = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>(), AllowWeakerPasswordPolicy = true });
+
+        Assert.Contains("-AllowWeakerPasswordPolicy loosens them", aliasOnly.Controls.Single(c => c.Control == "2.8").Detail, StringComparison.Ordinal);
+        Assert.Equal(20, lengthAfterAliasOnly);
+        Assert.Equal(ControlStatus.Changed, weakened.Controls.Single(c => c.Control == "2.8").Status);
+        Assert.Contains("Weakened with -AllowWeakerPasswordPolicy: MinimumPasswordLength 20 (asked 14)", weakened.Controls.Single(c => c.Control == "2.8").Detail, StringComparison.Ordinal);
+        Assert.Equal(14, (await iam.GetAccountPasswordPolicyAsync(CancellationToken.None)).MinimumPasswordLength);
+    }
+
+    [Fact]
     public async Task Virtual_MFA_is_created_with_a_seed_then_enabled_on_a_later_run_with_two_codes()
     {
         var account = new SimulatedAccount(AccountId);
