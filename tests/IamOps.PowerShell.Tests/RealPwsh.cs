@@ -34,6 +34,29 @@ public static class RealPwsh
     /// <summary>Runs a script file with arguments, as <c>pwsh -File</c> does in a CI step.</summary>
     public static (int ExitCode, string Output, string Errors) RunFile(string file, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
+        using var process = Process.Start(StartInfo(file, arguments, environment))!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"pwsh -File {file} did not finish within {timeout.TotalMinutes} minutes.\n{stdout.Result}\n{stderr.Result}");
+        }
+
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts a script file in pwsh and leaves the process to the caller (to read as it runs, or to kill).</summary>
+    public static Process Start(string file, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var process = Process.Start(StartInfo(file, [], environment))!;
+        process.StandardInput.Close();
+        return process;
+    }
+
+    private static ProcessStartInfo StartInfo(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             // 'dotnet tool run' finds the tool manifest from here; a script that needs another location sets it itself.
@@ -72,17 +95,7 @@ public static class RealPwsh
             }
         }
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"pwsh -File {file} did not finish within {timeout.TotalMinutes} minutes.\n{stdout.Result}\n{stderr.Result}");
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        return start;
     }
 
     private static string Metadata(string key) =>

@@ -6,7 +6,7 @@ Describe 'New-IamAdminBaseline on a new account' {
         Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force
     }
     BeforeEach { Enter-IamSandbox | Out-Null }
-    AfterEach { Exit-IamSandbox }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
 
     It 'secures the account on the first run' {
         $controls = New-IamAdminBaseline -AccountAlias acme-prod -AdminUserName alice | Where-Object Control

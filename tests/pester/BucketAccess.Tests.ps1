@@ -9,7 +9,7 @@ Describe 'Grant-IamBucketAccess' {
         Enter-IamSandbox | Out-Null
         $IamOpsSandbox.AddBucket('acme-reports', 'eu-west-1', $IamOpsSandbox.AccountId)
     }
-    AfterEach { Exit-IamSandbox }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
 
     Context 'an EC2 service role with one bucket' {
         It 'creates the role, its instance profile and the bucket policy' {
@@ -83,7 +83,7 @@ Describe 'Revoke-IamBucketAccess' {
         $IamOpsSandbox.AddBucket('acme-reports', 'eu-west-1', $IamOpsSandbox.AccountId)
         'dev2' | Add-IamDeveloper -NoConsoleAccess -GroupName Developers -CreateMissingGroup | Out-Null
     }
-    AfterEach { Exit-IamSandbox }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
 
     It 'takes back exactly the grant piped to it' {
         $grant = Grant-IamBucketAccess -UserName dev2 -BucketName acme-reports -Prefix tmp -Access Write

@@ -7,7 +7,7 @@ Describe 'Add-IamDeveloper' {
         $team = Join-Path $PSScriptRoot '../../examples/data/team.csv'
     }
     BeforeEach { Enter-IamSandbox | Out-Null }
-    AfterEach { Exit-IamSandbox }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
 
     Context 'one developer' {
         It 'creates the user with a console password that must be changed at first sign-in' {

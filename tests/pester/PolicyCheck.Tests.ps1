@@ -79,7 +79,7 @@ Describe 'Test-IamPolicy' {
 
     Context 'for a principal of the account' {
         BeforeEach { Enter-IamSandbox | Out-Null }
-        AfterEach { Exit-IamSandbox }
+        AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
 
         It 'decides with the policies of a user, including their groups' {
             Add-IamDeveloper -UserName alice -NoConsoleAccess -GroupName Readers -CreateMissingGroup -GroupPolicyArn arn:aws:iam::aws:policy/ReadOnlyAccess | Out-Null

@@ -25,7 +25,7 @@ Describe 'Roles a developer assumes' {
         $asAlice = @{ AccessKey = $alice.AccessKeyId; SecretKey = $alice.SecretAccessKey; NoCache = $true }
         $asBob = @{ AccessKey = $bob.AccessKeyId; SecretKey = $bob.SecretAccessKey; NoCache = $true }
     }
-    AfterEach { Exit-IamSandbox }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
 
     Context 'a user granted a role' {
         It 'assumes it with their own key and proves who they are' {

@@ -5,7 +5,7 @@ Describe 'Enter-IamSandbox' {
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force
     }
-    AfterEach { Exit-IamSandbox }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
 
     It 'makes every IamOps cmdlet work on a simulated account with the account id asked for' {
         $info = Enter-IamSandbox -AccountId 111122223333
