@@ -55,7 +55,7 @@ public static class BadInputCorpus
         }
 
         Add(AddDev, "-UserName ''", "UserNameInvalid");
-        Add(AddDev, "-UserName $null", "ParameterArgumentValidationError");
+        Add(AddDev, "-UserName $null", "ParameterArgumentValidationErrorNullNotAllowed");
 
         // Groups, paths, tags, ARNs.
         foreach (var group in new[] { "bad group", new string('g', 129), "dev/ops", "Developers;bad group", "ops#1", "grüppe" })
@@ -361,8 +361,8 @@ public static class BadInputCorpus
         Add(Caller, "-Credential 42", "CredentialNotRecognized");
         Add(Caller, "-Credential @{ AccessKeyId = 'AKIAIOSFODNN7EXAMPLE' }", "CredentialNotRecognized");
         Add(Caller, "-AccessKey $aliceKey -SecretKey 'wrong'", "AwsSignatureDoesNotMatch");
-        Add(Caller, "-AccessKey AKIANOSUCHKEY0000000 -SecretKey 'whatever'", "AwsInvalidClientTokenId");
-        Add(Grant, "-UserName alice -BucketName acme-reports -AccessKey AKIANOSUCHKEY0000000 -SecretKey 'whatever'", "AwsInvalidClientTokenId");
+        Add(Caller, "-AccessKey AKIANOSUCHKEY0000000 -SecretKey 'whatever'", "SandboxKeyNotIssued");
+        Add(Grant, "-UserName alice -BucketName acme-reports -AccessKey AKIANOSUCHKEY0000000 -SecretKey 'whatever'", "SandboxKeyNotIssued");
         return cases;
     }
 
