@@ -253,7 +253,7 @@ public sealed class SimulatedAccount : ISandbox
         }
 
         var number = Interlocked.Increment(ref _callCount);
-        if (mutating && !_rateLimit.TryTake(MutatingCallsPerSecond))
+        if (mutating && !_rateLimit.TryTake(MutatingCallsPerSecond, Clock.UtcNow))
         {
             CallLog.Add(new SimulatorCall(number, service, operation, mutating, "Throttling", null, false));
             throw new ServiceError("Throttling", 400, "Rate exceeded");
