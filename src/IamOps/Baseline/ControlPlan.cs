@@ -28,6 +28,6 @@ public sealed class ControlPlan
     /// <summary>The admin user the control is about; null for account-wide controls.</summary>
     public string? UserName { get; init; }
 
-    /// <summary>Set when a person must act (the API cannot, or -Force is needed): the control is ActionRequired.</summary>
+    /// <summary>Set when a person must act (the API cannot, or a switch such as -ReplaceAccountAlias is needed): the control is ActionRequired.</summary>
     public string? ManualFix { get; }
 }
