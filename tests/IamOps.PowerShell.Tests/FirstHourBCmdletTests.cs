@@ -53,7 +53,7 @@ public sealed class FirstHourBCmdletTests
             Enter-IamSandbox | Out-Null
             $dev = Add-IamDeveloper -UserName ann -GroupName Developers, Ops -CreateMissingGroup
             $dev.Groups.ToString()
-            $dev.Changes.ToString() -like 'Created user ann; Added user ann to group Developers;*'
+            $dev.Changes.ToString() -like '*Created user ann; Added user ann to group Developers;*'
             $rows = New-IamAdminBaseline -AdminUserName alice -ProgrammaticAccess
             'others ' + @($rows | Where-Object { $_ -isnot [IamOps.Baseline.BaselineControl] }).Count
             [string]($rows | Where-Object Credential).Credential -like 'alice: initial password, access key AKIA*'

@@ -130,7 +130,7 @@ Describe 'Output that survives the usual pipes' {
     Context 'Import-Csv team.csv | Add-IamDeveloper | Export-Csv out.csv' {
         It 'writes readable cells for <Column>' -ForEach @(
             @{ Column = 'Groups'; Pattern = '^Developers; Ops$' }
-            @{ Column = 'Changes'; Pattern = '^Created user \S+; Added user \S+ to group Developers; ' }
+            @{ Column = 'Changes'; Pattern = 'Created user \S+; Added user \S+ to group Developers; ' }
             @{ Column = 'Status'; Pattern = '^Created$' }
         ) {
             @'
