@@ -6,5 +6,11 @@ internal enum PrincipalKind
     RoleSession,
     Root,
     FederatedUser,
+
+    /// <summary>An AWS service principal such as ec2.amazonaws.com: not in any account.</summary>
+    Service,
+
+    /// <summary>A web-identity or SAML provider (oidc-provider/, saml-provider/ ARN or a provider name): no identity policies.</summary>
+    IdentityProvider,
     Other,
 }
