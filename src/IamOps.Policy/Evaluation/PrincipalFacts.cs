@@ -31,7 +31,7 @@ internal sealed class PrincipalFacts
     public bool IsServiceLinkedRole { get; }
 
     /// <summary>Principals that belong to no account's IAM: services and identity providers have no identity policies.</summary>
-    public bool HasIdentityPolicies => Kind is PrincipalKind.User or PrincipalKind.RoleSession or PrincipalKind.Root or PrincipalKind.FederatedUser;
+    public bool HasIdentityPolicies => Kind is PrincipalKind.User or PrincipalKind.RoleSession or PrincipalKind.Root or PrincipalKind.FederatedUser or PrincipalKind.Group;
 
     /// <summary>The ARN aws:PrincipalArn reports: the role for role sessions, else the principal itself.</summary>
     public string PrincipalArnKey => RoleArn ?? Arn;
@@ -63,6 +63,11 @@ internal sealed class PrincipalFacts
         if (service == "iam" && resource.StartsWith("user/", StringComparison.Ordinal))
         {
             return new PrincipalFacts(PrincipalKind.User, principal, account, null, resource.Substring(resource.LastIndexOf('/') + 1));
+        }
+
+        if (service == "iam" && resource.StartsWith("group/", StringComparison.Ordinal))
+        {
+            return new PrincipalFacts(PrincipalKind.Group, principal, account, null, null);
         }
 
         if (service == "iam" && resource.StartsWith("role/", StringComparison.Ordinal))

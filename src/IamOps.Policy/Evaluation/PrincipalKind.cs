@@ -7,6 +7,9 @@ internal enum PrincipalKind
     Root,
     FederatedUser,
 
+    /// <summary>An IAM group: not a real caller, but Test-IamPolicy -GroupName decides for what its policies give a member.</summary>
+    Group,
+
     /// <summary>An AWS service principal such as ec2.amazonaws.com: not in any account.</summary>
     Service,
 
