@@ -1,7 +1,7 @@
 namespace IamOps.Policy;
 
 /// <summary>Every policy that can take part in a decision, by the role it plays.</summary>
-public sealed class PolicySetOptions
+public sealed record PolicySetOptions
 {
     /// <summary>Identity policies of the user and its groups, or of the role; may be empty (a service, or "does this resource policy let them in?").</summary>
     public IReadOnlyList<CompiledPolicy> IdentityPolicies { get; init; } = Array.Empty<CompiledPolicy>();
