@@ -23,10 +23,13 @@ public static class DecisionQuestion
                 $"-ResourceAccount '{account}' is not an account id: give the 12 digits of the account that owns the resource, e.g. 111122223333.", account);
         }
 
+        var principal = parameters.PrincipalArn is null ? null : DecisionRequest.CheckPrincipalArn(parameters.PrincipalArn.Trim());
+        var actions = ActionExpansion.Expand(parameters.Actions, ActionCatalog.Default, out var fromPatterns);
         return new DecisionRequest
         {
-            PrincipalArn = parameters.PrincipalArn is null ? null : DecisionRequest.CheckPrincipalArn(parameters.PrincipalArn.Trim()),
-            Actions = ActionExpansion.Expand(parameters.Actions, ActionCatalog.Default),
+            PrincipalArn = principal,
+            Actions = actions,
+            PatternActions = fromPatterns,
             Resources = parameters.Resources,
             Context = parameters.Context,
             PrincipalTags = parameters.PrincipalTags.ToDictionary(t => t.Key, t => t.Value.Count == 1 ? t.Value[0] : throw new IamOpsException("PrincipalTagInvalid", FailureKind.InvalidArgument,

@@ -28,6 +28,9 @@ public sealed record DecisionRequest
     /// <summary>Exact action names (wildcards already expanded by <see cref="ActionExpansion"/>).</summary>
     public IReadOnlyList<string> Actions { get; init; } = Array.Empty<string>();
 
+    /// <summary>Actions that only a * or ? pattern asked for: a resource they do not act on is skipped, not an error.</summary>
+    public IReadOnlyCollection<string> PatternActions { get; init; } = Array.Empty<string>();
+
     public IReadOnlyList<string> Resources { get; init; } = new[] { "*" };
 
     /// <summary>Condition keys to their values; a key with several values is multivalued.</summary>

@@ -33,6 +33,7 @@ public static class LocalDecider
         }
 
         var decisions = new List<PolicyCheckDecision>();
+        var skipped = new List<(string Action, string Resource)>();
         foreach (var action in request.Actions)
         {
             var known = catalog.FindAction(action);
@@ -46,7 +47,15 @@ public static class LocalDecider
             {
                 if (!known.AcceptsResource(resource))
                 {
-                    failures.Add(ResourceMismatch(known, resource));
+                    if (request.PatternActions.Contains(action))
+                    {
+                        skipped.Add((known.FullName, resource));
+                    }
+                    else
+                    {
+                        failures.Add(ResourceMismatch(known, resource));
+                    }
+
                     continue;
                 }
 
@@ -74,6 +83,14 @@ public static class LocalDecider
                     MissingContextKeys = explained.MissingContextKeys,
                 });
             }
+        }
+
+        // A pattern (s3:Get*) is decided for the actions that act on the resource; one that none of them acts on is an error.
+        foreach (var resource in skipped.Select(s => s.Resource).Distinct(StringComparer.Ordinal).Where(r => !decisions.Any(d => d.Resource == r && request.PatternActions.Contains(d.Action))))
+        {
+            var names = skipped.Where(s => s.Resource == resource).Select(s => s.Action).ToList();
+            failures.Add(new IamOpsException("ResourceTypeMismatch", FailureKind.InvalidArgument,
+                $"'{resource}' is not a resource any of the {names.Count} action(s) matching the -Action pattern acts on ({string.Join(", ", names.Take(5))}{(names.Count > 5 ? ", ..." : string.Empty)}), so nothing is decided for it. Give an ARN those actions take, or '*'.", resource));
         }
 
         return new DecisionOutcome(decisions, failures);
