@@ -3,12 +3,15 @@ namespace IamOps.Policy;
 /// <summary>A decision with its explanation.</summary>
 public sealed class PolicyDecision
 {
-    internal PolicyDecision(EvaluationDecision decision, IReadOnlyList<MatchedStatement> matchedStatements, IReadOnlyList<string> missingContextKeys, string explanation, PolicySource? decidedBy)
+    private readonly Func<string> explain;
+    private string? explanation;
+
+    internal PolicyDecision(EvaluationDecision decision, IReadOnlyList<MatchedStatement> matchedStatements, IReadOnlyList<string> missingContextKeys, Func<string> explain, PolicySource? decidedBy)
     {
         Decision = decision;
         MatchedStatements = matchedStatements;
         MissingContextKeys = missingContextKeys;
-        Explanation = explanation;
+        this.explain = explain;
         DecidedBy = decidedBy;
     }
 
@@ -25,7 +28,7 @@ public sealed class PolicyDecision
     /// Why, naming the policy type that decided: the explicit deny (document, statement, line), or for an implicit deny
     /// the layer without an allow ("no identity policy allows ...", "SCP level 2 does not allow ...").
     /// </summary>
-    public string Explanation { get; }
+    public string Explanation => explanation ??= explain();
 
     /// <summary>The kind of policy that decided; null when no policy did (the root user, or nothing applied at all).</summary>
     public PolicySource? DecidedBy { get; }

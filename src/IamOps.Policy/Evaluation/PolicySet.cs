@@ -156,7 +156,7 @@ public sealed class PolicySet
         IReadOnlyList<MatchedStatement> shown = decision == EvaluationDecision.ExplicitDeny
             ? matched.Where(m => m.IsDeny).ToArray()
             : matched.Where(m => !m.IsDeny).ToArray();
-        return new PolicyDecision(decision, shown, missing, Explain(verdict, request), DecidedBy(verdict));
+        return new PolicyDecision(decision, shown, missing, () => Explain(verdict, request), DecidedBy(verdict));
     }
 
     private ActionPlan PlanFor(string action)
@@ -289,6 +289,13 @@ public sealed class PolicySet
         if (resourceControl && resourceAllowed != allResourceLevels)
         {
             verdict = new Verdict(Outcome.ResourceControlLevelWithoutAllow, null, FirstMissingLevel(resourceAllowed), RequiredResourcePolicy.None);
+            return EvaluationDecision.ImplicitDeny;
+        }
+
+        // Nothing grants: denied in one account or across, whatever the explanation will say.
+        if (!explain && resourceGrant == PrincipalGrant.None && !identityAllowed && hasIdentity && facts.Kind != PrincipalKind.Root)
+        {
+            verdict = default;
             return EvaluationDecision.ImplicitDeny;
         }
 
