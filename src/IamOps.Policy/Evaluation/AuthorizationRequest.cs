@@ -5,7 +5,7 @@ namespace IamOps.Policy;
 /// <summary>
 /// One question to the evaluator: may this principal do this action on this resource, given this context?
 /// aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType, aws:PrincipalIsAWSService, (for users) aws:username and (for
-/// services) aws:PrincipalServiceName are derived from the principal when the context lacks them.
+/// services) aws:PrincipalServiceName are derived from the principal, and aws:ResourceAccount from the resource, when the context lacks them.
 /// </summary>
 public sealed class AuthorizationRequest
 {
@@ -82,6 +82,8 @@ public sealed class AuthorizationRequest
         Add("aws:username", facts.UserName);
         Add("aws:PrincipalIsAWSService", facts.Kind == PrincipalKind.Service ? "true" : "false");
         Add("aws:PrincipalServiceName", facts.Kind == PrincipalKind.Service ? facts.Arn : null);
+        var resource = new ArnParts(Resource);
+        Add("aws:ResourceAccount", ResourceAccount ?? (resource.IsArn && resource.Part(4).Length == 12 && resource.PartText(4).All(char.IsDigit) ? resource.PartText(4) : null));
         return table;
     }
 }
