@@ -4,8 +4,8 @@
     Builds, tests and packages IamOps.
 .DESCRIPTION
     Plain functions over the dotnet CLI, so every step can also be run with dotnet alone (see README.md).
-    Test runs 'dotnet test' (xunit, including the hosted-PowerShell tests), then the Pester suite in tests/pester
-    when pwsh has Pester 5 installed.
+    Test runs 'dotnet test': the xunit projects and the Pester suite in tests/pester, which runs in the repository's
+    pinned pwsh 7.6.10 (dotnet tool restore) with Pester 5.9.1 restored from NuGet.
 .EXAMPLE
     ./build.ps1
     Builds the solution in Debug; afterwards Import-Module ./IamOps.psd1 loads the new build.
@@ -39,16 +39,9 @@ function Invoke-Build {
 }
 
 function Invoke-Test {
+    # 'dotnet test' runs everything, the Pester suite included: in the repository's pinned pwsh 7.6.10
+    # (.config/dotnet-tools.json) with Pester 5.9.1 from NuGet, whatever pwsh and Pester run this script.
     Invoke-Dotnet @('test', (Join-Path $root 'IamOps.sln'), '--configuration', $Configuration)
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -ge 5 } | Select-Object -First 1
-    if ($pester) {
-        Import-Module $pester
-        $result = Invoke-Pester -Path (Join-Path $root 'tests/pester') -PassThru -Output Detailed
-        if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
-    }
-    else {
-        Write-Warning 'Pester 5 is not installed; the Pester suite was skipped (Install-Module Pester -MinimumVersion 5.0).'
-    }
 }
 
 function Invoke-Package {

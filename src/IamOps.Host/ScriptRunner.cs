@@ -52,11 +52,8 @@ internal static class ScriptRunner
     private static int Run(string script, string manifest)
     {
         var host = new ConsoleHost();
+        // The full SDK: every standard module a runbook uses (Utility, Management, Security) is in the session.
         var state = InitialSessionState.CreateDefault2();
-        if (!state.Commands.Any(c => string.Equals(c.Name, "Import-Csv", StringComparison.OrdinalIgnoreCase)))
-        {
-            state.Commands.Add(new SessionStateCmdletEntry("Import-Csv", typeof(ImportCsvCommand), null));
-        }
 
         using var runspace = RunspaceFactory.CreateRunspace(host, state);
         runspace.Open();

@@ -22,6 +22,18 @@ internal static class AccountStateFile
 
     public static void Write(string path, AccountState state)
     {
+        var full = CheckPath(path);
+        if (File.Exists(full) && !LooksLikeOurs(full))
+        {
+            throw Refused(full, "it exists and is not an IamOps sandbox state file; it was left unchanged");
+        }
+
+        WriteChecked(full, state);
+    }
+
+    /// <summary>The full path, when it can hold a state file: not a folder, and in a folder that exists.</summary>
+    public static string CheckPath(string path)
+    {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
@@ -33,11 +45,11 @@ internal static class AccountStateFile
             throw new IamOpsException("SandboxPathInvalid", FailureKind.InvalidArgument, $"The folder of the sandbox state file '{full}' does not exist; create it first or choose another -Path.", full);
         }
 
-        if (File.Exists(full) && !LooksLikeOurs(full))
-        {
-            throw Refused(full, "it exists and is not an IamOps sandbox state file; it was left unchanged");
-        }
+        return full;
+    }
 
+    private static void WriteChecked(string full, AccountState state)
+    {
         var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {

@@ -15,21 +15,26 @@ public sealed class SandboxFactory : ISandboxFactory
             return new SimulatedAccount(accountId);
         }
 
-        if (File.Exists(statePath))
+        // Several processes may open one file at once (parallel CI jobs): the first creates the account, the others load it.
+        using (new SharedStateFile(statePath).Lock())
         {
-            var loaded = SimulatedAccount.Load(statePath);
-            if (accountId is not null && accountId != loaded.AccountId)
+            if (File.Exists(statePath))
             {
-                throw new IamOpsException("SandboxAccountMismatch", FailureKind.InvalidArgument,
-                    $"The state file '{statePath}' holds account {loaded.AccountId}, not {accountId}. Leave out -AccountId, or choose another -Path.", statePath);
+                var loaded = SimulatedAccount.Load(statePath);
+                if (accountId is not null && accountId != loaded.AccountId)
+                {
+                    throw new IamOpsException("SandboxAccountMismatch", FailureKind.InvalidArgument,
+                        $"The state file '{statePath}' holds account {loaded.AccountId}, not {accountId}. Leave out -AccountId, or choose another -Path.", statePath);
+                }
+
+                loaded.StatePath = statePath;
+                return loaded;
             }
 
-            loaded.StatePath = statePath;
-            return loaded;
+            var account = new SimulatedAccount(accountId);
+            account.Save(statePath);
+            account.StatePath = statePath;
+            return account;
         }
-
-        var account = new SimulatedAccount(accountId) { StatePath = statePath };
-        account.Save(statePath);
-        return account;
     }
 }

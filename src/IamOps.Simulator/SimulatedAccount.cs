@@ -93,8 +93,21 @@ public sealed class SimulatedAccount : ISandbox
     /// </summary>
     internal int PasswordHashIterations { get; set; } = PasswordHash.DefaultIterations;
 
-    /// <summary>When set, the account is saved to this file after every change that succeeds.</summary>
-    public string? StatePath { get; set; }
+    /// <summary>
+    /// When set, the account is kept in this file: each change that succeeds is saved under a lock that other processes
+    /// using the same file respect, and a change another process saved is read before the next call.
+    /// </summary>
+    public string? StatePath
+    {
+        get => _stateFile?.FilePath;
+        set
+        {
+            _stateFile = value is null ? null : new SharedStateFile(value);
+            _stateFile?.MarkSeen();
+        }
+    }
+
+    private SharedStateFile? _stateFile;
 
     internal AccountState State { get; private set; }
 
@@ -240,7 +253,7 @@ public sealed class SimulatedAccount : ISandbox
         }
 
         var number = Interlocked.Increment(ref _callCount);
-        if (mutating && !_rateLimit.TryTake(MutatingCallsPerSecond))
+        if (mutating && !_rateLimit.TryTake(MutatingCallsPerSecond, Clock.UtcNow))
         {
             CallLog.Add(new SimulatorCall(number, service, operation, mutating, "Throttling", null, false));
             throw new ServiceError("Throttling", 400, "Rate exceeded");
@@ -259,6 +272,13 @@ public sealed class SimulatedAccount : ISandbox
         {
             try
             {
+                using var held = mutating ? _stateFile?.Lock() : null;
+                if (_stateFile?.ChangedElsewhere() == true)
+                {
+                    State = _stateFile.Reload();
+                    RebuildKeyIndex();
+                }
+
                 var principal = Authenticate(credentials, service);
                 caller = principal.Arn;
                 if (EnforcePermissions && permission?.Invoke(principal) is { } needed)
@@ -267,9 +287,9 @@ public sealed class SimulatedAccount : ISandbox
                 }
 
                 result = apply(principal);
-                if (mutating && StatePath is not null)
+                if (mutating)
                 {
-                    AccountStateFile.Write(StatePath, State);
+                    _stateFile?.Save(State);
                 }
             }
             catch (ServiceError error)

@@ -9,6 +9,8 @@ public static class Program
         ["lint"] = ("lint [--quick]                           lint of a 6 KB policy (BenchmarkDotNet; --quick: Stopwatch only)", LintBenchmark.Run),
         ["workload"] = ("workload <out.json> [--seed N]          writes a workload of 20 identity policies x 10 statements and 1,000 requests", WorkloadGenerator.Run),
         ["import"] = ("import                                   cold Import-Module of IamOps beside a one-cmdlet module", ImportBenchmark.Run),
+        ["import-pwsh"] = ("import-pwsh                              the same, each sample a fresh real pwsh 7.6.10 (dotnet tool restore first)", ImportBenchmark.RunInPwsh),
+        ["state-file"] = ("state-file                               1,000 reads and changes on a sandbox in memory vs kept in a shared state file", StateFileBenchmark.Run),
         ["iam-client"] = ("iam-client [--calls N] [--warmup N] [--endpoint URL]  IAM GetUser calls per second and bytes allocated per call", IamClientBenchmark.Run),
         ["simulator"] = ("simulator                                state save/load and memory for 10,000 users; endpoint requests/s", SimulatorBenchmark.Run),
         ["onboarding"] = ("onboarding [--users N]                   Add-IamDeveloper batch vs the throttle-bound minimum and a sequential loop (50 ms/call, 10 writes/s)", OnboardingBenchmark.Run),

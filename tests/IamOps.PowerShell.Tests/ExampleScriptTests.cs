@@ -43,17 +43,20 @@ public sealed class ExampleScriptTests
     }
 
     [Fact]
-    public void The_hosts_Import_Csv_makes_one_object_per_row_with_the_header_as_properties()
+    public void The_host_has_the_standard_cmdlets_a_runbook_uses()
     {
-        var folder = Directory.CreateTempSubdirectory("iamops-csv-").FullName;
-        var csv = Path.Combine(folder, "team.csv");
-        File.WriteAllText(csv, "UserName,GroupName\nann,\"Dev,Ops\"\nbo,\n");
+        var result = HostProgramTests.RunHost(["-Command",
+            "Import-Csv examples/data/team.csv | Select-Object -First 2 | ConvertTo-Json; " +
+            "Get-Date -Year 2026 -Month 1 -Day 2 -Format yyyy-MM-dd; Write-Host written-by-host; " +
+            "[pscustomobject]@{ A = 1; B = 2 } | Format-Table -AutoSize | Out-String -Width 40"]);
 
-        var result = HostProgramTests.RunHost(["-Command", $"Import-Csv '{csv}' | ForEach-Object {{ $_.UserName + '=' + $_.GroupName + ';' + $_.PSObject.Properties.Name.Count }}; try {{ Import-Csv '{folder}/missing.csv' -ErrorAction Stop }} catch {{ 'error ' + $_.FullyQualifiedErrorId }}"]);
-        Directory.Delete(folder, recursive: true);
-
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(new[] { "ann=Dev,Ops;2", "bo=;2", "error PathNotFound,IamOps.Host.ImportCsvCommand" },
-            result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var json = result.Stdout[result.Stdout.IndexOf('[', StringComparison.Ordinal)..(result.Stdout.IndexOf(']', StringComparison.Ordinal) + 1)];
+        using var rows = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(["dana", "erik"], rows.RootElement.EnumerateArray().Select(r => r.GetProperty("UserName").GetString()));
+        Assert.Equal("Developers", rows.RootElement[0].GetProperty("GroupName").GetString());
+        Assert.Contains("2026-01-02", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("written-by-host", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"A\s+B\s*\n-\s+-\s*\n1\s+2", result.Stdout.Replace("\r", string.Empty, StringComparison.Ordinal));
     }
 }

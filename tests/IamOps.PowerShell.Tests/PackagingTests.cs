@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace IamOps.PowerShell.Tests;
@@ -30,6 +31,45 @@ public sealed class PackagingTests : IClassFixture<ModulePackage>
     private readonly ModulePackage package;
 
     public PackagingTests(ModulePackage package) => this.package = package;
+
+    [Fact]
+    public void Real_pwsh_installs_the_nupkg_from_a_local_repository_and_imports_it_by_name()
+    {
+        // A clean profile: a new HOME holds PSResourceGet's repository list and the CurrentUser module folder.
+        var home = Directory.CreateTempSubdirectory("iamops-home-").FullName;
+        var repository = Path.GetDirectoryName(package.NupkgPath)!;
+        var script = $$"""
+            $ErrorActionPreference = 'Stop'
+            Register-PSResourceRepository -Name local -Uri '{{repository}}' -Trusted
+            Install-PSResource -Name IamOps -Repository local -Scope CurrentUser -Quiet
+            'installed ' + (Get-InstalledPSResource -Name IamOps).Version
+            Import-Module IamOps
+            'base ' + (Get-Module IamOps).ModuleBase
+            'help ' + @((Get-Help Add-IamDeveloper -Full).examples.example).Count
+            Enter-IamSandbox -AccountId 123456789012 | Out-Null
+            'arn ' + (Get-IamCallerIdentity).Arn
+            """;
+        try
+        {
+            var (exitCode, output, errors) = RealPwsh.Run(script, TimeSpan.FromMinutes(5), new Dictionary<string, string?>
+            {
+                ["HOME"] = home,
+                ["XDG_DATA_HOME"] = null,
+                ["XDG_CONFIG_HOME"] = null,
+                ["XDG_CACHE_HOME"] = null,
+            });
+
+            Assert.True(exitCode == 0, output + errors);
+            Assert.Contains($"installed {package.Version}", output, StringComparison.Ordinal);
+            Assert.Matches($@"base {Regex.Escape(home)}/.*IamOps/{Regex.Escape(package.Version)}", output);
+            Assert.Matches(@"help [1-9]", output);
+            Assert.Contains("arn arn:aws:iam::123456789012:user/Administrator", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
 
     [Fact]
     public void The_module_folder_is_the_manifest_the_build_layout_and_help_without_debug_or_test_files()

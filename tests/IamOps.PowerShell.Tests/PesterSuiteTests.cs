@@ -5,11 +5,63 @@ using System.Text.RegularExpressions;
 namespace IamOps.PowerShell.Tests;
 
 /// <summary>
-/// Pester cannot run here, so the suite is checked statically: every file parses, and every IamOps command and
-/// parameter it uses exists in the module, so the suite cannot rot unseen.
+/// The Pester suite (tests/pester), the user-level specification: each file runs in the real pwsh 7.6.10 with
+/// Pester 5.9.1 and must pass whole; a failure names every failing It and its message. Pester's NUnit result file
+/// goes to TestResults/pester/. Each file is also checked statically, so a command or parameter that no longer
+/// exists is named precisely.
 /// </summary>
 public sealed class PesterSuiteTests
 {
+    /// <summary>A whole file, module import included, on a busy two-core machine; far above what one takes.</summary>
+    private static readonly TimeSpan FileTimeout = TimeSpan.FromMinutes(10);
+
+    [Theory]
+    [MemberData(nameof(PesterFiles))]
+    public void Pester_file_passes_in_real_pwsh(string fileName)
+    {
+        var resultFile = Path.Combine(HostedPowerShell.RepoRoot, "TestResults", "pester", Path.ChangeExtension(fileName, ".xml"));
+        Directory.CreateDirectory(Path.GetDirectoryName(resultFile)!);
+        var script = $$"""
+            $ErrorActionPreference = 'Stop'
+            Import-Module {{Quote(RealPwsh.PesterManifest)}} -RequiredVersion 5.9.1
+            $configuration = New-PesterConfiguration
+            $configuration.Run.Path = {{Quote(Path.Combine(HostedPowerShell.RepoRoot, "tests", "pester", fileName))}}
+            $configuration.Run.PassThru = $true
+            $configuration.Output.Verbosity = 'None'
+            $configuration.TestResult.Enabled = $true
+            $configuration.TestResult.OutputFormat = 'NUnitXml'
+            $configuration.TestResult.OutputPath = {{Quote(resultFile)}}
+            $result = Invoke-Pester -Configuration $configuration
+            foreach ($test in $result.Failed) {
+                "FAILED It: $($test.ExpandedPath)"
+                foreach ($record in $test.ErrorRecord) { "    $record" -replace "`n", "`n    " }
+            }
+            foreach ($block in $result.FailedBlocks) {
+                "FAILED block: $($block.ExpandedPath)"
+                foreach ($record in $block.ErrorRecord) { "    $record" -replace "`n", "`n    " }
+            }
+            foreach ($container in $result.FailedContainers) {
+                "FAILED file: $($container.Item)"
+                foreach ($record in $container.ErrorRecord) { "    $record" -replace "`n", "`n    " }
+            }
+            "PESTER passed=$($result.PassedCount) failed=$($result.FailedCount) skipped=$($result.SkippedCount) notrun=$($result.NotRunCount) blocks=$($result.FailedBlocksCount) files=$($result.FailedContainersCount)"
+            """;
+
+        var (exitCode, output, errors) = RealPwsh.Run(script, FileTimeout);
+
+        var summary = Regex.Match(output, @"^PESTER passed=(\d+) failed=(\d+) skipped=(\d+) notrun=(\d+) blocks=(\d+) files=(\d+)", RegexOptions.Multiline);
+        Assert.True(summary.Success, $"pwsh ended (exit code {exitCode}) without a Pester summary:\n{output}\n{errors}");
+        // What the tests wrote to the host (What if: lines, warnings) comes before the summary too; only the report counts.
+        var failures = string.Join("\n", output[..summary.Index].Split('\n').SkipWhile(line => !line.StartsWith("FAILED ", StringComparison.Ordinal))).Trim();
+        Assert.True(
+            failures.Length == 0 && summary.Groups[2].Value == "0" && summary.Groups[5].Value == "0" && summary.Groups[6].Value == "0",
+            $"{fileName}: {summary.Value}\n{failures}\n{errors}");
+        Assert.True(int.Parse(summary.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, $"{fileName} ran no test: {summary.Value}");
+        Assert.Equal(0, exitCode);
+    }
+
+    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
     private static readonly Lazy<Dictionary<string, CmdletInfo>> Cmdlets = new(() =>
         HostedPowerShell.Run("Get-Command -Module IamOps").Output.Select(o => (CmdletInfo)o.BaseObject).ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase));
 
@@ -32,7 +84,6 @@ public sealed class PesterSuiteTests
         Assert.Empty(errors);
 
         var problems = new List<string>();
-        var iamOpsUses = 0;
         foreach (var command in ast.FindAll(a => a is CommandAst, searchNestedScriptBlocks: true).Cast<CommandAst>())
         {
             var name = command.GetCommandName();
@@ -41,7 +92,6 @@ public sealed class PesterSuiteTests
                 continue;
             }
 
-            iamOpsUses++;
             if (!Cmdlets.Value.TryGetValue(name, out var cmdlet))
             {
                 problems.Add($"line {command.Extent.StartLineNumber}: {name} is not an IamOps command");
@@ -66,8 +116,20 @@ public sealed class PesterSuiteTests
             }
         }
 
-        Assert.True(iamOpsUses > 0, $"{fileName} uses no IamOps command");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void The_Pester_suite_specifies_every_exported_cmdlet()
+    {
+        var files = Directory.GetFiles(Path.Combine(HostedPowerShell.RepoRoot, "tests", "pester"), "*.Tests.ps1");
+        var used = files
+            .SelectMany(file => Parser.ParseFile(file, out _, out _)
+                .FindAll(a => a is CommandAst, searchNestedScriptBlocks: true).Cast<CommandAst>().Select(c => c.GetCommandName()))
+            .Where(name => name is not null)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        Assert.Empty(Cmdlets.Value.Keys.Where(name => !used.Contains(name)).Order(StringComparer.Ordinal));
     }
 
     private static bool Resolves(CmdletInfo cmdlet, string name)

@@ -73,7 +73,7 @@ public sealed class RoleAssumeCmdletTests
             var run = HostedPowerShell.Run(Setup +
                 "$s = Invoke-IamRoleAssume -RoleName deploy -RoleSessionName envs -SetEnvironment\n" +
                 "($env:AWS_ACCESS_KEY_ID -eq $s.AccessKeyId)\n" +
-                "($env:AWS_SESSION_TOKEN -eq $s.SessionToken)\n" +
+                "($env:AWS_SESSION_TOKEN -eq [IamOps.Secrets.SecretText]::ToPlainText($s.SessionToken))\n" +
                 "($env:AWS_SECRET_ACCESS_KEY -eq [IamOps.Secrets.SecretText]::ToPlainText($s.SecretAccessKey))\n" +
                 "(Get-IamCallerIdentity).Arn");
 

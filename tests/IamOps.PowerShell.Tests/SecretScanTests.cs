@@ -57,7 +57,7 @@ public sealed class SecretScanTests : IDisposable
         $null = $account.Connect().Iam.CreateRoleAsync([IamOps.Aws.CreateRoleRequest]@{ RoleName = 'deploy'; AssumeRolePolicyDocument = $trust }, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
         $session = Invoke-IamRoleAssume -RoleName deploy -AccessKey $bobKey -SecretKey $bobSecret -Verify -SaveAsProfile scan -ProfileLocation "$Work/credentials" @common
         $session | Out-Host
-        Keep key (Plain $session.SecretAccessKey); Keep token $session.SessionToken
+        Keep key (Plain $session.SecretAccessKey); Keep token (Plain $session.SessionToken)
         $session | Get-IamCallerIdentity @common | Out-Host
         Invoke-IamRoleAssume -RoleName deploy -AccessKey $bobKey -SecretKey $bobSecret -NoCache -ScriptBlock { Keep key $env:AWS_SECRET_ACCESS_KEY; Keep token $env:AWS_SESSION_TOKEN; Get-IamCallerIdentity -Verbose } @common | Out-Host
         $session | Grant-IamBucketAccess -RoleName deploy -BucketName scan-bucket -WarningAction Continue @common | Out-Host
@@ -79,7 +79,7 @@ public sealed class SecretScanTests : IDisposable
             Keep password (Plain $dave.InitialPassword); Keep key (Plain $dave.SecretAccessKey)
             $remote = Invoke-IamRoleAssume -RoleName deploy -AccessKey $bobKey -SecretKey $bobSecret -NoCache -Verify @http @common
             $remote | Out-Host
-            Keep key (Plain $remote.SecretAccessKey); Keep token $remote.SessionToken
+            Keep key (Plain $remote.SecretAccessKey); Keep token (Plain $remote.SessionToken)
             Get-IamCallerIdentity -AccessKey $bobKey -SecretKey ($bobSecret + 'x') @http @common
             Get-IamCallerIdentity -AccessKey $remote.AccessKeyId -SecretKey 'not-the-secret' -SessionToken $remote.SessionToken @http @common
         }

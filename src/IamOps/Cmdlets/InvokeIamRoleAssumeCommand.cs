@@ -145,7 +145,7 @@ public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
             connection,
             RoleSessionCache.For((object?)Runspace.DefaultRunspace ?? SessionState),
             scope,
-            session => ConnectAs(session.AccessKeyId, Secrets.SecretText.ToPlainText(session.SecretAccessKey), session.SessionToken),
+            session => ConnectAs(session.AccessKeyId, Secrets.SecretText.ToPlainText(session.SecretAccessKey), Secrets.SecretText.ToPlainText(session.SessionToken)),
             sandbox is null ? connection.Iam : sandbox.Connect(null, null, null).Iam)
         {
             Waiting = (attempt, pause) => WriteVerboseLater($"AssumeRole was denied (attempt {attempt}); waiting {pause.TotalSeconds:0.#} s for IAM to propagate recent changes (-WaitForRole)."),

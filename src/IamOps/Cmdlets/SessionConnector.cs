@@ -50,7 +50,7 @@ internal sealed class SessionConnector
             Credential = AsShape(credential),
             AccessKey = ambient?.AccessKeyId ?? accessKey,
             SecretKey = ambient is null ? secretKey : SecretText.ToPlainText(ambient.SecretAccessKey),
-            SessionToken = ambient?.SessionToken ?? (accessKey is null && secretKey is null ? null : sessionToken),
+            SessionToken = ambient is null ? (accessKey is null && secretKey is null ? null : sessionToken) : SecretText.ToPlainText(ambient.SessionToken),
             EndpointUrl = endpointUrl,
         };
     }

@@ -202,6 +202,15 @@ public sealed class ConnectionResolver
         }
         catch (AmazonClientException ex)
         {
+            if (string.IsNullOrEmpty(_environment("AWS_ACCESS_KEY_ID")) && _environment("AWS_PROFILE") is { Length: > 0 } missing)
+            {
+                // The chain says only "no credentials"; the user's mistake is the profile the environment names.
+                throw new IamOpsException("ProfileNotFound", FailureKind.ObjectNotFound,
+                    $"AWS_PROFILE names the profile '{missing}', which has no credentials in the shared credentials or config file. "
+                    + $"Create it with 'aws configure --profile {missing}', correct AWS_PROFILE, or remove it to use the default profile.",
+                    missing, ex);
+            }
+
             throw new IamOpsException("CredentialsNotFound", FailureKind.AuthenticationError, "No AWS credentials were found. " + CredentialHelp, null, ex);
         }
     }

@@ -17,7 +17,7 @@ public static class CredentialEnvironment
     {
         Environment.SetEnvironmentVariable(AccessKeyVariable, session.AccessKeyId);
         Environment.SetEnvironmentVariable(SecretKeyVariable, SecretText.ToPlainText(session.SecretAccessKey));
-        Environment.SetEnvironmentVariable(SessionTokenVariable, session.SessionToken);
+        Environment.SetEnvironmentVariable(SessionTokenVariable, SecretText.ToPlainText(session.SessionToken));
         Environment.SetEnvironmentVariable(ExpirationVariable, session.Expiration.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
     }
 

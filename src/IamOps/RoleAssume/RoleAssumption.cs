@@ -91,7 +91,7 @@ public sealed class RoleAssumption
         {
             AccessKeyId = issued.Credentials.AccessKeyId,
             SecretAccessKey = SecretText.ToSecureString(issued.Credentials.SecretAccessKey),
-            SessionToken = issued.Credentials.SessionToken,
+            SessionToken = SecretText.ToSecureString(issued.Credentials.SessionToken),
             Expiration = DateTime.SpecifyKind(issued.Credentials.Expiration.ToUniversalTime(), DateTimeKind.Utc),
             AssumedRoleArn = issued.AssumedRoleArn,
             AssumedRoleId = issued.AssumedRoleId,

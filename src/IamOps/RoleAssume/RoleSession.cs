@@ -13,7 +13,8 @@ public sealed class RoleSession
 
     public SecureString SecretAccessKey { get; init; } = new();
 
-    public string SessionToken { get; init; } = string.Empty;
+    /// <summary>The session token: a credential like the secret key, so it travels as a SecureString too.</summary>
+    public SecureString SessionToken { get; init; } = new();
 
     /// <summary>The access key id again under the name AWS.Tools' Set-AWSCredential and IamOps' -AccessKey bind by property name.</summary>
     public string AccessKey => AccessKeyId;
@@ -52,7 +53,7 @@ public sealed class RoleSession
     {
         AccessKeyId = AccessKeyId,
         SecretAccessKey = SecretAccessKey.Copy(),
-        SessionToken = SessionToken,
+        SessionToken = SessionToken.Copy(),
         Expiration = Expiration,
         AssumedRoleArn = AssumedRoleArn,
         AssumedRoleId = AssumedRoleId,

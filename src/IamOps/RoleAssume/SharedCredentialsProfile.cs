@@ -50,7 +50,7 @@ public static class SharedCredentialsProfile
         kept.Add($"[{profileName}]");
         kept.Add("aws_access_key_id = " + session.AccessKeyId);
         kept.Add("aws_secret_access_key = " + SecretText.ToPlainText(session.SecretAccessKey));
-        kept.Add("aws_session_token = " + session.SessionToken);
+        kept.Add("aws_session_token = " + SecretText.ToPlainText(session.SessionToken));
         kept.Add("# expires " + session.Expiration.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) + ", role session " + session.AssumedRoleArn);
         var directory = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory))

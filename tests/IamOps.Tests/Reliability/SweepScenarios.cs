@@ -188,7 +188,7 @@ internal static class SweepScenarios
         await admin.Iam.PutInlinePolicyAsync(IdentityKind.Role, "deploy", "read", Expect.Statement("Allow", "s3:GetObject"), None);
         var alice = account.Connect(new SimulatorCredentials(key.AccessKeyId, key.SecretAccessKey));
         var cache = new RoleSessionCache();
-        var assumption = new RoleAssumption(alice, cache, "sweep", s => account.Connect(new SimulatorCredentials(s.AccessKeyId, IamOps.Secrets.SecretText.ToPlainText(s.SecretAccessKey), s.SessionToken)), admin.Iam);
+        var assumption = new RoleAssumption(alice, cache, "sweep", s => account.Connect(new SimulatorCredentials(s.AccessKeyId, IamOps.Secrets.SecretText.ToPlainText(s.SecretAccessKey), IamOps.Secrets.SecretText.ToPlainText(s.SessionToken))), admin.Iam);
         return new ScenarioInstance(account, async () =>
         {
             var session = await assumption.AssumeAsync(new RoleAssumeRequest { RoleName = "deploy", DurationSeconds = 7200, Verify = true }, None);

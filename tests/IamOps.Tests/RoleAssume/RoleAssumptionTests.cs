@@ -1,5 +1,6 @@
 using IamOps.Aws;
 using IamOps.RoleAssume;
+using IamOps.Secrets;
 using IamOps.Simulator;
 using IamOps.Tests.Simulator;
 
@@ -24,11 +25,11 @@ public sealed class RoleAssumptionTests
     }
 
     private RoleAssumption For(IAwsConnection caller) =>
-        new(caller, _cache, "test", s => _account.Connect(new SimulatorCredentials(s.AccessKeyId, SecretTextOf(s), s.SessionToken)), _admin.Iam);
+        new(caller, _cache, "test", s => _account.Connect(new SimulatorCredentials(s.AccessKeyId, SecretTextOf(s), SecretText.ToPlainText(s.SessionToken))), _admin.Iam);
 
     /// <summary>A RoleAssumption whose -WaitForRole pauses move the simulated clock and are recorded, instead of sleeping.</summary>
     private RoleAssumption Waiting(IAwsConnection caller, List<TimeSpan> pauses) =>
-        new(caller, _cache, "test", s => _account.Connect(new SimulatorCredentials(s.AccessKeyId, SecretTextOf(s), s.SessionToken)), _admin.Iam,
+        new(caller, _cache, "test", s => _account.Connect(new SimulatorCredentials(s.AccessKeyId, SecretTextOf(s), SecretText.ToPlainText(s.SessionToken))), _admin.Iam,
             (pause, _) =>
             {
                 pauses.Add(pause);
@@ -200,7 +201,7 @@ public sealed class RoleAssumptionTests
         await Role("first", everyone);
         await Role("second", everyone);
         var first = await For(_admin).AssumeAsync(new RoleAssumeRequest { RoleName = "first" }, None);
-        var asRole = _account.Connect(new SimulatorCredentials(first.AccessKeyId, SecretTextOf(first), first.SessionToken));
+        var asRole = _account.Connect(new SimulatorCredentials(first.AccessKeyId, SecretTextOf(first), SecretText.ToPlainText(first.SessionToken)));
         _account.CallLog.Clear();
 
         var error = await Fails(() => For(asRole).AssumeAsync(new RoleAssumeRequest { RoleName = "second", DurationSeconds = 7200 }, None));

@@ -14,7 +14,7 @@ public sealed class SharedCredentialsProfileTests : IDisposable
     {
         AccessKeyId = accessKeyId,
         SecretAccessKey = SecretText.ToSecureString("secret-" + accessKeyId),
-        SessionToken = "token-" + accessKeyId,
+        SessionToken = SecretText.ToSecureString("token-" + accessKeyId),
         Expiration = new DateTime(2026, 3, 1, 13, 0, 0, DateTimeKind.Utc),
         AssumedRoleArn = "arn:aws:sts::111122223333:assumed-role/deploy/alice",
     };

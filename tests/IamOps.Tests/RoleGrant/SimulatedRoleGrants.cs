@@ -82,7 +82,7 @@ internal sealed class SimulatedRoleGrants
     /// <summary>Invoke-IamRoleAssume's logic as <paramref name="caller"/>.</summary>
     public RoleAssumption AssumeAs(IAwsConnection caller) =>
         new(caller, new RoleSessionCache(() => Clock.UtcNow), "test",
-            s => Account.Connect(new SimulatorCredentials(s.AccessKeyId, IamOps.Secrets.SecretText.ToPlainText(s.SecretAccessKey), s.SessionToken)), Iam);
+            s => Account.Connect(new SimulatorCredentials(s.AccessKeyId, IamOps.Secrets.SecretText.ToPlainText(s.SecretAccessKey), IamOps.Secrets.SecretText.ToPlainText(s.SessionToken))), Iam);
 
     public async Task<JsonElement[]> TrustStatementsAsync(string role)
     {

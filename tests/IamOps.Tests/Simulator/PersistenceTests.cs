@@ -132,4 +132,40 @@ public sealed class PersistenceTests : IDisposable
         Assert.EndsWith(":user/bob", (await sandbox.Connect(key.AccessKeyId, key.SecretAccessKey, null).Sts.GetCallerIdentityAsync(None)).Arn, StringComparison.Ordinal);
         await Expect.AwsError("SignatureDoesNotMatch", 403, () => sandbox.Connect(key.AccessKeyId, "wrong", null).Sts.GetCallerIdentityAsync(None));
     }
+
+    [Fact]
+    public async Task Sandboxes_sharing_one_file_never_lose_each_others_changes()
+    {
+        // Four openers of one file (as four processes with one IAMOPS_SANDBOX), each making ten users at the same time;
+        // the file's lock is the operating system's, so separate opens in one process contend as processes do.
+        var path = PathOf("shared.json");
+        var sandboxes = Enumerable.Range(0, 4).Select(_ => new SandboxFactory().Open(path, "555566667777")).ToList();
+
+        await Task.WhenAll(sandboxes.Select((sandbox, n) => Task.Run(async () =>
+        {
+            var iam = sandbox.Connect(null, null, null).Iam;
+            for (var i = 0; i < 10; i++)
+            {
+                await iam.CreateUserAsync(new CreateUserRequest { UserName = $"p{n}-user{i}" }, None);
+            }
+        })));
+
+        var users = await IamOps.Tests.Aws.IamExchange.CollectAsync(new SandboxFactory().Open(path, null).Connect(null, null, null).Iam.ListUsersAsync(null, None));
+        Assert.Equal(40, users.Count(u => u.UserName.StartsWith('p')));
+        // Each opener also sees the others' users without being reopened.
+        Assert.Equal("p3-user9", (await sandboxes[0].Connect(null, null, null).Iam.GetUserAsync("p3-user9", None)).UserName);
+    }
+
+    [Fact]
+    public async Task A_change_saved_by_another_opener_is_read_before_the_next_call()
+    {
+        var path = PathOf("two.json");
+        var first = new SandboxFactory().Open(path, null);
+        var second = new SandboxFactory().Open(path, null);
+        await first.Connect(null, null, null).Iam.CreateUserAsync(new CreateUserRequest { UserName = "made-by-first" }, None);
+
+        Assert.Equal("made-by-first", (await second.Connect(null, null, null).Iam.GetUserAsync("made-by-first", None)).UserName);
+        await second.Connect(null, null, null).Iam.CreateUserAsync(new CreateUserRequest { UserName = "made-by-second" }, None);
+        Assert.Equal(3, (await IamOps.Tests.Aws.IamExchange.CollectAsync(first.Connect(null, null, null).Iam.ListUsersAsync(null, None))).Count);
+    }
 }

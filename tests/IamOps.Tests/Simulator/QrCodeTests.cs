@@ -32,6 +32,60 @@ public sealed class QrCodeTests
         Assert.Equal(1, FormatLevelBits(modules));
     }
 
+    /// <summary>Every length where the symbol grows, and the longest text of each version, from version 1 to 20.</summary>
+    public static TheoryData<int> VersionBoundaries()
+    {
+        var data = new TheoryData<int>();
+        var previous = 0;
+        for (var length = 1; length <= 858; length++)
+        {
+            var size = QrCodeEncoder.Encode(Text(length)).GetLength(0);
+            if (size != previous)
+            {
+                if (length > 1)
+                {
+                    data.Add(length - 1);
+                }
+
+                data.Add(length);
+                previous = size;
+            }
+        }
+
+        data.Add(858);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(VersionBoundaries))]
+    public void An_independent_reader_ZXing_decodes_every_symbol_size_back_to_the_text(int length)
+    {
+        var text = Text(length);
+        var modules = QrCodeEncoder.Encode(text);
+        var size = modules.GetLength(0);
+        var bits = new ZXing.Common.BitMatrix(size, size);
+        for (var row = 0; row < size; row++)
+        {
+            for (var column = 0; column < size; column++)
+            {
+                bits[column, row] = modules[row, column];
+            }
+        }
+
+        var decoded = new ZXing.QrCode.Internal.Decoder().decode(bits, new Dictionary<ZXing.DecodeHintType, object> { [ZXing.DecodeHintType.CHARACTER_SET] = "UTF-8" });
+
+        Assert.NotNull(decoded);
+        Assert.Equal(text, decoded.Text);
+        Assert.Equal("L", decoded.ECLevel);
+    }
+
+    /// <summary>Text like an otpauth URI: letters, digits and URI punctuation, cycled to the length asked for.</summary>
+    private static string Text(int length)
+    {
+        const string alphabet = "otpauth://totp/IamOps:alice?secret=JBSWY3DPEHPK3PXP&issuer=IamOps-0123456789";
+        return string.Concat(Enumerable.Range(0, length).Select(i => alphabet[i % alphabet.Length]));
+    }
+
     [Fact]
     public void Png_is_a_1_bit_grayscale_image_with_a_quiet_zone()
     {
