@@ -57,6 +57,9 @@ public sealed record DecisionRequest
     /// <summary>The trust policy of the role resources asked about (resources that are not roles use <see cref="ResourcePolicy"/>).</summary>
     public SourcedPolicy? TrustPolicy { get; init; }
 
+    /// <summary>Trust policies read from the account, by role ARN, for role resources <see cref="TrustPolicy"/> does not cover.</summary>
+    public IReadOnlyDictionary<string, SourcedPolicy> RoleTrustPolicies { get; init; } = new Dictionary<string, SourcedPolicy>();
+
     /// <summary>SCPs per organization level, root first: each level must allow; a Deny anywhere wins.</summary>
     public IReadOnlyList<IReadOnlyList<SourcedPolicy>> ServiceControlLevels { get; init; } = Array.Empty<IReadOnlyList<SourcedPolicy>>();
 
@@ -90,6 +93,11 @@ public sealed record DecisionRequest
         if (TrustPolicy is not null)
         {
             yield return (TrustPolicy, PolicyType.Trust);
+        }
+
+        foreach (var trust in RoleTrustPolicies.Values)
+        {
+            yield return (trust, PolicyType.Trust);
         }
 
         foreach (var policy in ServiceControlLevels.SelectMany(l => l))

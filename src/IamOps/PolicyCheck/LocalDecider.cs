@@ -19,8 +19,27 @@ public static class LocalDecider
         }
 
         var catalog = ActionCatalog.Default;
-        var resourceSet = new Lazy<PolicySet>(() => Compile(request, request.ResourcePolicy));
-        var trustSet = new Lazy<PolicySet>(() => Compile(request, request.TrustPolicy));
+        // One compiled set per resource-side policy: the resource policy, or a role's trust policy.
+        var sets = new Dictionary<SourcedPolicy, PolicySet>();
+        var noResourcePolicy = new Lazy<PolicySet>(() => Compile(request, null));
+        PolicySet SetFor(string resource)
+        {
+            var side = ResourceNames.IsRole(resource)
+                ? request.TrustPolicy ?? (request.RoleTrustPolicies.TryGetValue(resource, out var read) ? read : request.ResourcePolicy)
+                : request.ResourcePolicy;
+            if (side is null)
+            {
+                return noResourcePolicy.Value;
+            }
+
+            if (!sets.TryGetValue(side, out var set))
+            {
+                set = sets[side] = Compile(request, side);
+            }
+
+            return set;
+        }
+
         var context = new RequestContext();
         foreach (var tag in request.PrincipalTags)
         {
@@ -60,8 +79,7 @@ public static class LocalDecider
                 }
 
                 var principal = request.PrincipalArn ?? DefaultPrincipal(request.ResourceAccount ?? ResourceNames.AccountOf(resource));
-                var set = request.TrustPolicy is not null && ResourceNames.IsRole(resource) ? trustSet.Value : resourceSet.Value;
-                var explained = set.Evaluate(new AuthorizationRequest(principal, action, resource, context) { ResourceAccount = request.ResourceAccount });
+                var explained = SetFor(resource).Evaluate(new AuthorizationRequest(principal, action, resource, context) { ResourceAccount = request.ResourceAccount });
                 decisions.Add(new PolicyCheckDecision
                 {
                     Principal = principal,

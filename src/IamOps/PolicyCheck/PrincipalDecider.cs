@@ -38,6 +38,7 @@ public sealed class PrincipalDecider
             PrincipalArn = principal.PrincipalArn,
             IdentityPolicies = principal.IdentityPolicies,
             PermissionsBoundary = principal.PermissionsBoundary,
+            RoleTrustPolicies = question.TrustPolicy is null ? await _reader.ReadTrustPoliciesAsync(question.Resources, principal.PrincipalArn, cancellationToken).ConfigureAwait(false) : question.RoleTrustPolicies,
         });
     }
 }
