@@ -54,8 +54,8 @@ public static class BadInputCorpus
             Add(AddDev, "-UserName " + Quote(name), "UserNameInvalid");
         }
 
-        Add(AddDev, "-UserName ''", "ParameterArgumentValidationError");
-        Add(AddDev, "-UserName $null", "ParameterArgumentValidationError");
+        Add(AddDev, "-UserName ''", "UserNameInvalid");
+        Add(AddDev, "-UserName $null", "ParameterArgumentValidationErrorNullNotAllowed");
 
         // Groups, paths, tags, ARNs.
         foreach (var group in new[] { "bad group", new string('g', 129), "dev/ops", "Developers;bad group", "ops#1", "grüppe" })
@@ -87,6 +87,10 @@ public static class BadInputCorpus
         // Impossible combinations and limits.
         Add(AddDev, "-UserName newbie -DeleteOldAccessKey", "DeleteOldAccessKeyWithoutRotate");
         Add(AddDev, "-UserName newbie -ResetPassword -NoConsoleAccess", "ResetPasswordWithoutConsole");
+        Add(AddDev, "-UserName newbie -ConsoleAccess -NoConsoleAccess", "ConsoleAccessConflict");
+        Add(AddDev, "-UserName newbie -DeactivateAccessKey 'not a key'", "AccessKeyIdInvalid");
+        Add(AddDev, "-UserName newbie -RotateAccessKey -DeleteAccessKey AKIAIOSFODNN7EXAMPLE", "AccessKeyOptionsConflict");
+        Add(AddDev, "-UserName alice -DeactivateAccessKey AKIAIOSFODNN7EXAMPLE", "AccessKeyNotFound");
         Add(AddDev, "-UserName newbie -ThrottleLimit 0", "ParameterArgumentValidationError");
         Add(AddDev, "-UserName newbie -ThrottleLimit 65", "ParameterArgumentValidationError");
         Add(AddDev, "-UserName newbie -ThrottleLimit lots", "CannotConvertArgumentNoMessage");
@@ -103,7 +107,8 @@ public static class BadInputCorpus
         Pipe(AddDev, "[pscustomobject]@{ UserName = 'row2'; Tag = 'novalue' }", string.Empty, "TagInvalid");
         Pipe(AddDev, "[pscustomobject]@{ UserName = 'row3'; Path = 'engineering' }", string.Empty, "PathInvalid");
         Pipe(AddDev, "[pscustomobject]@{ UserName = 'row4'; PermissionsBoundary = 'DevBoundary' }", string.Empty, "PolicyArnInvalid");
-        Pipe(AddDev, "[pscustomobject]@{ UserName = ''; GroupName = 'Developers' }", string.Empty, "ParameterArgumentValidationError");
+        Pipe(AddDev, "[pscustomobject]@{ UserName = ''; GroupName = 'Developers' }", string.Empty, "UserNameInvalid");
+        Pipe(AddDev, "[pscustomobject]@{ UserName = 'row13'; ConsoleAccess = 'true'; NoConsoleAccess = 'true' }", string.Empty, "ConsoleAccessConflict");
         Pipe(AddDev, "[pscustomobject]@{ UserName = 'row5'; ProgrammaticAccess = 'maybe' }", string.Empty, "ParameterArgumentTransformationError");
         Pipe(AddDev, "[pscustomobject]@{ UserName = 'row6'; NoConsoleAccess = 'sometimes' }", string.Empty, "ParameterArgumentTransformationError");
         Pipe(AddDev, "[pscustomobject]@{ UserName = 'row7'; NoConsoleAccess = 'true'; ResetPassword = 'true' }", string.Empty, "ResetPasswordWithoutConsole");
@@ -356,8 +361,8 @@ public static class BadInputCorpus
         Add(Caller, "-Credential 42", "CredentialNotRecognized");
         Add(Caller, "-Credential @{ AccessKeyId = 'AKIAIOSFODNN7EXAMPLE' }", "CredentialNotRecognized");
         Add(Caller, "-AccessKey $aliceKey -SecretKey 'wrong'", "AwsSignatureDoesNotMatch");
-        Add(Caller, "-AccessKey AKIANOSUCHKEY0000000 -SecretKey 'whatever'", "AwsInvalidClientTokenId");
-        Add(Grant, "-UserName alice -BucketName acme-reports -AccessKey AKIANOSUCHKEY0000000 -SecretKey 'whatever'", "AwsInvalidClientTokenId");
+        Add(Caller, "-AccessKey AKIANOSUCHKEY0000000 -SecretKey 'whatever'", "SandboxKeyNotIssued");
+        Add(Grant, "-UserName alice -BucketName acme-reports -AccessKey AKIANOSUCHKEY0000000 -SecretKey 'whatever'", "SandboxKeyNotIssued");
         return cases;
     }
 

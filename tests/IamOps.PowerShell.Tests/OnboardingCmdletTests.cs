@@ -21,8 +21,8 @@ public sealed class OnboardingCmdletTests
         var run = HostedPowerShell.Run("Enter-IamSandbox | Out-Null\n" + Rows + "$rows | Add-IamDeveloper -CreateMissingGroup -ProgrammaticAccess");
 
         Assert.Null(run.Terminating);
-        Assert.Equal(new object[] { "dev1", "dev2" }, run.Output.Select(o => o.Properties["UserName"].Value).ToArray());
-        Assert.All(run.Output, o => Assert.Equal("Created", o.Properties["Status"].Value?.ToString()));
+        Assert.Equal(new object[] { "dev1", "bad name", "dev2", "DEV1", "dev3" }, run.Output.Select(o => o.Properties["UserName"].Value).ToArray());
+        Assert.Equal(new[] { "Created", "Failed", "Created", "Failed", "Failed" }, run.Output.Select(o => o.Properties["Status"].Value?.ToString()).ToArray());
         Assert.Equal(new object[] { "Developers", "Ops" }, ((IEnumerable<string>)run.Output[0].Properties["Groups"].Value).Cast<object>().ToArray());
         Assert.IsType<SecureString>(run.Output[0].Properties["InitialPassword"].Value);
         Assert.IsType<SecureString>(run.Output[0].Properties["SecretAccessKey"].Value);

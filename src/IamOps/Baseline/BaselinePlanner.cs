@@ -124,15 +124,15 @@ public sealed class BaselinePlanner
             });
         }
 
-        if (!request.Force)
+        if (!request.ReplaceAccountAlias)
         {
             return new("Alias", title, $"The alias is '{current}', not '{wanted}'; it was left alone.", Array.Empty<PlannedChange>(),
-                $"Run again with -Force to replace '{current}' (sign-in URLs and bookmarks with the old alias stop working), or keep '{current}'.");
+                $"Run again with -ReplaceAccountAlias to replace '{current}' (sign-in URLs and bookmarks with the old alias stop working), or keep '{current}'.");
         }
 
-        return new("Alias", title, $"The alias '{current}' will be replaced by '{wanted}' (-Force).", new[]
+        return new("Alias", title, $"The alias '{current}' will be replaced by '{wanted}' (-ReplaceAccountAlias).", new[]
         {
-            new PlannedChange(ChangeKind.Delete, "account alias " + current, "Delete account alias", $"-Force replaces it with '{wanted}'",
+            new PlannedChange(ChangeKind.Delete, "account alias " + current, "Delete account alias", $"-ReplaceAccountAlias replaces it with '{wanted}'",
                 ct => _aws.Iam.DeleteAccountAliasAsync(current, ct), ChangeImpact.High),
             new PlannedChange(ChangeKind.Create, "account alias " + wanted, "Create account alias", "replaces the previous alias", async ct =>
             {
@@ -145,16 +145,16 @@ public sealed class BaselinePlanner
     private async Task<(ControlPlan Control, PasswordPolicy Effective)> PasswordPolicyAsync(BaselineRequest request, CancellationToken cancellationToken)
     {
         var current = await IamLookup.FindAsync(() => _aws.Iam.GetAccountPasswordPolicyAsync(cancellationToken)).ConfigureAwait(false);
-        var merge = PasswordPolicySettings.Merge(current, request.PasswordPolicy, request.Force);
+        var merge = PasswordPolicySettings.Merge(current, request.PasswordPolicy, request.AllowWeakerPasswordPolicy);
         var notes = new List<string>();
         if (merge.Kept.Count > 0)
         {
-            notes.Add("Stricter existing settings kept: " + string.Join("; ", merge.Kept) + ".");
+            notes.Add("Stricter existing settings kept (-AllowWeakerPasswordPolicy loosens them): " + string.Join("; ", merge.Kept) + ".");
         }
 
         if (merge.Weakened.Count > 0)
         {
-            notes.Add("Weakened with -Force: " + string.Join("; ", merge.Weakened) + ".");
+            notes.Add("Weakened with -AllowWeakerPasswordPolicy: " + string.Join("; ", merge.Weakened) + ".");
         }
 
         const string title = "Password policy (CIS 2.8 length >= 14, 2.9 reuse prevention 24)";

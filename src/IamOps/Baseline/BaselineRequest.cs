@@ -22,6 +22,9 @@ public sealed record BaselineRequest
     /// <summary>Two consecutive codes from the authenticator app, to enable the virtual MFA device.</summary>
     public IReadOnlyList<string> MfaCodes { get; init; } = Array.Empty<string>();
 
-    /// <summary>Allows replacing a different alias and weakening a stricter password policy.</summary>
-    public bool Force { get; init; }
+    /// <summary>Allows replacing a different existing account alias (-ReplaceAccountAlias).</summary>
+    public bool ReplaceAccountAlias { get; init; }
+
+    /// <summary>Allows loosening password policy settings stricter than asked (-AllowWeakerPasswordPolicy).</summary>
+    public bool AllowWeakerPasswordPolicy { get; init; }
 }

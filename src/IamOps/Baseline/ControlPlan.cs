@@ -22,6 +22,6 @@ public sealed class ControlPlan
 
     public IReadOnlyList<PlannedChange> Changes { get; }
 
-    /// <summary>Set when a person must act (the API cannot, or -Force is needed): the control is ActionRequired.</summary>
+    /// <summary>Set when a person must act (the API cannot, or a switch such as -ReplaceAccountAlias is needed): the control is ActionRequired.</summary>
     public string? ManualFix { get; }
 }

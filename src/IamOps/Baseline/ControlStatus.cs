@@ -12,7 +12,7 @@ public enum ControlStatus
     /// <summary>Would change; shown under -WhatIf or when the confirmation was declined.</summary>
     WouldChange,
 
-    /// <summary>Needs a person: something the API cannot do, or that needs -Force.</summary>
+    /// <summary>Needs a person: something the API cannot do, or that needs an explicit switch (-ReplaceAccountAlias).</summary>
     ActionRequired,
 
     /// <summary>A change failed (or was not attempted after an earlier failure); run again to converge.</summary>

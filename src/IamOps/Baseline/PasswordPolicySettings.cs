@@ -141,5 +141,5 @@ public static class PasswordPolicySettings
     };
 }
 
-/// <summary>The password policy to send, and which stricter settings were kept or, with -Force, weakened.</summary>
+/// <summary>The password policy to send, and which stricter settings were kept or, with -AllowWeakerPasswordPolicy, weakened.</summary>
 public sealed record PasswordPolicyMerge(PasswordPolicy Policy, IReadOnlyList<string> Kept, IReadOnlyList<string> Weakened);

@@ -14,13 +14,13 @@ namespace IamOps.Cmdlets;
 public sealed class AddIamDeveloperCommand : IamOpsCmdlet
 {
     private readonly List<DeveloperRequest> _requests = new();
+    private readonly List<InputRow> _rows = new();
     private bool _sawInput;
-    private bool _rejectedInput;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name", "User")]
     [UserNameCompletion]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString]
     public string UserName { get; set; } = string.Empty;
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -74,6 +74,14 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
     [BooleanFromText]
     public SwitchParameter ExactGroups { get; set; }
 
+    /// <summary>Access keys of the user to make Inactive (the key stays, so it can be re-activated).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string[]? DeactivateAccessKey { get; set; }
+
+    /// <summary>Access keys of the user to delete.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string[]? DeleteAccessKey { get; set; }
+
     [Parameter]
     public string? CredentialFile { get; set; }
 
@@ -84,15 +92,18 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
     protected override void ProcessRecord()
     {
         _sawInput = true;
+        // Counted from 1 among the objects that reached this command: for Import-Csv, the CSV's data row (header not counted).
+        var row = _rows.Count + 1;
+        var userName = (UserName ?? string.Empty).Trim();
         try
         {
             var request = new DeveloperRequest
             {
-                UserName = UserName.Trim(),
+                UserName = userName,
                 GroupNames = SplitList(GroupName) ?? new[] { "Developers" },
                 Path = string.IsNullOrWhiteSpace(Path) ? null : Path,
                 Tags = DeveloperTags.Parse(Tag is PSObject wrapped ? wrapped.BaseObject : Tag),
-                ConsoleAccess = ConsoleAccess && !NoConsoleAccess,
+                ConsoleAccess = DeveloperPlanner.WantsConsoleAccess(MyInvocation.BoundParameters.ContainsKey(nameof(ConsoleAccess)) ? ConsoleAccess.IsPresent : null, NoConsoleAccess, userName),
                 ProgrammaticAccess = ProgrammaticAccess,
                 PermissionsBoundary = string.IsNullOrWhiteSpace(PermissionsBoundary) ? null : PermissionsBoundary,
                 ResetPassword = ResetPassword,
@@ -101,6 +112,8 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
                 CreateMissingGroup = CreateMissingGroup,
                 GroupPolicyArns = SplitList(GroupPolicyArn) ?? Array.Empty<string>(),
                 ExactGroups = ExactGroups,
+                DeactivateAccessKeyIds = SplitList(DeactivateAccessKey) ?? Array.Empty<string>(),
+                DeleteAccessKeyIds = SplitList(DeleteAccessKey) ?? Array.Empty<string>(),
             };
             DeveloperPlanner.Validate(request);
             if (_requests.Any(r => string.Equals(r.UserName, request.UserName, StringComparison.OrdinalIgnoreCase)))
@@ -110,23 +123,35 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
             }
 
             _requests.Add(request);
+            _rows.Add(new InputRow(row, request, null));
         }
         catch (IamOpsException invalid)
         {
-            _rejectedInput = true;
-            WriteFailure(invalid, UserName);
+            // A bad row fails alone: its error names it, and it still gets a Failed result (written in input order at the end).
+            var named = Named(invalid, row, userName);
+            _rows.Add(new InputRow(row, new DeveloperRequest { UserName = userName }, named));
+            WriteFailure(named, userName);
         }
+    }
+
+    /// <summary>The error of one row, naming it: by its position in the pipeline input when there is one, else by user name.</summary>
+    private IamOpsException Named(IamOpsException failure, int row, string userName)
+    {
+        var name = userName.Length == 0 ? "(no user name)" : $"'{userName}'";
+        var prefix = MyInvocation.ExpectingInput ? $"Row {row} ({name}): " : userName.Length == 0 ? string.Empty : name + ": ";
+        return new IamOpsException(failure.ErrorId, failure.Kind, prefix + failure.Message, failure.Target ?? userName, failure);
     }
 
     protected override void EndProcessing()
     {
         if (_requests.Count == 0)
         {
-            if (!_sawInput && !_rejectedInput)
+            if (!_sawInput)
             {
                 WriteFailure(new IamOpsException("NoDevelopers", FailureKind.InvalidArgument, "No developers were given: pipe objects with a UserName (e.g. Import-Csv team.csv) or pass -UserName."));
             }
 
+            WriteResults(null, new List<(DeveloperOutcome, IReadOnlyList<PlannedChange>)>(), Array.Empty<DeveloperOutcome>());
             return;
         }
 
@@ -152,13 +177,9 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
         var account = Await(token => AccountContext.LoadAsync(connection, token));
         var passwordPolicy = Await(batch.ReadPasswordPolicyAsync);
         var groups = Await(token => batch.PlanGroupsAsync(_requests, passwordPolicy, account.Partition, token));
+        // A failed group change fails the rows that want the group (their results and errors say so).
         var groupChanges = groups.Changes.Select(ApplyChange).ToList();
-        foreach (var failed in groupChanges.Where(c => c.Failure is not null))
-        {
-            WriteFailure(failed.Failure!, failed.Change.Target);
-        }
-
-        var planned = Await(token => batch.PlanUsersAsync(_requests, groups, passwordPolicy, token));
+        var planned = Await(token => batch.PlanUsersAsync(_requests, groups, passwordPolicy, token, groupChanges));
         var work = planned.Select(p => (Planned: p, Approved: (IReadOnlyList<PlannedChange>)(p.Plan?.Changes.Where(c => ShouldProcess(c.Target, c.Description)).ToList() ?? new List<PlannedChange>()))).ToList();
 
         var finished = new ConcurrentQueue<DeveloperOutcome>();
@@ -190,35 +211,49 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
         WriteProgress(progress);
     }
 
-    private void WriteResults(AccountContext account, List<(DeveloperOutcome Planned, IReadOnlyList<PlannedChange> Approved)> work, IReadOnlyList<DeveloperOutcome> outcomes)
+    /// <summary>One result per input row in input order, rejected rows included; secrets go to -CredentialFile; a summary in the verbose stream.</summary>
+    private void WriteResults(AccountContext? account, List<(DeveloperOutcome Planned, IReadOnlyList<PlannedChange> Approved)> work, IReadOnlyList<DeveloperOutcome> outcomes)
     {
-        var rows = new List<CredentialRow>();
+        var credentialRows = new List<CredentialRow>();
         var counts = new Dictionary<DeveloperStatus, int>();
-        for (var i = 0; i < outcomes.Count; i++)
+        var next = 0;
+        foreach (var input in _rows)
         {
-            var outcome = outcomes[i];
-            var result = DeveloperReport.ToResult(account, outcome, work[i].Approved);
+            DeveloperResult result;
+            if (input.Rejection is not null)
+            {
+                result = DeveloperReport.ToResult(account, DeveloperOutcome.Rejected(input.Request, input.Rejection), Array.Empty<PlannedChange>());
+            }
+            else
+            {
+                var outcome = outcomes[next];
+                result = DeveloperReport.ToResult(account, outcome, work[next].Approved);
+                next++;
+                if (outcome.Failure is not null)
+                {
+                    WriteFailure(Named(outcome.Failure, input.Row, outcome.Request.UserName), outcome.Request.UserName);
+                }
+
+                if (account is not null && DeveloperReport.CredentialRow(account, outcome) is { } credentials)
+                {
+                    credentialRows.Add(credentials);
+                }
+            }
+
             counts[result.Status] = counts.TryGetValue(result.Status, out var n) ? n + 1 : 1;
-            if (outcome.Failure is not null)
-            {
-                var failure = outcome.Failure;
-                WriteFailure(new IamOpsException(failure.ErrorId, failure.Kind, $"'{outcome.Request.UserName}': {failure.Message}", outcome.Request.UserName, failure), outcome.Request.UserName);
-            }
-
             WriteObject(result);
-            if (DeveloperReport.CredentialRow(account, outcome) is { } row)
-            {
-                rows.Add(row);
-            }
         }
 
-        if (CredentialFile is not null && rows.Count > 0)
+        if (CredentialFile is not null && credentialRows.Count > 0)
         {
-            CredentialCsv.Write(FileSystemPath(CredentialFile), rows, append: true, overwrite: false);
+            CredentialCsv.Write(FileSystemPath(CredentialFile), credentialRows, append: true, overwrite: false);
         }
 
-        WriteVerbose("Developers: " + string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key}")) + (rows.Count > 0 && CredentialFile is not null ? $"; {rows.Count} credential row(s) appended to {CredentialFile}" : string.Empty) + ".");
+        WriteVerbose("Developers: " + string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key}")) + (credentialRows.Count > 0 && CredentialFile is not null ? $"; {credentialRows.Count} credential row(s) appended to {CredentialFile}" : string.Empty) + ".");
     }
+
+    /// <summary>One pipeline input as it arrived: its position, and the reason it was rejected before any call, if it was.</summary>
+    private sealed record InputRow(int Row, DeveloperRequest Request, IamOpsException? Rejection);
 
     /// <summary>CSV cells carry lists as 'a;b' or 'a,b'.</summary>
     private static string[]? SplitList(string[]? values) =>

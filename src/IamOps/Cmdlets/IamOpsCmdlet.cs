@@ -18,6 +18,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
     private IAwsConnection? _connection;
     private string? _connectionKey;
     private string? _secretKeyGivenAsArgument;
+    private bool _credentialGivenAsNull;
     private (IAwsConnection Connection, AccountContext Account)? _account;
 
     /// <summary>A profile in the shared credentials/config files or the SDK store.</summary>
@@ -66,6 +67,13 @@ public abstract class IamOpsCmdlet : PSCmdlet
     {
         get
         {
+            if (_credentialGivenAsNull)
+            {
+                // Usually a property that does not exist ($session.Credentials): connecting as the default would hide it.
+                throw new IamOpsException("CredentialNull", FailureKind.InvalidArgument,
+                    "-Credential is $null, so the command would run as the default credentials instead. Pass the credentials object itself (e.g. the output of Invoke-IamRoleAssume), or leave out -Credential.");
+            }
+
             var parameters = SessionConnector.Parameters(ProfileName, ProfileLocation is null ? null : FileSystemPath(ProfileLocation), Region, Credential, AccessKey, SecretKeyInEffect, SessionToken, EndpointUrl);
             var key = SessionConnector.KeyOf(parameters);
             if (_connection is null || !string.Equals(key, _connectionKey, StringComparison.Ordinal))
@@ -80,7 +88,11 @@ public abstract class IamOpsCmdlet : PSCmdlet
     }
 
     /// <summary>Remembers the arguments bound before any pipeline input, to tell them from values bound by property name.</summary>
-    protected override void BeginProcessing() => _secretKeyGivenAsArgument = SecretKey;
+    protected override void BeginProcessing()
+    {
+        _secretKeyGivenAsArgument = SecretKey;
+        _credentialGivenAsNull = MyInvocation.BoundParameters.ContainsKey(nameof(Credential)) && SessionConnector.Unwrap(Credential) is null;
+    }
 
     /// <summary>The sandbox this session works in, or null when it works on AWS.</summary>
     protected ISandbox? Sandbox => Connector.Sandbox;
@@ -254,6 +266,18 @@ public abstract class IamOpsCmdlet : PSCmdlet
 
     /// <summary>Ends the command: the whole call cannot proceed.</summary>
     protected void ThrowFailure(IamOpsException failure, object? target = null) => ThrowTerminatingError(ToErrorRecord(failure, target));
+
+    /// <summary>
+    /// Ends the command and the script running it, as a <c>throw</c> statement does: with the default
+    /// $ErrorActionPreference the script stops and <c>pwsh -File</c> exits non-zero, and try/catch still catches it.
+    /// For gates (Test-IamPolicy -FailOn), where a statement-terminating error would let a CI script go on and pass.
+    /// </summary>
+    protected void ThrowScriptTerminating(IamOpsException failure, object? target = null)
+    {
+        var category = Enum.TryParse<ErrorCategory>(failure.Kind.ToString(), out var parsed) ? parsed : ErrorCategory.NotSpecified;
+        var record = new ErrorRecord(failure, failure.ErrorId + "," + GetType().FullName, category, target ?? failure.Target);
+        throw new RuntimeException(failure.Message, failure, record) { WasThrownFromThrowStatement = true };
+    }
 
     protected override void StopProcessing() => _stopping.Cancel();
 

@@ -48,8 +48,18 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
     [Parameter]
     public string? MfaQrCodePath { get; set; }
 
+    /// <summary>Replace an existing -CredentialFile instead of appending to it, and existing QR code files; -Force is its alias.</summary>
     [Parameter]
-    public SwitchParameter Force { get; set; }
+    [Alias("Force")]
+    public SwitchParameter OverwriteFile { get; set; }
+
+    /// <summary>Replace a different existing account alias with -AccountAlias.</summary>
+    [Parameter]
+    public SwitchParameter ReplaceAccountAlias { get; set; }
+
+    /// <summary>Loosen password policy settings that are stricter than asked.</summary>
+    [Parameter]
+    public SwitchParameter AllowWeakerPasswordPolicy { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -74,17 +84,19 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
                 RequireMfa = RequireMfa,
                 EnableVirtualMfa = EnableVirtualMfa,
                 MfaCodes = MfaCode ?? Array.Empty<string>(),
-                Force = Force,
+                ReplaceAccountAlias = ReplaceAccountAlias,
+                AllowWeakerPasswordPolicy = AllowWeakerPasswordPolicy,
             };
             BaselinePlanner.Validate(request);
             if (CredentialFile is not null)
             {
-                CredentialCsv.CheckWritable(FileSystemPath(CredentialFile), append: false, overwrite: Force);
+                // A re-run appends to the file an earlier run made (owner-only, our header), or leaves it untouched when nothing is new.
+                CredentialCsv.CheckWritable(FileSystemPath(CredentialFile), append: true, overwrite: OverwriteFile, appendOnlyToCredentialFile: true);
             }
 
             if (MfaQrCodePath is not null)
             {
-                MfaQrCodeFiles.CheckWritable(FileSystemPath(MfaQrCodePath), _adminUsers, EnableVirtualMfa, Force);
+                MfaQrCodeFiles.CheckWritable(FileSystemPath(MfaQrCodePath), _adminUsers, EnableVirtualMfa, OverwriteFile);
             }
         }
         catch (IamOpsException invalid)
@@ -171,8 +183,8 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
         var rows = BaselineReport.CredentialRows(plan);
         if (CredentialFile is not null && rows.Count > 0)
         {
-            CredentialCsv.Write(FileSystemPath(CredentialFile), rows, append: false, overwrite: Force);
-            WriteVerbose($"Initial credentials written to {CredentialFile} (owner-only).");
+            CredentialCsv.Write(FileSystemPath(CredentialFile), rows, append: !OverwriteFile, overwrite: OverwriteFile);
+            WriteVerbose($"Initial credentials {(OverwriteFile ? "written" : "appended")} to {CredentialFile} (owner-only).");
         }
 
     }
@@ -185,7 +197,7 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
             {
                 try
                 {
-                    MfaQrCodeFiles.Write(MfaQrCodeFiles.PathFor(FileSystemPath(MfaQrCodePath), device.UserName), device.MfaDevice!.QrCodePng, Force);
+                    MfaQrCodeFiles.Write(MfaQrCodeFiles.PathFor(FileSystemPath(MfaQrCodePath), device.UserName), device.MfaDevice!.QrCodePng, OverwriteFile);
                 }
                 catch (IamOpsException failure)
                 {

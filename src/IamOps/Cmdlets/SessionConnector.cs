@@ -75,15 +75,27 @@ internal sealed class SessionConnector
     }
 
     /// <summary>
-    /// The keys a command signs with in the sandbox: its own; else those in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/
-    /// AWS_SESSION_TOKEN when the sandbox issued them (as after Invoke-IamRoleAssume -SetEnvironment), as the default
-    /// chain would take them; else none, which is the sandbox's administrator. Real AWS keys never reach the sandbox.
+    /// The keys a command signs with in the sandbox, as AWS would take them: -AccessKey/-SecretKey/-SessionToken, else
+    /// -Credential; else those in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN when the sandbox issued them
+    /// (as after Invoke-IamRoleAssume -SetEnvironment), as the default chain would take them; else none, which is the
+    /// sandbox's administrator. Keys given explicitly that the sandbox never issued are refused, never replaced by the
+    /// administrator's; real AWS keys in the environment never reach the sandbox.
     /// </summary>
     private static (string? AccessKey, string? SecretKey, string? SessionToken) SandboxKeys(ISandbox sandbox, ConnectionParameters parameters)
     {
         if (parameters.AccessKey is not null)
         {
-            return (parameters.AccessKey, parameters.SecretKey, parameters.SessionToken);
+            return Issued(sandbox, parameters.AccessKey, parameters.SecretKey, parameters.SessionToken, "-AccessKey");
+        }
+
+        if (parameters.Credential is not null)
+        {
+            var bound = ShapeBoundCredentials.TryBind(parameters.Credential)
+                ?? throw new IamOpsException("CredentialNotRecognized", FailureKind.InvalidArgument,
+                    $"-Credential got a {parameters.Credential.GetType().FullName}, which holds no AWS credentials. Pass the Credentials of an Invoke-IamRoleAssume session or an object with AccessKeyId and SecretAccessKey.",
+                    parameters.Credential.GetType().FullName);
+            var keys = bound.GetCredentials();
+            return Issued(sandbox, keys.AccessKey, keys.SecretKey, string.IsNullOrEmpty(keys.Token) ? null : keys.Token, "-Credential");
         }
 
         var fromEnvironment = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
@@ -91,6 +103,14 @@ internal sealed class SessionConnector
             ? (fromEnvironment, Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? string.Empty, Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN") is { Length: > 0 } token ? token : null)
             : (null, null, null);
     }
+
+    private static (string? AccessKey, string? SecretKey, string? SessionToken) Issued(ISandbox sandbox, string accessKey, string? secretKey, string? sessionToken, string parameter) =>
+        sandbox.Issued(accessKey)
+            ? (accessKey, secretKey, sessionToken)
+            : throw new IamOpsException("SandboxKeyNotIssued", FailureKind.AuthenticationError,
+                $"The access key {accessKey} given with {parameter} was not issued by the sandbox (account {sandbox.AccountId}): it is neither one of its users' keys nor a role session it made, so the sandbox refuses it, as AWS refuses keys it does not know. "
+                + "Use keys the sandbox made (Add-IamDeveloper -ProgrammaticAccess, Invoke-IamRoleAssume), leave out the credential parameters to work as the sandbox's administrator, or Exit-IamSandbox to use these keys against AWS.",
+                accessKey);
 
     /// <summary>
     /// <see cref="Connect"/>, with who the connection is for: the sandbox instance or the resolved AWS connection, and

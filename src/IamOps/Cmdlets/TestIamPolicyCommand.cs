@@ -188,7 +188,8 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
         }
         else if (FailOn is not null && Gate.Failure() is { } failed)
         {
-            ThrowFailure(failed);
+            // After every finding is written: a gate must fail the CI step whatever the script's error preference.
+            ThrowScriptTerminating(failed);
         }
     }
 

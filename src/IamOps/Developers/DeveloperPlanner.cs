@@ -10,6 +10,7 @@ namespace IamOps.Developers;
 public sealed class DeveloperPlanner
 {
     private static readonly Regex PolicyArnPattern = new(@"^arn:aws[a-z-]*:iam::(\d{12}|aws):policy/([\x21-\x7E]+/)?[A-Za-z0-9_+=,.@-]{1,128}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex AccessKeyIdPattern = new("^[A-Z0-9]{16,128}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private readonly IAwsConnection _aws;
     private readonly PasswordPolicy? _passwordPolicy;
 
@@ -17,6 +18,22 @@ public sealed class DeveloperPlanner
     {
         _aws = aws;
         _passwordPolicy = passwordPolicy;
+    }
+
+    /// <summary>
+    /// Whether a row asks for console access: on unless -NoConsoleAccess (or -ConsoleAccess:$false); an explicit
+    /// -ConsoleAccess beside -NoConsoleAccess contradicts itself and is an error, never a silent choice.
+    /// </summary>
+    /// <param name="consoleAccess">-ConsoleAccess as given (a CSV cell included), or null when not given.</param>
+    public static bool WantsConsoleAccess(bool? consoleAccess, bool noConsoleAccess, string userName)
+    {
+        if (consoleAccess == true && noConsoleAccess)
+        {
+            throw new IamOpsException("ConsoleAccessConflict", FailureKind.InvalidArgument,
+                $"'{userName}' has both -ConsoleAccess and -NoConsoleAccess (or both columns true); keep the one you mean.", userName);
+        }
+
+        return consoleAccess != false && !noConsoleAccess;
     }
 
     /// <summary>Offline checks of one row; throws before anything is read or written.</summary>
@@ -55,6 +72,27 @@ public sealed class DeveloperPlanner
         if (request.DeleteOldAccessKey && !request.RotateAccessKey)
         {
             throw new IamOpsException("DeleteOldAccessKeyWithoutRotate", FailureKind.InvalidArgument, "-DeleteOldAccessKey goes with -RotateAccessKey.", request.UserName);
+        }
+
+        foreach (var keyId in request.DeactivateAccessKeyIds.Concat(request.DeleteAccessKeyIds))
+        {
+            if (!AccessKeyIdPattern.IsMatch(keyId))
+            {
+                throw new IamOpsException("AccessKeyIdInvalid", FailureKind.InvalidArgument,
+                    $"'{keyId}' is not an access key id (16 to 128 letters and digits, e.g. AKIAIOSFODNN7EXAMPLE). Copy it from the AccessKeyId of Add-IamDeveloper's result or the IAM console.", request.UserName);
+            }
+        }
+
+        if ((request.DeactivateAccessKeyIds.Count > 0 || request.DeleteAccessKeyIds.Count > 0) && request.RotateAccessKey)
+        {
+            throw new IamOpsException("AccessKeyOptionsConflict", FailureKind.InvalidArgument,
+                "-RotateAccessKey chooses which old key to deactivate or delete itself; run -DeactivateAccessKey or -DeleteAccessKey on its own.", request.UserName);
+        }
+
+        if (request.DeactivateAccessKeyIds.Intersect(request.DeleteAccessKeyIds, StringComparer.Ordinal).FirstOrDefault() is { } both)
+        {
+            throw new IamOpsException("AccessKeyOptionsConflict", FailureKind.InvalidArgument,
+                $"The access key {both} is named by both -DeactivateAccessKey and -DeleteAccessKey; choose one.", request.UserName);
         }
 
         if (request.ResetPassword && !request.ConsoleAccess)
@@ -151,7 +189,7 @@ public sealed class DeveloperPlanner
             }
         }
 
-        if (request.ProgrammaticAccess || request.RotateAccessKey)
+        if (request.ProgrammaticAccess || request.RotateAccessKey || request.DeactivateAccessKeyIds.Count > 0 || request.DeleteAccessKeyIds.Count > 0)
         {
             var keys = user is null ? new List<AccessKeyMetadata>() : await IamLookup.ToListAsync(_aws.Iam.ListAccessKeysAsync(name, cancellationToken), cancellationToken).ConfigureAwait(false);
             changes.AddRange(AccessKeyChanges(request, target, keys, () => plan!));
@@ -167,10 +205,31 @@ public sealed class DeveloperPlanner
         var keysBefore = keys.Select(k => k.AccessKeyId).ToList();
         PlannedChange Create(string reason) => new(ChangeKind.Create, target, "Create access key for", reason,
             async ct => plan().NewAccessKey = await OneShotCalls.CreateAccessKeyAsync(_aws.Iam, name, keysBefore, ct).ConfigureAwait(false));
+        PlannedChange Delete(AccessKeyMetadata key, string reason) => new(ChangeKind.Delete, target, $"Delete access key {key.AccessKeyId} of", reason,
+            ct => _aws.Iam.DeleteAccessKeyAsync(name, key.AccessKeyId, ct), ChangeImpact.High);
+        PlannedChange Deactivate(AccessKeyMetadata key, string reason) => new(ChangeKind.Update, target, $"Deactivate access key {key.AccessKeyId} of", reason,
+            ct => _aws.Iam.UpdateAccessKeyAsync(name, key.AccessKeyId, AccessKeyStatus.Inactive, ct));
+
+        foreach (var id in request.DeactivateAccessKeyIds)
+        {
+            var key = keys.FirstOrDefault(k => k.AccessKeyId == id)
+                ?? throw new IamOpsException("AccessKeyNotFound", FailureKind.ObjectNotFound,
+                    $"'{name}' has no access key {id}" + (keys.Count == 0 ? " (it has none)." : $"; its keys are {string.Join(", ", keys.Select(k => $"{k.AccessKeyId} ({k.Status})"))}."), name);
+            if (key.Status == AccessKeyStatus.Active)
+            {
+                yield return Deactivate(key, "-DeactivateAccessKey");
+            }
+        }
+
+        // A key already deleted is no change, so a re-run converges; a key never seen is indistinguishable from it.
+        foreach (var key in keys.Where(k => request.DeleteAccessKeyIds.Contains(k.AccessKeyId, StringComparer.Ordinal)))
+        {
+            yield return Delete(key, "-DeleteAccessKey");
+        }
 
         if (!request.RotateAccessKey)
         {
-            if (keys.Count == 0)
+            if (request.ProgrammaticAccess && keys.Count == 0)
             {
                 yield return Create("programmatic access was asked and the user has no key");
             }
@@ -178,23 +237,28 @@ public sealed class DeveloperPlanner
             yield break;
         }
 
-        if (keys.Count >= 2)
+        var old = keys.OrderBy(k => k.CreateDate).ToList();
+        if (old.Count >= 2)
         {
-            throw new IamOpsException("AccessKeyLimit", FailureKind.LimitsExceeded,
-                $"'{name}' already has two access keys, IAM's limit, so a new one cannot be created for rotation. Delete the unused one first (e.g. the inactive key {keys.OrderBy(k => k.Status == AccessKeyStatus.Active).ThenBy(k => k.CreateDate).First().AccessKeyId}).",
-                name);
+            // IAM allows two keys: the oldest inactive one (a previous rotation's) makes room, so rotating again works.
+            var spare = old.FirstOrDefault(k => k.Status == AccessKeyStatus.Inactive)
+                ?? throw new IamOpsException("AccessKeyLimit", FailureKind.LimitsExceeded,
+                    $"'{name}' already has two active access keys, IAM's limit, so a new one cannot be created for rotation. Deactivate or delete the one no longer used first, e.g. Add-IamDeveloper -UserName {name} -DeleteAccessKey {old[0].AccessKeyId}.",
+                    name);
+            yield return Delete(spare, "the user has two keys, IAM's limit; rotation deletes the oldest inactive one to make room");
+            old.Remove(spare);
         }
 
         yield return Create("-RotateAccessKey");
-        foreach (var old in keys)
+        foreach (var previous in old)
         {
             if (request.DeleteOldAccessKey)
             {
-                yield return new PlannedChange(ChangeKind.Delete, target, $"Delete old access key {old.AccessKeyId} of", "-DeleteOldAccessKey", ct => _aws.Iam.DeleteAccessKeyAsync(name, old.AccessKeyId, ct), ChangeImpact.High);
+                yield return Delete(previous, "-DeleteOldAccessKey");
             }
-            else if (old.Status == AccessKeyStatus.Active)
+            else if (previous.Status == AccessKeyStatus.Active)
             {
-                yield return new PlannedChange(ChangeKind.Update, target, $"Deactivate old access key {old.AccessKeyId} of", "-RotateAccessKey", ct => _aws.Iam.UpdateAccessKeyAsync(name, old.AccessKeyId, AccessKeyStatus.Inactive, ct));
+                yield return Deactivate(previous, "-RotateAccessKey");
             }
         }
     }

@@ -7,26 +7,35 @@ namespace IamOps.Developers;
 /// <summary>Turns a developer's outcome into the result object: status, changes, and the secrets created now.</summary>
 public static class DeveloperReport
 {
-    public static DeveloperResult ToResult(AccountContext account, DeveloperOutcome outcome, IReadOnlyList<PlannedChange> approved)
+    /// <param name="account">The account worked on; null when no row got as far as connecting (every row was rejected).</param>
+    public static DeveloperResult ToResult(AccountContext? account, DeveloperOutcome outcome, IReadOnlyList<PlannedChange> approved)
     {
         var plan = outcome.Plan;
+        var groups = outcome.GroupChanges;
         var status = outcome.Failure is not null ? DeveloperStatus.Failed
-            : plan is null || plan.Changes.Count == 0 ? DeveloperStatus.Unchanged
-            : approved.Count < plan.Changes.Count ? DeveloperStatus.WouldChange
-            : plan.UserExists ? DeveloperStatus.Updated
+            : (plan is null || plan.Changes.Count == 0) && groups.Count == 0 ? DeveloperStatus.Unchanged
+            : (plan is not null && approved.Count < plan.Changes.Count) || groups.Any(g => g.Outcome == ChangeOutcome.Skipped) ? DeveloperStatus.WouldChange
+            : plan is null || plan.UserExists ? DeveloperStatus.Updated
             : DeveloperStatus.Created;
-        var changes = outcome.Applied.Count > 0
+        var userChanges = outcome.Applied.Count > 0
             ? outcome.Applied.Select(a => a.ToString())
             : plan?.Changes.Where(c => !approved.Contains(c)).Select(c => new AppliedChange(c, ChangeOutcome.Skipped).ToString()) ?? Enumerable.Empty<string>();
+        var changes = groups.Select(g => g.ToString()).Concat(userChanges);
+        if (outcome.Failure is not null && plan is null && groups.Count == 0)
+        {
+            // Rejected before any change (bad row, missing group, unreadable state): the reason travels with the result.
+            changes = new[] { "Not onboarded: " + outcome.Failure.Message };
+        }
+
         return new DeveloperResult
         {
-            Account = account.AccountId,
+            Account = account?.AccountId ?? string.Empty,
             UserName = outcome.Request.UserName,
             Arn = plan?.Arn,
             Status = status,
             Changes = changes.ToList(),
             Groups = plan?.GroupsAfter ?? Array.Empty<string>(),
-            ConsoleSignInUrl = account.ConsoleSignInUrl,
+            ConsoleSignInUrl = account?.ConsoleSignInUrl ?? string.Empty,
             InitialPassword = plan?.Password is null ? null : SecretText.ToSecureString(plan.Password),
             AccessKeyId = plan?.NewAccessKey?.AccessKeyId,
             SecretAccessKey = plan?.NewAccessKey is null ? null : SecretText.ToSecureString(plan.NewAccessKey.SecretAccessKey),

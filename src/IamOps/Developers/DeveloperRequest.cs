@@ -25,6 +25,12 @@ public sealed record DeveloperRequest
 
     public bool DeleteOldAccessKey { get; init; }
 
+    /// <summary>Access keys of the user to make Inactive (-DeactivateAccessKey).</summary>
+    public IReadOnlyList<string> DeactivateAccessKeyIds { get; init; } = Array.Empty<string>();
+
+    /// <summary>Access keys of the user to delete (-DeleteAccessKey); one already gone is no change.</summary>
+    public IReadOnlyList<string> DeleteAccessKeyIds { get; init; } = Array.Empty<string>();
+
     public bool CreateMissingGroup { get; init; }
 
     public IReadOnlyList<string> GroupPolicyArns { get; init; } = Array.Empty<string>();

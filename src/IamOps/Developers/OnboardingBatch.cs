@@ -36,6 +36,7 @@ public sealed class OnboardingBatch
     public async Task<GroupSetup> PlanGroupsAsync(IReadOnlyList<DeveloperRequest> requests, PasswordPolicy? passwordPolicy, string partition, CancellationToken cancellationToken)
     {
         var changes = new List<PlannedChange>();
+        var groupOfChange = new List<string>();
         var missing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var needsChangePassword = passwordPolicy is not { AllowUsersToChangePassword: true };
         var changePasswordArn = $"arn:{partition}:iam::aws:policy/{ChangePasswordPolicy}";
@@ -56,46 +57,64 @@ public sealed class OnboardingBatch
 
                 changes.Add(new PlannedChange(ChangeKind.Create, "group " + group, "Create group", "it does not exist and -CreateMissingGroup was given",
                     ct => IamLookup.CreateOrKeepAsync(() => _aws.Iam.CreateGroupAsync(group, null, ct))));
-                foreach (var policyArn in wanting.Where(r => r.CreateMissingGroup).SelectMany(r => r.GroupPolicyArns).Distinct(StringComparer.Ordinal))
-                {
-                    changes.Add(new PlannedChange(ChangeKind.Attach, "group " + group, $"Attach {policyArn} to", "-GroupPolicyArn for the new group",
-                        ct => _aws.Iam.AttachPolicyAsync(IdentityKind.Group, group, policyArn, ct)));
-                    attached.Add(policyArn);
-                }
+                groupOfChange.Add(group);
+            }
+
+            // -GroupPolicyArn converges on existing groups too: what is missing is attached, nothing is ever detached.
+            foreach (var policyArn in wanting.Where(r => r.CreateMissingGroup).SelectMany(r => r.GroupPolicyArns).Distinct(StringComparer.Ordinal).Where(a => !attached.Contains(a)).ToList())
+            {
+                changes.Add(new PlannedChange(ChangeKind.Attach, "group " + group, $"Attach {policyArn} to", exists ? "-GroupPolicyArn and the group does not have it" : "-GroupPolicyArn for the new group",
+                    ct => _aws.Iam.AttachPolicyAsync(IdentityKind.Group, group, policyArn, ct)));
+                groupOfChange.Add(group);
+                attached.Add(policyArn);
             }
 
             if (needsChangePassword && wanting.Any(r => r.ConsoleAccess) && !attached.Contains(changePasswordArn))
             {
+                groupOfChange.Add(group);
                 changes.Add(new PlannedChange(ChangeKind.Attach, "group " + group, $"Attach {ChangePasswordPolicy} to",
                     "new users must change their password at first sign-in and the account password policy does not let users change passwords",
                     ct => _aws.Iam.AttachPolicyAsync(IdentityKind.Group, group, changePasswordArn, ct)));
             }
         }
 
-        return new GroupSetup(changes, missing);
+        return new GroupSetup(changes, groupOfChange, missing);
     }
 
-    /// <summary>Plans every user; a user that cannot be planned (bad state, missing group) carries its failure.</summary>
-    public async Task<IReadOnlyList<DeveloperOutcome>> PlanUsersAsync(IReadOnlyList<DeveloperRequest> requests, GroupSetup groups, PasswordPolicy? passwordPolicy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Plans every user; a user that cannot be planned (bad state, missing group, a failed change to one of its groups)
+    /// carries its failure. <paramref name="groupChanges"/> are the outcomes of <see cref="GroupSetup.Changes"/>: each
+    /// developer reports those of its own groups.
+    /// </summary>
+    public async Task<IReadOnlyList<DeveloperOutcome>> PlanUsersAsync(IReadOnlyList<DeveloperRequest> requests, GroupSetup groups, PasswordPolicy? passwordPolicy, CancellationToken cancellationToken, IReadOnlyList<AppliedChange>? groupChanges = null)
     {
         var planner = new DeveloperPlanner(_aws, passwordPolicy);
         var plans = await Task.WhenAll(requests.Select(async request =>
         {
+            var ofGroups = groups.For(request, groupChanges);
             var missing = request.GroupNames.FirstOrDefault(groups.MissingGroups.Contains);
             if (missing is not null)
             {
                 return new DeveloperOutcome(request, null, Array.Empty<AppliedChange>(), new IamOpsException("GroupNotFound", FailureKind.ObjectNotFound,
-                    $"The group '{missing}' does not exist, so '{request.UserName}' was not onboarded. Create it, or add -CreateMissingGroup (with -GroupPolicyArn for its permissions).", request.UserName));
+                    $"The group '{missing}' does not exist, so '{request.UserName}' was not onboarded. Create it, or add -CreateMissingGroup (with -GroupPolicyArn for its permissions).", request.UserName), ofGroups);
+            }
+
+            if (ofGroups.FirstOrDefault(a => a.Failure is not null) is { } failedGroup)
+            {
+                // The developer would get a group without the permissions asked for: not onboarded until it converges.
+                var failure = failedGroup.Failure!;
+                return new DeveloperOutcome(request, null, Array.Empty<AppliedChange>(), new IamOpsException(failure.ErrorId, failure.Kind,
+                    $"{failedGroup} The user was not onboarded: fix the cause (e.g. the -GroupPolicyArn) and run the command again.", request.UserName, failure), ofGroups);
             }
 
             await _concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return new DeveloperOutcome(request, await planner.PlanAsync(request, cancellationToken).ConfigureAwait(false), Array.Empty<AppliedChange>(), null);
+                return new DeveloperOutcome(request, await planner.PlanAsync(request, cancellationToken).ConfigureAwait(false), Array.Empty<AppliedChange>(), null, ofGroups);
             }
             catch (IamOpsException failure)
             {
-                return new DeveloperOutcome(request, null, Array.Empty<AppliedChange>(), failure);
+                return new DeveloperOutcome(request, null, Array.Empty<AppliedChange>(), failure, ofGroups);
             }
             finally
             {
@@ -138,7 +157,7 @@ public sealed class OnboardingBatch
             try
             {
                 var applied = await ApplyInOrderAsync(item.Approved, cancellationToken).ConfigureAwait(false);
-                var outcome = new DeveloperOutcome(item.Planned.Request, item.Planned.Plan, applied, applied.FirstOrDefault(a => a.Failure is not null)?.Failure);
+                var outcome = new DeveloperOutcome(item.Planned.Request, item.Planned.Plan, applied, applied.FirstOrDefault(a => a.Failure is not null)?.Failure, item.Planned.GroupChanges);
                 finished(outcome);
                 return outcome;
             }

@@ -12,7 +12,11 @@ public static class CredentialCsv
     private static readonly string[] Header = { "User name", "Password", "Access key ID", "Secret access key", "Console sign-in URL" };
 
     /// <summary>Checks, before any change is made, that <paramref name="path"/> can be written as asked.</summary>
-    public static void CheckWritable(string path, bool append, bool overwrite)
+    /// <param name="appendOnlyToCredentialFile">
+    /// Append only to a file that is a credential file already (owner-only, starting with our header, as an earlier run
+    /// left it); any other existing file is refused unless <paramref name="overwrite"/>.
+    /// </param>
+    public static void CheckWritable(string path, bool append, bool overwrite, bool appendOnlyToCredentialFile = false)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full);
@@ -32,6 +36,12 @@ public static class CredentialCsv
                 $"The credential file '{path}' exists already. Choose a new path, or add -Force to replace it.", path);
         }
 
+        if (File.Exists(full) && append && !overwrite && appendOnlyToCredentialFile && !IsCredentialFile(full))
+        {
+            throw new IamOpsException("CredentialFileExists", FailureKind.ResourceExists,
+                $"'{path}' exists and is not an owner-only credential file IamOps wrote, so no secrets are added to it. Choose a new path, or add -OverwriteFile to replace it.", path);
+        }
+
         var probe = Path.Combine(folder, ".iamops-write-check-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -44,6 +54,19 @@ public static class CredentialCsv
             throw new IamOpsException("CredentialFileNotWritable", FailureKind.PermissionDenied,
                 $"Cannot write in the folder of '{path}': {ex.Message} Choose a writable -CredentialFile.", path, ex);
         }
+    }
+
+    /// <summary>True for an empty file or one that starts with the credential header, readable by its owner alone.</summary>
+    private static bool IsCredentialFile(string path)
+    {
+        if (!OwnerOnlyFile.IsOwnerOnly(path))
+        {
+            return false;
+        }
+
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        var first = reader.ReadLine();
+        return first is null || string.Equals(first.Trim(), string.Join(",", Header), StringComparison.Ordinal);
     }
 
     /// <summary>Writes <paramref name="rows"/>; appends (with the header only when the file is new) or creates.</summary>

@@ -74,17 +74,38 @@ public sealed class BaselineScenarioTests
     }
 
     [Fact]
-    public async Task A_different_alias_is_kept_without_Force_and_replaced_with_it()
+    public async Task A_different_alias_is_kept_without_ReplaceAccountAlias_and_replaced_with_it()
     {
         var account = new SimulatedAccount(AccountId);
         await account.Connect().Iam.CreateAccountAliasAsync("old-alias", CancellationToken.None);
 
         var kept = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>() });
-        var forced = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>(), Force = true });
+        var weakerOnly = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>(), AllowWeakerPasswordPolicy = true });
+        var forced = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>(), ReplaceAccountAlias = true });
 
         Assert.Equal(ControlStatus.ActionRequired, kept.Controls.Single(c => c.Control == "Alias").Status);
+        Assert.Contains("-ReplaceAccountAlias", kept.Controls.Single(c => c.Control == "Alias").Fix, StringComparison.Ordinal);
+        Assert.Equal(ControlStatus.ActionRequired, weakerOnly.Controls.Single(c => c.Control == "Alias").Status);
         Assert.Equal(ControlStatus.Changed, forced.Controls.Single(c => c.Control == "Alias").Status);
         Assert.Equal(new[] { "acme-demo" }, await IamLookup.ToListAsync(account.Connect().Iam.ListAccountAliasesAsync(CancellationToken.None), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_stricter_password_policy_is_loosened_only_with_AllowWeakerPasswordPolicy_not_with_ReplaceAccountAlias()
+    {
+        var account = new SimulatedAccount(AccountId);
+        var iam = account.Connect().Iam;
+        await iam.UpdateAccountPasswordPolicyAsync(new PasswordPolicy { MinimumPasswordLength = 20, RequireSymbols = true, RequireNumbers = true, RequireUppercaseCharacters = true, RequireLowercaseCharacters = true, AllowUsersToChangePassword = true, PasswordReusePrevention = 24 }, CancellationToken.None);
+
+        var aliasOnly = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>(), ReplaceAccountAlias = true });
+        var lengthAfterAliasOnly = (await iam.GetAccountPasswordPolicyAsync(CancellationToken.None)).MinimumPasswordLength;
+        var weakened = await RunAsync(account, Request with { AdminUserNames = Array.Empty<string>(), AllowWeakerPasswordPolicy = true });
+
+        Assert.Contains("-AllowWeakerPasswordPolicy loosens them", aliasOnly.Controls.Single(c => c.Control == "2.8").Detail, StringComparison.Ordinal);
+        Assert.Equal(20, lengthAfterAliasOnly);
+        Assert.Equal(ControlStatus.Changed, weakened.Controls.Single(c => c.Control == "2.8").Status);
+        Assert.Contains("Weakened with -AllowWeakerPasswordPolicy: MinimumPasswordLength 20 (asked 14)", weakened.Controls.Single(c => c.Control == "2.8").Detail, StringComparison.Ordinal);
+        Assert.Equal(14, (await iam.GetAccountPasswordPolicyAsync(CancellationToken.None)).MinimumPasswordLength);
     }
 
     [Fact]

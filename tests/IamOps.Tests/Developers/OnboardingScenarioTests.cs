@@ -81,7 +81,7 @@ public sealed class OnboardingScenarioTests
     }
 
     [Fact]
-    public async Task Access_keys_are_created_once_and_rotation_never_makes_a_third()
+    public async Task Access_keys_are_created_once_and_rotating_again_deletes_the_oldest_inactive_key_so_there_is_never_a_third()
     {
         var account = new SimulatedAccount(AccountId);
         var iam = account.Connect().Iam;
@@ -90,7 +90,8 @@ public sealed class OnboardingScenarioTests
         var again = await OnboardAsync(account, Dev("alice") with { ProgrammaticAccess = true });
         var rotated = await OnboardAsync(account, Dev("alice") with { RotateAccessKey = true });
         var keys = await IamLookup.ToListAsync(iam.ListAccessKeysAsync("alice", None), None);
-        var third = await OnboardAsync(account, Dev("alice") with { RotateAccessKey = true });
+        var second = await OnboardAsync(account, Dev("alice") with { RotateAccessKey = true });
+        var after = await IamLookup.ToListAsync(iam.ListAccessKeysAsync("alice", None), None);
 
         Assert.NotNull(first[0].SecretAccessKey);
         Assert.Equal(DeveloperStatus.Unchanged, again[0].Status);
@@ -98,8 +99,12 @@ public sealed class OnboardingScenarioTests
         Assert.Equal(2, keys.Count);
         Assert.Single(keys, k => k.Status == AccessKeyStatus.Active);
         Assert.Equal(rotated[0].AccessKeyId, keys.Single(k => k.Status == AccessKeyStatus.Active).AccessKeyId);
-        Assert.Equal(DeveloperStatus.Failed, third[0].Status);
-        Assert.Equal(2, (await IamLookup.ToListAsync(iam.ListAccessKeysAsync("alice", None), None)).Count);
+        Assert.Equal(DeveloperStatus.Updated, second[0].Status);
+        Assert.Equal($"Delete access key {first[0].AccessKeyId} of user alice", second[0].Changes[0]);
+        Assert.Equal(2, after.Count);
+        Assert.DoesNotContain(after, k => k.AccessKeyId == first[0].AccessKeyId);
+        Assert.Equal(second[0].AccessKeyId, after.Single(k => k.Status == AccessKeyStatus.Active).AccessKeyId);
+        Assert.Equal(rotated[0].AccessKeyId, after.Single(k => k.Status == AccessKeyStatus.Inactive).AccessKeyId);
     }
 
     [Fact]
@@ -164,7 +169,7 @@ public sealed class OnboardingScenarioTests
         Assert.Equal(2, DeveloperTags.Parse("team=web;cost-center=42").Count);
     }
 
-    private static Task<IReadOnlyList<DeveloperResult>> OnboardAsync(SimulatedAccount account, DeveloperRequest request) => OnboardAsync(account, new[] { request });
+    internal static Task<IReadOnlyList<DeveloperResult>> OnboardAsync(SimulatedAccount account, DeveloperRequest request) => OnboardAsync(account, new[] { request });
 
     /// <summary>What Add-IamDeveloper does, with every change approved (or none: -WhatIf); the fault sweep runs it too.</summary>
     /// <param name="backoff">The wait between attempts of a throttled change; null keeps the product's.</param>
@@ -189,15 +194,18 @@ public sealed class OnboardingScenarioTests
         var context = await AccountContext.LoadAsync(connection, None);
         var policy = await batch.ReadPasswordPolicyAsync(None);
         var groups = await batch.PlanGroupsAsync(requests, policy, context.Partition, None);
-        foreach (var change in approve ? groups.Changes : Array.Empty<PlannedChange>())
+        var groupResults = new List<AppliedChange>();
+        foreach (var change in groups.Changes)
         {
-            if (await ChangeRunner.RunAsync(change, None) is { Failure: not null } failed)
+            var result = approve ? await ChangeRunner.RunAsync(change, None) : new AppliedChange(change, ChangeOutcome.Skipped);
+            groupResults.Add(result);
+            if (result.Failure is not null)
             {
-                groupChangeFailed?.Invoke(failed);
+                groupChangeFailed?.Invoke(result);
             }
         }
 
-        var planned = await batch.PlanUsersAsync(requests, groups, policy, None);
+        var planned = await batch.PlanUsersAsync(requests, groups, policy, None, groupResults);
         var work = planned.Select(p => (p, (IReadOnlyList<PlannedChange>)(approve ? p.Plan?.Changes.ToList() ?? new List<PlannedChange>() : new List<PlannedChange>()))).ToList();
         var outcomes = await batch.ApplyAsync(work, _ => { }, None);
         return outcomes.Select((o, i) => DeveloperReport.ToResult(context, o, work[i].Item2)).ToList();

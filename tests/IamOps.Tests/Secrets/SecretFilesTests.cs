@@ -39,6 +39,29 @@ public sealed class SecretFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_baseline_credential_file_an_earlier_run_wrote_can_be_appended_to_but_a_foreign_file_cannot()
+    {
+        var ours = Path.Combine(_temp, "admins.csv");
+        CredentialCsv.Write(ours, [new CredentialRow("alice", "pw1", null, null, "https://acme.signin.aws.amazon.com/console")], append: false, overwrite: false);
+        var foreign = Path.Combine(_temp, "notes.csv");
+        File.WriteAllText(foreign, "User name,Password,Access key ID,Secret access key,Console sign-in URL\n");
+        var loose = Path.Combine(_temp, "loose.csv");
+        File.Copy(ours, loose);
+        File.SetUnixFileMode(loose, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        CredentialCsv.CheckWritable(ours, append: true, overwrite: false, appendOnlyToCredentialFile: true);
+        CredentialCsv.Write(ours, [new CredentialRow("bob", "pw2", null, null, "https://acme.signin.aws.amazon.com/console")], append: true, overwrite: false);
+
+        Assert.Equal(3, File.ReadAllLines(ours).Length);
+        Assert.StartsWith("bob,", File.ReadAllLines(ours)[2], StringComparison.Ordinal);
+        File.SetUnixFileMode(foreign, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(foreign, "my own notes\n");
+        Assert.Equal("CredentialFileExists", Assert.Throws<IamOpsException>(() => CredentialCsv.CheckWritable(foreign, append: true, overwrite: false, appendOnlyToCredentialFile: true)).ErrorId);
+        Assert.Equal("CredentialFileExists", Assert.Throws<IamOpsException>(() => CredentialCsv.CheckWritable(loose, append: true, overwrite: false, appendOnlyToCredentialFile: true)).ErrorId);
+        CredentialCsv.CheckWritable(foreign, append: true, overwrite: true, appendOnlyToCredentialFile: true);
+    }
+
+    [Fact]
     public void An_existing_file_is_refused_before_any_change_unless_forced()
     {
         var path = Path.Combine(_temp, "exists.csv");
