@@ -271,6 +271,9 @@ internal sealed class SessionState
 
     public string RoleId { get; set; } = string.Empty;
 
+    /// <summary>Set for a user's GetSessionToken session (RoleName is then empty).</summary>
+    public string? UserName { get; set; }
+
     public string SessionName { get; set; } = string.Empty;
 
     public bool MultiFactorAuthPresent { get; set; }
