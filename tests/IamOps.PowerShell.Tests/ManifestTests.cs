@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Reflection;
-using System.Xml.Linq;
 
 namespace IamOps.PowerShell.Tests;
 
@@ -8,14 +7,18 @@ namespace IamOps.PowerShell.Tests;
 public sealed class ManifestTests
 {
     [Fact]
-    public void Test_ModuleManifest_passes_and_the_version_comes_from_Directory_Build_props()
+    public void Test_ModuleManifest_passes_and_the_build_takes_its_version_from_the_manifest_alone()
     {
         var run = HostedPowerShell.Run($"Test-ModuleManifest -Path '{HostedPowerShell.ManifestPath}'", importModule: false);
 
         Assert.Empty(run.AllErrors);
         var module = (PSModuleInfo)Assert.Single(run.Output).BaseObject;
-        var props = XDocument.Load(Path.Combine(HostedPowerShell.RepoRoot, "Directory.Build.props"));
-        Assert.Equal(props.Descendants("Version").Single().Value, module.Version.ToString(3));
+        var version = module.Version.ToString(3);
+        // The version is written once, in the manifest; MSBuild's Version (assemblies, package) is read from it.
+        var (exitCode, log) = ModulePackage.RunDotnet(["msbuild", Path.Combine("src", "IamOps", "IamOps.csproj"), "-getProperty:Version", "-nologo", "-nodeReuse:false"], TimeSpan.FromMinutes(2));
+        Assert.True(exitCode == 0, log);
+        Assert.Equal(version, log.Trim());
+        Assert.DoesNotContain(version, File.ReadAllText(Path.Combine(HostedPowerShell.RepoRoot, "Directory.Build.props")), StringComparison.Ordinal);
         Assert.Equal(new[] { "Core", "Desktop" }, module.CompatiblePSEditions);
         Assert.Equal(new Version(5, 1), module.PowerShellVersion);
         Assert.Empty(module.ExportedFunctions);

@@ -1,5 +1,6 @@
+using System.Collections;
 using System.Diagnostics;
-using System.Xml.Linq;
+using System.Management.Automation.Language;
 
 namespace IamOps.PowerShell.Tests;
 
@@ -17,7 +18,7 @@ public sealed class ModulePackage : IDisposable
 
     public ModulePackage()
     {
-        Version = XDocument.Load(Path.Combine(HostedPowerShell.RepoRoot, "Directory.Build.props")).Descendants("Version").Single().Value;
+        Version = ManifestVersion(Path.Combine(HostedPowerShell.RepoRoot, "IamOps.psd1"));
         output = Directory.CreateTempSubdirectory("iamops-package-").FullName;
         PackLog = Pack(output);
         PackageFolder = Path.Combine(output, "IamOps", Version);
@@ -30,7 +31,7 @@ public sealed class ModulePackage : IDisposable
     /// <summary>The packaging project, relative to the repository root.</summary>
     public static string ProjectPath { get; } = Path.Combine("src", "IamOps.Package", "IamOps.Package.proj");
 
-    /// <summary>Directory.Build.props' Version: the one the package must carry.</summary>
+    /// <summary>The manifest's ModuleVersion, the one place the version lives: the one the package must carry.</summary>
     public string Version { get; }
 
     /// <summary>What dotnet pack printed, for failure messages.</summary>
@@ -99,6 +100,19 @@ public sealed class ModulePackage : IDisposable
         }
 
         return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>ModuleVersion as PowerShell's parser reads the manifest.</summary>
+    public static string ManifestVersion(string manifestPath)
+    {
+        var ast = Parser.ParseFile(manifestPath, out _, out var errors);
+        if (errors.Length > 0)
+        {
+            throw new InvalidOperationException($"{manifestPath} does not parse: {errors[0].Message}");
+        }
+
+        var manifest = (Hashtable)((HashtableAst)ast.Find(a => a is HashtableAst, searchNestedScriptBlocks: false)).SafeGetValue();
+        return (string)manifest["ModuleVersion"]!;
     }
 
     private static string Pack(string outputFolder)

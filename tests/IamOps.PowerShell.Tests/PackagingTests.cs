@@ -248,37 +248,37 @@ public sealed class PackagingTests : IClassFixture<ModulePackage>
         var folder = Directory.CreateTempSubdirectory("iamops-manifest-").FullName;
         var manifestPath = Path.Combine(folder, "IamOps.psd1");
         File.WriteAllText(manifestPath, ManifestInEveryShape);
-        var nuspecPath = Path.Combine(folder, "IamOps.nuspec");
 
-        // Only the step that reads the manifest: it writes the nuspec and reports the module folder and the named files.
+        // Only the step that reads the manifest: it sets NuGet's pack properties and reports the module folder and the named files.
+        string[] properties = ["ModuleFolder", "PackageId", "PackageVersion", "Authors", "PackageDescription", "Copyright", "PackageReleaseNotes", "PackageProjectUrl", "PackageLicenseUrl", "PackageRequireLicenseAcceptance", "PackageTags"];
         var (exitCode, log) = ModulePackage.RunDotnet(
-            ["msbuild", ModulePackage.ProjectPath, "-t:PrepareModulePackage", "-getProperty:ModuleFolder", "-getItem:ModuleManifestFile", "-nologo", "-nodeReuse:false",
-             $"-p:ModuleManifest={manifestPath}", $"-p:PackageOutputPath={Path.Combine(folder, "out")}", $"-p:NuspecFile={nuspecPath}", "-p:Version=2.3.4-beta1"],
+            ["msbuild", ModulePackage.ProjectPath, "-t:PrepareModulePackage", .. properties.Select(p => "-getProperty:" + p), "-getItem:ModuleManifestFile", "-nologo", "-nodeReuse:false",
+             $"-p:ModuleManifest={manifestPath}", $"-p:PackageOutputPath={Path.Combine(folder, "out")}", $"-p:ModuleValuesDir={Path.Combine(folder, "values")}/", "-p:Version=2.3.4-beta1"],
             TimeSpan.FromMinutes(2));
 
         Assert.True(exitCode == 0, log);
         using var result = System.Text.Json.JsonDocument.Parse(log);
-        Assert.Equal(Path.Combine(folder, "out", "IamOps", "2.3.4") + Path.DirectorySeparatorChar, result.RootElement.GetProperty("Properties").GetProperty("ModuleFolder").GetString());
+        string Property(string name) => result.RootElement.GetProperty("Properties").GetProperty(name).GetString()!;
+        Assert.Equal(Path.Combine(folder, "out", "IamOps", "2.3.4") + Path.DirectorySeparatorChar, Property("ModuleFolder"));
         var files = result.RootElement.GetProperty("Items").GetProperty("ModuleManifestFile").EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!).Order(StringComparer.Ordinal);
         Assert.Equal(["IamOps.psm1", "bin/IamOps.Format.ps1xml", "bin/IamOps.dll", "types/IamOps.Types.ps1xml"], files);
 
         var manifest = (Hashtable)((HashtableAst)Parser.ParseFile(manifestPath, out _, out var errors).Find(a => a is HashtableAst, searchNestedScriptBlocks: false)).SafeGetValue();
         Assert.Empty(errors);
         var psData = (Hashtable)((Hashtable)manifest["PrivateData"]!)["PSData"]!;
-        var metadata = XDocument.Load(nuspecPath).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
-        string Field(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? string.Empty;
-        Assert.Equal("2.3.4-beta1", Field("version"));
-        Assert.Equal(manifest["Author"], Field("authors"));
-        Assert.Equal(manifest["CompanyName"], Field("owners"));
-        Assert.Equal(manifest["Description"], Field("description"));
-        Assert.Equal(manifest["Copyright"], Field("copyright"));
-        Assert.Equal(psData["ReleaseNotes"], Field("releaseNotes"));
-        Assert.Equal(psData["ProjectUri"], Field("projectUrl"));
-        Assert.Equal("true", Field("requireLicenseAcceptance"));
+        Assert.Equal("IamOps", Property("PackageId"));
+        Assert.Equal("2.3.4-beta1", Property("PackageVersion"));
+        Assert.Equal(manifest["Author"], Property("Authors"));
+        Assert.Equal(manifest["Description"], Property("PackageDescription"));
+        Assert.Equal(manifest["Copyright"], Property("Copyright"));
+        Assert.Equal(psData["ReleaseNotes"], Property("PackageReleaseNotes"));
+        Assert.Equal(psData["ProjectUri"], Property("PackageProjectUrl"));
+        Assert.Equal(string.Empty, Property("PackageLicenseUrl"));
+        Assert.Equal("true", Property("PackageRequireLicenseAcceptance"));
         Assert.Equal(
-            "One Two PSModule PSIncludes_Cmdlet PSIncludes_Function PSCmdlet_Get-A PSCommand_Get-A PSCmdlet_Set-B PSCommand_Set-B "
-            + "PSFunction_Invoke-C PSCommand_Invoke-C PSFunction_Invoke-D PSCommand_Invoke-D PSFunction_Invoke-E PSCommand_Invoke-E",
-            Field("tags"));
+            "One;Two;PSModule;PSIncludes_Cmdlet;PSIncludes_Function;PSCmdlet_Get-A;PSCommand_Get-A;PSCmdlet_Set-B;PSCommand_Set-B;"
+            + "PSFunction_Invoke-C;PSCommand_Invoke-C;PSFunction_Invoke-D;PSCommand_Invoke-D;PSFunction_Invoke-E;PSCommand_Invoke-E",
+            Property("PackageTags"));
     }
 
     [Fact]
