@@ -77,6 +77,7 @@ internal sealed class StsService
             RoleName = role.Name,
             RoleId = role.Id,
             SessionName = request.RoleSessionName,
+            IssuedAt = now,
             MultiFactorAuthPresent = mfa,
             SourceIdentity = sourceIdentity,
             Tags = inherited.Concat(tags).ToList(),
