@@ -5,12 +5,14 @@ using IamOps.Connection;
 using IamOps.Baseline;
 using IamOps.BucketAccess;
 using IamOps.Developers;
+using IamOps.Offboarding;
 using IamOps.RoleAssume;
 using IamOps.RoleGrant;
 using IamOps.Simulator;
 using IamOps.Tests.Baseline;
 using IamOps.Tests.BucketAccess;
 using IamOps.Tests.Developers;
+using IamOps.Tests.Offboarding;
 using IamOps.Tests.RoleGrant;
 using IamOps.Tests.Simulator;
 
@@ -51,6 +53,8 @@ internal static class SweepScenarios
             PolicyArns = new[] { "arn:aws:iam::aws:policy/AmazonRDSFullAccess" },
             InstanceIds = new[] { "i-0123456789abcdef0" },
         })),
+        new("developer-removal", () => Offboarding(new OffboardingRequest { UserName = "alice" })),
+        new("developer-disable", () => Offboarding(new OffboardingRequest { UserName = "alice", Disable = true })),
 
         // Through IamOps' own IAM and STS clients against the simulator's HTTP endpoint: the SDK's retries take part.
         // Throttling beyond retries is swept in process (over HTTP it costs the SDK's backoff at every call).
@@ -125,6 +129,20 @@ internal static class SweepScenarios
 
         return !groupFailed && results.All(r => r.Status != DeveloperStatus.Failed);
     };
+
+    /// <summary>
+    /// Remove-IamDeveloper of a user carrying every dependent kind (console password, two keys, signing certificate, SSH
+    /// key, service-specific credential, virtual MFA, two groups, inline, attached, boundary), at -ThrottleLimit 1.
+    /// </summary>
+    private static async Task<ScenarioInstance> Offboarding(OffboardingRequest request)
+    {
+        var account = await OffboardingScenarioTests.AccountWithLoadedUserAsync(request.UserName);
+        return new ScenarioInstance(account, async () =>
+        {
+            var results = await OffboardingScenarioTests.OffboardAsync(account.Connect(), new[] { request }, throttleLimit: 1, backoff: _ => TimeSpan.Zero);
+            return results.All(r => r.Status != OffboardingStatus.Failed);
+        });
+    }
 
     /// <summary>Grant-IamBucketAccess: Write on one prefix, to an existing user, or to a service role it creates with its instance profile.</summary>
     private static async Task<ScenarioInstance> Grant(IdentityKind kind, bool managed, params string[] trustServices)
