@@ -53,6 +53,10 @@ internal static class SweepScenarios
             PolicyArns = new[] { "arn:aws:iam::aws:policy/AmazonRDSFullAccess" },
             InstanceIds = new[] { "i-0123456789abcdef0" },
         })),
+        new("role-revoke-user", () => RoleRevoke(SimulatedRoleGrants.ForUser("deployer", "alice"),
+            new RoleRevokeRequest { RoleName = "deployer", GranteeKind = RoleGranteeKind.User, Grantees = new[] { "alice" }, RevokeSessions = true })),
+        new("role-revoke-ec2-delete-role", () => RoleRevoke(SimulatedRoleGrants.ForServices("app", "ec2.amazonaws.com") with { PolicyArns = new[] { "arn:aws:iam::aws:policy/AmazonRDSFullAccess" } },
+            new RoleRevokeRequest { RoleName = "app", GranteeKind = RoleGranteeKind.Service, Grantees = new[] { "ec2.amazonaws.com" }, DeleteRole = true })),
         new("developer-removal", () => Offboarding(new OffboardingRequest { UserName = "alice" })),
         new("developer-disable", () => Offboarding(new OffboardingRequest { UserName = "alice", Disable = true })),
 
@@ -172,6 +176,19 @@ internal static class SweepScenarios
         return new ScenarioInstance(sim.Account, async () =>
         {
             await sim.GrantAsync(request);
+            return true;
+        });
+    }
+
+    /// <summary>Revoke-IamRoleAssume of what <paramref name="grant"/> gave (the grant runs fault-free first).</summary>
+    private static async Task<ScenarioInstance> RoleRevoke(RoleGrantRequest grant, RoleRevokeRequest revoke)
+    {
+        var sim = new SimulatedRoleGrants();
+        await sim.Iam.CreateUserAsync(new CreateUserRequest { UserName = "alice" }, None);
+        await sim.GrantAsync(grant);
+        return new ScenarioInstance(sim.Account, async () =>
+        {
+            await sim.RevokeAsync(revoke);
             return true;
         });
     }
