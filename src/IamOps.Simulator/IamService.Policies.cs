@@ -160,10 +160,10 @@ internal sealed partial class IamService
     {
         var identity = FindIdentity(kind, identityName);
         IamNameRules.CheckName("policyName", policyName, IamQuotas.OtherNameLength);
-        PolicyDocumentCheck.CheckCharacters("policyDocument", policyDocument);
-        PolicyDocumentCheck.Check(policyDocument, PolicyKind.Identity);
-        var total = PolicyDocumentCheck.CountedSize(policyDocument)
-            + identity.Inline.Where(p => p.Key != policyName).Sum(p => PolicyDocumentCheck.CountedSize(p.Value));
+        PolicyDocumentLimits.CheckCharacters("policyDocument", policyDocument);
+        PolicyGrammar.Check(policyDocument, PolicyKind.Identity);
+        var total = PolicyDocumentLimits.CountedSize(policyDocument)
+            + identity.Inline.Where(p => p.Key != policyName).Sum(p => PolicyDocumentLimits.CountedSize(p.Value));
         if (total > identity.InlineLimit)
         {
             throw ServiceError.LimitExceeded($"Maximum policy size of {identity.InlineLimit} bytes exceeded for {identity.Word.ToLowerInvariant()} {identity.Name}");
@@ -216,9 +216,9 @@ internal sealed partial class IamService
     /// <summary>The character set, grammar and counted size of a document, each failing as IAM fails it.</summary>
     private void CheckDocument(string member, string? document, PolicyKind kind, int sizeLimit, string sizeMessage)
     {
-        PolicyDocumentCheck.CheckCharacters(member, document);
-        PolicyDocumentCheck.Check(document!, kind, kind == PolicyKind.Trust ? PrincipalExists : null);
-        if (PolicyDocumentCheck.CountedSize(document!) > sizeLimit)
+        PolicyDocumentLimits.CheckCharacters(member, document);
+        PolicyGrammar.Check(document!, kind, kind == PolicyKind.Trust ? PrincipalExists : null);
+        if (PolicyDocumentLimits.CountedSize(document!) > sizeLimit)
         {
             throw ServiceError.LimitExceeded(sizeMessage);
         }

@@ -80,7 +80,7 @@ internal sealed class PolicySimulator
 
         foreach (var document in boundaries.Concat(request.ResourcePolicy is null ? Array.Empty<string>() : new[] { request.ResourcePolicy }))
         {
-            PolicyDocumentCheck.CheckCharacters("policyInputList", document);
+            PolicyDocumentLimits.CheckCharacters("policyInputList", document);
         }
 
         var boundary = boundaries.Count == 1 ? Input.Of(boundaries[0], "PermissionsBoundaryPolicyInputList.1", "none") : null;

@@ -14,6 +14,7 @@ namespace IamOps.Simulator;
 internal sealed class PrincipalAuthorizer
 {
     private const int CacheLimit = 10_000;
+    private const string AllowEverything = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}";
     private static readonly ConcurrentDictionary<string, CompiledPolicy> Compiled = new(StringComparer.Ordinal);
     private readonly SimulatedAccount _account;
 
@@ -47,6 +48,27 @@ internal sealed class PrincipalAuthorizer
         return PoliciesOf(caller, extra).Decide(new AuthorizationRequest(caller.Arn, permission.Action, permission.Resource, context));
     }
 
+    /// <summary>
+    /// An STS action on a role: the trust policy is the role's resource policy and must allow. With
+    /// <paramref name="enforceIdentity"/> false only the trust policy is asked (the caller's own policies count as allowing).
+    /// </summary>
+    public EvaluationDecision DecideTrust(CallerPrincipal caller, Permission permission, string trustPolicy, IReadOnlyDictionary<string, IReadOnlyList<string>> requestKeys, bool enforceIdentity)
+    {
+        if (enforceIdentity)
+        {
+            return Decide(caller, permission, new PolicyDocumentSet(trustPolicy, Array.Empty<string>()), requestKeys);
+        }
+
+        var context = Context(caller);
+        foreach (var key in requestKeys)
+        {
+            context.Set(key.Key, key.Value);
+        }
+
+        var trustOnly = new PolicySet(new[] { Compile(AllowEverything, "identity not enforced") }, resourcePolicy: Compile(trustPolicy, "trust"));
+        return trustOnly.Decide(new AuthorizationRequest(caller.Arn, permission.Action, permission.Resource, context));
+    }
+
     public static ServiceError Denied(CallerPrincipal caller, Permission permission, EvaluationDecision decision) =>
         ServiceError.AccessDenied($"User: {caller.Arn} is not authorized to perform: {permission.Action} on resource: {permission.Resource} "
             + (decision == EvaluationDecision.ExplicitDeny ? "with an explicit deny in an identity-based policy" : "because no identity-based policy allows the " + permission.Action + " action"));
@@ -59,7 +81,8 @@ internal sealed class PrincipalAuthorizer
             .Set("aws:EpochTime", ((long)(_account.Now - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds).ToString(CultureInfo.InvariantCulture))
             .Set("aws:RequestedRegion", "us-east-1")
             .Set("aws:SecureTransport", "true")
-            .Set("aws:userid", caller.UserId);
+            .Set("aws:userid", caller.UserId)
+            .Set("aws:PrincipalArn", caller.RoleArn ?? caller.Arn);
         var tags = caller.Session?.Tags ?? caller.User?.Tags ?? new List<TagState>();
         foreach (var tag in tags)
         {
@@ -115,7 +138,7 @@ internal sealed class PrincipalAuthorizer
             identity.Concat(extra?.Identity.Select(d => Compile(d, "additional")) ?? Enumerable.Empty<CompiledPolicy>()),
             permissionsBoundary: boundaryDocument is null ? null : Compile(boundaryDocument, boundary!),
             sessionPolicy: session,
-            resourcePolicy: extra?.Resource is null ? null : Compile(extra.Resource, "resource"));
+            resourcePolicy: extra?.Resource is null ? null : Compile(extra.Resource, "trust"));
     }
 
     public static CompiledPolicy Compile(string document, string id)

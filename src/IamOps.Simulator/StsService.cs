@@ -155,8 +155,8 @@ internal sealed class StsService
 
         if (request.Policy is not null)
         {
-            PolicyDocumentCheck.CheckCharacters("policy", request.Policy);
-            PolicyDocumentCheck.Check(request.Policy, PolicyKind.Identity);
+            PolicyDocumentLimits.CheckCharacters("policy", request.Policy);
+            PolicyGrammar.Check(request.Policy, PolicyKind.Identity);
         }
     }
 
@@ -261,16 +261,14 @@ internal sealed class StsService
     }
 
     /// <summary>
-    /// The trust policy must name the caller (or its account, or everyone); then, with permissions enforced, the policy
-    /// engine decides as IAM does: a trust policy naming the caller grants alone, one naming the account needs the
-    /// caller's identity policies to allow the action too, and an explicit deny anywhere wins.
+    /// The policy engine decides, as IAM does: the role's trust policy must always allow; one naming the caller's ARN
+    /// grants alone, one naming only the account needs the caller's identity policies to allow the action too, and an
+    /// explicit deny anywhere wins. With permissions not enforced, only the trust policy is asked.
     /// </summary>
     private void Authorize(RoleState role, string roleArn, CallerPrincipal caller, string action, IReadOnlyDictionary<string, IReadOnlyList<string>> context)
     {
-        var trusted = TrustPolicyEvaluator.Allows(role.AssumeRolePolicyDocument, action, _account.AccountId, caller.MatchingArns, context);
-        var permitted = !_account.EnforcePermissions
-            || _account.Authorizer.Decide(caller, new Permission(action, roleArn), new PolicyDocumentSet(role.AssumeRolePolicyDocument, Array.Empty<string>()), context) == Policy.EvaluationDecision.Allowed;
-        if (!trusted || !permitted)
+        var decision = _account.Authorizer.DecideTrust(caller, new Permission(action, roleArn), role.AssumeRolePolicyDocument, context, _account.EnforcePermissions);
+        if (decision != Policy.EvaluationDecision.Allowed)
         {
             throw ServiceError.AccessDenied($"User: {caller.Arn} is not authorized to perform: {action} on resource: {roleArn}");
         }
@@ -278,7 +276,7 @@ internal sealed class StsService
 
     /// <summary>What counts against the 2048-character packed budget: session policy, policy ARNs and session tags.</summary>
     private static int PackedSize(AssumeRoleRequest request) =>
-        (request.Policy is null ? 0 : PolicyDocumentCheck.CountedSize(request.Policy))
+        (request.Policy is null ? 0 : PolicyDocumentLimits.CountedSize(request.Policy))
         + request.PolicyArns.Sum(a => a.Length)
         + request.Tags.Sum(t => t.Key.Length + t.Value.Length);
 

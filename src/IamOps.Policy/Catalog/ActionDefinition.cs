@@ -51,6 +51,34 @@ public sealed class ActionDefinition
         return keys.Contains(key);
     }
 
+    /// <summary>
+    /// True when a request may name <paramref name="resource"/> for this action: "*" always, else an ARN of one of its
+    /// resource types (an action without resource types takes only "*").
+    /// </summary>
+    public bool AcceptsResource(string resource)
+    {
+        if (resource == "*")
+        {
+            return true;
+        }
+
+        var arn = new Evaluation.ArnParts(resource ?? throw new ArgumentNullException(nameof(resource)));
+        if (!arn.IsArn)
+        {
+            return false;
+        }
+
+        foreach (var taken in ResourceTypes)
+        {
+            if (taken.ResourceType.Format.Accepts(arn.Part(2), arn.Part(5)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <inheritdoc />
     public override string ToString() => FullName;
 }

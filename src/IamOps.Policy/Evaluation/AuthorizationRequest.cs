@@ -4,7 +4,8 @@ namespace IamOps.Policy;
 
 /// <summary>
 /// One question to the evaluator: may this principal do this action on this resource, given this context?
-/// aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType and (for users) aws:username are derived from the principal when the context lacks them.
+/// aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType, aws:PrincipalIsAWSService, (for users) aws:username and (for
+/// services) aws:PrincipalServiceName are derived from the principal, and aws:ResourceAccount from the resource, when the context lacks them.
 /// </summary>
 public sealed class AuthorizationRequest
 {
@@ -31,6 +32,12 @@ public sealed class AuthorizationRequest
 
     /// <summary>The condition context.</summary>
     public RequestContext Context { get; }
+
+    /// <summary>
+    /// The account that owns the resource, when the resource ARN does not say (S3 bucket ARNs carry no account); null
+    /// takes the ARN's account, and for an ARN without one, the principal's account.
+    /// </summary>
+    public string? ResourceAccount { get; init; }
 
     internal PrincipalFacts Principal
         => principal ??= PrincipalFacts.From(PrincipalArn, Context.GetValues("aws:PrincipalArn") is { Count: > 0 } given ? given[0] : null);
@@ -70,9 +77,13 @@ public sealed class AuthorizationRequest
             Add("aws:PrincipalArn", facts.PrincipalArnKey);
         }
 
-        Add("aws:PrincipalAccount", facts.Account);
+        Add("aws:PrincipalAccount", facts.HasIdentityPolicies ? facts.Account : null);
         Add("aws:PrincipalType", facts.TypeName);
         Add("aws:username", facts.UserName);
+        Add("aws:PrincipalIsAWSService", facts.Kind == PrincipalKind.Service ? "true" : "false");
+        Add("aws:PrincipalServiceName", facts.Kind == PrincipalKind.Service ? facts.Arn : null);
+        var resource = new ArnParts(Resource);
+        Add("aws:ResourceAccount", ResourceAccount ?? (resource.IsArn && resource.Part(4).Length == 12 && resource.PartText(4).All(char.IsDigit) ? resource.PartText(4) : null));
         return table;
     }
 }

@@ -12,9 +12,12 @@ public enum PolicySource
     /// <summary>A session policy passed when the session was created.</summary>
     Session,
 
-    /// <summary>A service control policy of the account's organization.</summary>
+    /// <summary>A service control policy of the principal's organization.</summary>
     ServiceControl,
 
-    /// <summary>The resource's own policy (bucket policy, trust policy, ...).</summary>
+    /// <summary>The resource's own policy (bucket policy, key policy, a role's trust policy, ...).</summary>
     Resource,
+
+    /// <summary>A resource control policy of the resource's organization.</summary>
+    ResourceControl,
 }

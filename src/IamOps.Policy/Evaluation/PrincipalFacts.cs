@@ -10,6 +10,9 @@ internal sealed class PrincipalFacts
         Account = account;
         RoleArn = roleArn;
         UserName = userName;
+        IsServiceLinkedRole = roleArn is not null
+            && (roleArn.IndexOf(":role/aws-service-role/", StringComparison.Ordinal) >= 0
+                || roleArn.IndexOf(":role/AWSServiceRoleFor", StringComparison.Ordinal) >= 0);
     }
 
     public PrincipalKind Kind { get; }
@@ -24,6 +27,12 @@ internal sealed class PrincipalFacts
     /// <summary>For an IAM user, the user name (aws:username).</summary>
     public string? UserName { get; }
 
+    /// <summary>A role under /aws-service-role/ (or named AWSServiceRoleFor...): SCPs and RCPs do not restrict it.</summary>
+    public bool IsServiceLinkedRole { get; }
+
+    /// <summary>Principals that belong to no account's IAM: services and identity providers have no identity policies.</summary>
+    public bool HasIdentityPolicies => Kind is PrincipalKind.User or PrincipalKind.RoleSession or PrincipalKind.Root or PrincipalKind.FederatedUser or PrincipalKind.Group;
+
     /// <summary>The ARN aws:PrincipalArn reports: the role for role sessions, else the principal itself.</summary>
     public string PrincipalArnKey => RoleArn ?? Arn;
 
@@ -32,7 +41,15 @@ internal sealed class PrincipalFacts
         var arn = new ArnParts(principal);
         if (!arn.IsArn)
         {
-            return new PrincipalFacts(PrincipalKind.Other, principal, principal.Length == 12 && principal.All(char.IsDigit) ? principal : null, null, null);
+            if (principal.Length == 12 && principal.All(char.IsDigit))
+            {
+                return new PrincipalFacts(PrincipalKind.Root, $"arn:aws:iam::{principal}:root", principal, null, null);
+            }
+
+            // ec2.amazonaws.com is a service; accounts.google.com, cognito-identity.amazonaws.com and graph.facebook.com are web identity providers.
+            var provider = principal is "cognito-identity.amazonaws.com" or "accounts.google.com" or "graph.facebook.com" or "www.amazon.com";
+            var kind = provider ? PrincipalKind.IdentityProvider : principal.IndexOf('.') > 0 ? PrincipalKind.Service : PrincipalKind.Other;
+            return new PrincipalFacts(kind, principal, null, null, null);
         }
 
         var service = arn.PartText(2);
@@ -48,9 +65,19 @@ internal sealed class PrincipalFacts
             return new PrincipalFacts(PrincipalKind.User, principal, account, null, resource.Substring(resource.LastIndexOf('/') + 1));
         }
 
+        if (service == "iam" && resource.StartsWith("group/", StringComparison.Ordinal))
+        {
+            return new PrincipalFacts(PrincipalKind.Group, principal, account, null, null);
+        }
+
         if (service == "iam" && resource.StartsWith("role/", StringComparison.Ordinal))
         {
             return new PrincipalFacts(PrincipalKind.RoleSession, principal, account, principal, null);
+        }
+
+        if (service == "iam" && (resource.StartsWith("oidc-provider/", StringComparison.Ordinal) || resource.StartsWith("saml-provider/", StringComparison.Ordinal)))
+        {
+            return new PrincipalFacts(PrincipalKind.IdentityProvider, principal, account, null, null);
         }
 
         if (service == "sts" && resource.StartsWith("assumed-role/", StringComparison.Ordinal))

@@ -37,6 +37,12 @@ internal static class ActionChecks
 
         var colon = text.IndexOf(':');
         var prefix = text.Substring(0, colon);
+        if (run.Type == PolicyType.Trust && !string.Equals(prefix, "sts", StringComparison.OrdinalIgnoreCase))
+        {
+            run.Add(FindingSeverity.Error, PolicyCheckIds.UnsupportedActionInTrustPolicy, $"\"{text}\" cannot be in a trust policy, which only allows STS actions such as sts:AssumeRole, sts:TagSession or sts:AssumeRoleWithWebIdentity; move it to a permissions policy.", value.Location, statement);
+            return;
+        }
+
         if (WildcardCharacters.AnyIn(prefix))
         {
             run.Add(FindingSeverity.Suggestion, PolicyCheckIds.WildcardInServiceName, $"\"{text}\" has a wildcard in the service prefix, which may match services you did not mean; name the services.", value.Location, statement);

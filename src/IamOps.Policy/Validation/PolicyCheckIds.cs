@@ -161,4 +161,20 @@ public static class PolicyCheckIds
 
     /// <summary>Error: the document is larger than IAM accepts for its kind.</summary>
     public const string PolicySizeExceeded = "POLICY_SIZE_EXCEEDED";
+
+    /// <summary>Error: a trust policy action outside STS (trust policies only govern sts:AssumeRole and its kin).</summary>
+    public const string UnsupportedActionInTrustPolicy = "UNSUPPORTED_ACTION_IN_TRUST_POLICY";
+
+    private static readonly HashSet<string> Grammar = new(StringComparer.Ordinal)
+    {
+        JsonSyntaxError, InvalidEncoding, UnknownElement, MisplacedElement, DuplicateElement, InvalidElementType, MissingStatement,
+        InvalidVersion, MissingEffect, InvalidEffect, MissingAction, MissingResource, MissingPrincipal, UnsupportedElementCombination,
+        InvalidAction, InvalidArn, InvalidPrincipal, InvalidSid, DuplicateSid, UnsupportedActionInTrustPolicy,
+    };
+
+    /// <summary>
+    /// True for the Error checks IAM itself enforces when it stores a policy (MalformedPolicyDocument); the others (unknown
+    /// actions or condition keys, resource types, value types, size) are Access Analyzer's advice, which IAM accepts.
+    /// </summary>
+    public static bool IsRejectedByIam(string checkId) => Grammar.Contains(checkId);
 }

@@ -17,4 +17,7 @@ public enum PolicyType
 
     /// <summary>A managed policy used as a permissions boundary.</summary>
     PermissionsBoundary,
+
+    /// <summary>An AWS Organizations resource control policy: Principal "*", Resource required.</summary>
+    ResourceControl,
 }

@@ -16,7 +16,7 @@ public sealed class PolicyValidationOptions
     public int SizeLimit => PolicyType switch
     {
         PolicyType.Trust => 2048,
-        PolicyType.ServiceControl => 5120,
+        PolicyType.ServiceControl or PolicyType.ResourceControl => 5120,
         PolicyType.PermissionsBoundary => 6144,
         PolicyType.Resource => 20480,
         _ => AttachedTo switch

@@ -63,7 +63,7 @@ internal static class StatementShape
     private static void CheckPrincipals(ValidationRun run, PolicyStatement statement)
     {
         var type = run.Type;
-        var takesPrincipal = type is PolicyType.Resource or PolicyType.Trust;
+        var takesPrincipal = type is PolicyType.Resource or PolicyType.Trust or PolicyType.ResourceControl;
         if (!takesPrincipal)
         {
             foreach (var element in new[] { statement.Principal, statement.NotPrincipal })
@@ -78,9 +78,14 @@ internal static class StatementShape
             return;
         }
 
-        if (type == PolicyType.Trust && statement.NotPrincipal is not null)
+        if (type is PolicyType.Trust or PolicyType.ResourceControl && statement.NotPrincipal is not null)
         {
-            run.Add(FindingSeverity.Error, PolicyCheckIds.MisplacedElement, "NotPrincipal is not allowed in a trust policy; name the trusted principals in Principal.", statement.NotPrincipal.Location, statement);
+            run.Add(FindingSeverity.Error, PolicyCheckIds.MisplacedElement, $"NotPrincipal is not allowed in a {Describe(type)}; name the principals in Principal.", statement.NotPrincipal.Location, statement);
+        }
+
+        if (type == PolicyType.ResourceControl && statement.Principal is { IsOpenToEveryone: false } named)
+        {
+            run.Add(FindingSeverity.Error, PolicyCheckIds.InvalidPrincipal, "A resource control policy takes only \"Principal\": \"*\"; narrow it with a condition on aws:PrincipalArn or aws:PrincipalOrgID.", named.Location, statement);
         }
 
         if (statement.Principal is not null && statement.NotPrincipal is not null)
@@ -127,6 +132,7 @@ internal static class StatementShape
         PolicyType.Trust => "trust policy",
         PolicyType.ServiceControl => "service control policy",
         PolicyType.PermissionsBoundary => "permissions boundary",
+        PolicyType.ResourceControl => "resource control policy",
         _ => "identity policy",
     };
 }

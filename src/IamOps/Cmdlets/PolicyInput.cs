@@ -39,6 +39,14 @@ internal static class PolicyInput
         }
     }
 
+    /// <summary>The items of a value that is an array of documents (not a document itself), else null.</summary>
+    public static IReadOnlyList<object?>? AsList(object? value) => Unwrap(value) switch
+    {
+        string or IDictionary or PSObject => null,
+        IEnumerable items => items.Cast<object?>().ToList(),
+        _ => null,
+    };
+
     /// <summary>-Context: each key to one value or an array of values, as the strings the engine compares.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ToContext(IDictionary? table)
     {

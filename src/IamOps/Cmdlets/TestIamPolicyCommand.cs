@@ -26,11 +26,13 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
     private DecisionRequest? _question;
     private PrincipalDecider? _principals;
     private int _documentCount;
+    private bool _inputFailed;
 
-    /// <summary>Policy JSON text, or a hashtable or object serialized to JSON; with -Action, the identity policies.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = DocumentSet, ValueFromPipelineByPropertyName = true)]
+    /// <summary>Policy JSON text, or a hashtable or object serialized to JSON; with -Action, the identity policies (none: @()).</summary>
+    [Parameter(Position = 0, ParameterSetName = DocumentSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Document")]
     [AllowNull]
+    [AllowEmptyCollection]
     public object?[] PolicyDocument { get; set; } = Array.Empty<object?>();
 
     /// <summary>Policy files; wildcards are resolved by the provider.</summary>
@@ -94,8 +96,27 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
     [Parameter]
     public object? ResourcePolicy { get; set; }
 
+    /// <summary>The role's trust policy, for role resources (sts:AssumeRole and its kin).</summary>
+    [Parameter]
+    public object? TrustPolicy { get; set; }
+
+    /// <summary>A flat list is one organization level (any SCP may allow); nested arrays are levels, root first.</summary>
     [Parameter]
     public object[]? ServiceControlPolicy { get; set; }
+
+    /// <summary>Resource control policies of the resource's account: a flat list is one level; nested arrays are levels, root first.</summary>
+    [Parameter]
+    public object[]? ResourceControlPolicy { get; set; }
+
+    /// <summary>The account that owns the resource when its ARN has none (S3 buckets).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ResourceAccount { get; set; }
+
+    /// <summary>The principal's tags, as aws:PrincipalTag/key.</summary>
+    [Parameter(ParameterSetName = DocumentSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    public Hashtable? PrincipalTag { get; set; }
 
     [Parameter]
     public SwitchParameter Remote { get; set; }
@@ -140,15 +161,20 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
 
     protected override void EndProcessing()
     {
-        if (Deciding && ParameterSetName is DocumentSet or PathSet && _policies.Count > 0)
+        if (!Deciding && ParameterSetName == DocumentSet && _documentCount == 0)
+        {
+            ThrowFailure(new IamOpsException("PolicyDocumentMissing", FailureKind.InvalidArgument,
+                "Nothing to check: give -PolicyDocument or -Path to lint, or -Action (with -ResourcePolicy, -TrustPolicy or -PolicyDocument @()) to decide."));
+        }
+
+        if (Deciding && ParameterSetName is DocumentSet or PathSet && !_inputFailed)
         {
             try
             {
                 var question = Question() with { IdentityPolicies = _policies };
                 // The connection is resolved here, on the pipeline thread: resolving it writes to the verbose stream.
                 var iam = Remote ? Connection.Iam : null;
-                var decisions = iam is not null ? Await(token => RemoteSimulation.SimulateCustomAsync(iam, question, token)) : LocalDecider.Decide(question);
-                WriteDecisions(decisions);
+                WriteOutcome(iam is not null ? DecisionOutcome.Of(Await(token => RemoteSimulation.SimulateCustomAsync(iam, question, token))) : LocalDecider.Decide(question));
             }
             catch (IamOpsException failure)
             {
@@ -173,7 +199,7 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
         {
             var question = Question();
             _principals ??= new PrincipalDecider(Connection.Iam);
-            WriteDecisions(Await(token => _principals.DecideAsync(kind, name.Trim(), question, Remote, token)));
+            WriteOutcome(Await(token => _principals.DecideAsync(kind, name.Trim(), question, Remote, token)));
         }
         catch (IamOpsException failure)
         {
@@ -195,6 +221,7 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
             }
             catch (IamOpsException failure)
             {
+                _inputFailed = true;
                 Gate.RecordUnreadableInput();
                 WriteFailure(failure, source);
             }
@@ -214,6 +241,7 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
             }
             catch (IamOpsException failure)
             {
+                _inputFailed = true;
                 Gate.RecordUnreadableInput();
                 WriteFailure(failure, path);
             }
@@ -244,24 +272,32 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
     }
 
     /// <summary>Everything about the question except whose policies answer it, built once from the parameters.</summary>
-    private DecisionRequest Question() => _question ??= new DecisionRequest
+    private DecisionRequest Question() => _question ??= DecisionQuestion.Build(new DecisionParameters
     {
-        PrincipalArn = PrincipalArn is null ? DecisionRequest.DefaultPrincipalArn : DecisionRequest.CheckPrincipalArn(PrincipalArn.Trim()),
-        Actions = ActionExpansion.Expand(Action ?? Array.Empty<string>(), ActionCatalog.Default),
+        PrincipalArn = PrincipalArn,
+        Actions = Action ?? Array.Empty<string>(),
         Resources = Resource,
         Context = PolicyInput.ToContext(Context),
-        PermissionsBoundary = Parameter(PermissionsBoundary, nameof(PermissionsBoundary)),
-        SessionPolicy = Parameter(SessionPolicy, nameof(SessionPolicy)),
-        ResourcePolicy = Parameter(ResourcePolicy, nameof(ResourcePolicy)),
-        ServiceControlPolicies = (ServiceControlPolicy ?? Array.Empty<object>()).Select((p, i) => Parameter(p, $"{nameof(ServiceControlPolicy)}[{i}]")!).ToList(),
-    };
+        PrincipalTags = PolicyInput.ToContext(PrincipalTag),
+        ResourceAccount = ResourceAccount,
+        AttachedTo = ParameterSetName is UserSet or RoleSet or GroupSet ? IdentityAttachment.Role : AttachedTo,
+        PermissionsBoundary = PermissionsBoundary,
+        SessionPolicy = SessionPolicy,
+        ResourcePolicy = ResourcePolicy,
+        TrustPolicy = TrustPolicy,
+        ServiceControlPolicy = ServiceControlPolicy,
+        ResourceControlPolicy = ResourceControlPolicy,
+    }, PolicyInput.ToJson, PolicyInput.AsList);
 
-    private static SourcedPolicy? Parameter(object? value, string source) =>
-        value is null ? null : SourcedPolicy.FromJson(source, PolicyInput.ToJson(value, source));
-
-    private void WriteDecisions(IEnumerable<PolicyCheckDecision> decisions)
+    private void WriteOutcome(DecisionOutcome outcome)
     {
-        foreach (var decision in decisions)
+        foreach (var failure in outcome.Failures)
+        {
+            Gate.RecordUnreadableInput();
+            WriteFailure(failure, failure.Target);
+        }
+
+        foreach (var decision in outcome.Decisions)
         {
             Gate.Record(decision);
             Write(decision);

@@ -14,6 +14,12 @@ public sealed record PolicyCheckDecision
 
     public EvaluationDecision Decision { get; init; }
 
+    /// <summary>Why: the explicit deny, or the layer that had no allow ("no identity policy allows ...", "SCP level 2 does not allow ..."); empty for -Remote.</summary>
+    public string Explanation { get; init; } = string.Empty;
+
+    /// <summary>The kind of policy that decided (Identity, PermissionsBoundary, Session, Resource, ServiceControl, ResourceControl); null when none did.</summary>
+    public string? DecidedBy { get; init; }
+
     /// <summary>For ExplicitDeny the denying statements; otherwise the Allow statements that applied.</summary>
     public IReadOnlyList<DecidingStatement> MatchedStatements { get; init; } = Array.Empty<DecidingStatement>();
 

@@ -17,7 +17,7 @@ public sealed class PrincipalDecider
         _reader = new PrincipalPolicyReader(iam);
     }
 
-    public async Task<IReadOnlyList<PolicyCheckDecision>> DecideAsync(IdentityKind kind, string name, DecisionRequest question, bool remote, CancellationToken cancellationToken)
+    public async Task<DecisionOutcome> DecideAsync(IdentityKind kind, string name, DecisionRequest question, bool remote, CancellationToken cancellationToken)
     {
         Action<string> checkName = kind switch
         {
@@ -29,7 +29,7 @@ public sealed class PrincipalDecider
         if (remote)
         {
             var arn = await _reader.ReadArnAsync(kind, name, cancellationToken).ConfigureAwait(false);
-            return await RemoteSimulation.SimulatePrincipalAsync(_iam, arn, question with { PrincipalArn = arn }, cancellationToken).ConfigureAwait(false);
+            return DecisionOutcome.Of(await RemoteSimulation.SimulatePrincipalAsync(_iam, arn, question with { PrincipalArn = arn }, cancellationToken).ConfigureAwait(false));
         }
 
         var principal = await _reader.ReadAsync(kind, name, cancellationToken).ConfigureAwait(false);
@@ -38,6 +38,7 @@ public sealed class PrincipalDecider
             PrincipalArn = principal.PrincipalArn,
             IdentityPolicies = principal.IdentityPolicies,
             PermissionsBoundary = principal.PermissionsBoundary,
+            RoleTrustPolicies = question.TrustPolicy is null ? await _reader.ReadTrustPoliciesAsync(question.Resources, principal.PrincipalArn, cancellationToken).ConfigureAwait(false) : question.RoleTrustPolicies,
         });
     }
 }

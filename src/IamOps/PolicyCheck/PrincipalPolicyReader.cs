@@ -38,6 +38,38 @@ public sealed class PrincipalPolicyReader
         }
     }
 
+    /// <summary>
+    /// The trust policy of every role resource in the principal's account, which must allow sts:AssumeRole and its kin;
+    /// a role that does not exist (or another account's) is left out, so the decision says no trust policy was given.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, SourcedPolicy>> ReadTrustPoliciesAsync(IEnumerable<string> resources, string principalArn, CancellationToken cancellationToken)
+    {
+        var trusts = new Dictionary<string, SourcedPolicy>(StringComparer.Ordinal);
+        var account = ResourceNames.AccountOf(principalArn);
+        foreach (var resource in resources.Where(ResourceNames.IsRole).Distinct(StringComparer.Ordinal))
+        {
+            if (ResourceNames.AccountOf(resource) != account)
+            {
+                continue;
+            }
+
+            var roleName = resource.Substring(resource.LastIndexOf('/') + 1);
+            try
+            {
+                var role = await _iam.GetRoleAsync(roleName, cancellationToken).ConfigureAwait(false);
+                if (role.Arn == resource)
+                {
+                    trusts[resource] = SourcedPolicy.FromJson($"trust:{role.RoleName}", role.AssumeRolePolicyDocument);
+                }
+            }
+            catch (IamOpsException missing) when (missing.ErrorId == "AwsNoSuchEntity")
+            {
+            }
+        }
+
+        return trusts;
+    }
+
     /// <summary>Only the principal's ARN, for IAM's simulator, which reads the policies itself.</summary>
     public async Task<string> ReadArnAsync(IdentityKind kind, string name, CancellationToken cancellationToken) => kind switch
     {

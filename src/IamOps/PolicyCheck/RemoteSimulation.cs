@@ -15,7 +15,7 @@ public static class RemoteSimulation
             PolicySourceArn = principalArn,
             ActionNames = request.Actions,
             ResourceArns = ResourceArns(request),
-            ResourcePolicy = request.ResourcePolicy?.Document.ToJson(),
+            ResourcePolicy = (request.TrustPolicy ?? request.ResourcePolicy)?.Document.ToJson(),
             ContextEntries = ContextEntries(request),
         };
         return ToDecisions(principalArn, await AskAsync(() => iam.SimulatePrincipalPolicyAsync(simulation, cancellationToken), cancellationToken).ConfigureAwait(false));
@@ -31,11 +31,11 @@ public static class RemoteSimulation
             PermissionsBoundaryPolicies = request.PermissionsBoundary is null ? Array.Empty<string>() : new[] { request.PermissionsBoundary.Document.ToJson() },
             ActionNames = request.Actions,
             ResourceArns = ResourceArns(request),
-            ResourcePolicy = request.ResourcePolicy?.Document.ToJson(),
-            CallerArn = request.ResourcePolicy is null ? null : request.PrincipalArn,
+            ResourcePolicy = (request.TrustPolicy ?? request.ResourcePolicy)?.Document.ToJson(),
+            CallerArn = request.TrustPolicy is null && request.ResourcePolicy is null ? null : request.PrincipalArn ?? DecisionRequest.DefaultPrincipalArn,
             ContextEntries = ContextEntries(request),
         };
-        return ToDecisions(request.PrincipalArn, await AskAsync(() => iam.SimulateCustomPolicyAsync(simulation, cancellationToken), cancellationToken).ConfigureAwait(false));
+        return ToDecisions(request.PrincipalArn ?? DecisionRequest.DefaultPrincipalArn, await AskAsync(() => iam.SimulateCustomPolicyAsync(simulation, cancellationToken), cancellationToken).ConfigureAwait(false));
     }
 
     // A connection that cannot simulate says so with NotSupportedException; the user needs a next step, not a crash.
@@ -54,10 +54,10 @@ public static class RemoteSimulation
 
     private static void RejectUnsupported(DecisionRequest request)
     {
-        if (request.SessionPolicy is not null || request.ServiceControlPolicies.Count > 0)
+        if (request.SessionPolicy is not null || request.ServiceControlLevels.Count > 0 || request.ResourceControlLevels.Count > 0)
         {
             throw new IamOpsException("RemoteSimulationUnsupported", FailureKind.InvalidArgument,
-                "IAM's policy simulator takes no session policy and no service control policies; drop -SessionPolicy and -ServiceControlPolicy, or drop -Remote to decide locally.");
+                "IAM's policy simulator takes no session policy and no service or resource control policies; drop -SessionPolicy, -ServiceControlPolicy and -ResourceControlPolicy, or drop -Remote to decide locally.");
         }
     }
 

@@ -26,6 +26,17 @@ public class ValidatorTests
         Assert.DoesNotContain(findings, f => f.CheckId == checkId);
     }
 
+    [Theory]
+    [MemberData(nameof(InvalidDocumentCorpus.Names), MemberType = typeof(InvalidDocumentCorpus))]
+    public void Every_document_of_the_invalid_corpus_has_its_error(string name)
+    {
+        var (_, type, checkId, document) = InvalidDocumentCorpus.Documents.Single(d => d.Name == name);
+
+        var findings = PolicyValidator.Validate(document, new PolicyValidationOptions { PolicyType = type });
+
+        Assert.Contains(findings, f => f.CheckId == checkId && f.Severity == FindingSeverity.Error && f.Line > 0);
+    }
+
     [Fact]
     public void Clean_policy_has_no_findings()
     {

@@ -26,7 +26,7 @@ public sealed class PrincipalDeciderTests
         await _iam.AddUserToGroupAsync("writers", "alice", None);
         await _iam.PutInlinePolicyAsync(IdentityKind.Group, "writers", "write", Policies.Allow("s3:PutObject", "arn:aws:s3:::reports/*"), None);
 
-        var decisions = await new PrincipalDecider(_iam).DecideAsync(IdentityKind.User, "alice", Ask("s3:GetObject", "s3:ListBucket", "s3:PutObject", "s3:DeleteObject"), remote: false, None);
+        var decisions = (await new PrincipalDecider(_iam).DecideAsync(IdentityKind.User, "alice", Ask("s3:GetObject", "s3:ListBucket", "s3:PutObject", "s3:DeleteObject"), remote: false, None)).Decisions;
 
         Assert.Equal(
             new[] { EvaluationDecision.Allowed, EvaluationDecision.Allowed, EvaluationDecision.Allowed, EvaluationDecision.ImplicitDeny },
@@ -43,7 +43,7 @@ public sealed class PrincipalDeciderTests
         await _iam.CreateUserAsync(new CreateUserRequest { UserName = "bob", PermissionsBoundaryArn = await ManagedPolicy("only-get", Policies.Allow("s3:GetObject")) }, None);
         await _iam.PutInlinePolicyAsync(IdentityKind.User, "bob", "s3", Policies.Allow("s3:*"), None);
 
-        var decisions = await new PrincipalDecider(_iam).DecideAsync(IdentityKind.User, "bob", Ask("s3:GetObject", "s3:PutObject"), remote: false, None);
+        var decisions = (await new PrincipalDecider(_iam).DecideAsync(IdentityKind.User, "bob", Ask("s3:GetObject", "s3:PutObject"), remote: false, None)).Decisions;
 
         Assert.Equal(new[] { EvaluationDecision.Allowed, EvaluationDecision.ImplicitDeny }, decisions.Select(d => d.Decision));
     }
@@ -59,8 +59,8 @@ public sealed class PrincipalDeciderTests
         await _iam.PutInlinePolicyAsync(IdentityKind.Group, "readers", "read", Policies.Allow("s3:GetObject"), None);
 
         var decider = new PrincipalDecider(_iam);
-        var role = Assert.Single(await decider.DecideAsync(IdentityKind.Role, "app", Ask("s3:GetObject"), remote: false, None));
-        var group = Assert.Single(await decider.DecideAsync(IdentityKind.Group, "readers", Ask("s3:GetObject"), remote: false, None));
+        var role = Assert.Single((await decider.DecideAsync(IdentityKind.Role, "app", Ask("s3:GetObject"), remote: false, None)).Decisions);
+        var group = Assert.Single((await decider.DecideAsync(IdentityKind.Group, "readers", Ask("s3:GetObject"), remote: false, None)).Decisions);
 
         Assert.Equal((EvaluationDecision.ExplicitDeny, "arn:aws:iam::111122223333:role/app"), (role.Decision, role.Principal));
         Assert.Equal("inline:role/app/no-reports", Assert.Single(role.MatchedStatements).PolicyId);
@@ -81,8 +81,8 @@ public sealed class PrincipalDeciderTests
         await _iam.CreateUserAsync(new CreateUserRequest { UserName = "carol" }, None);
         await _iam.PutInlinePolicyAsync(IdentityKind.User, "carol", "read", Policies.Allow("s3:GetObject", "arn:aws:s3:::reports/*"), None);
 
-        var remote = await new PrincipalDecider(_iam).DecideAsync(IdentityKind.User, "carol", Ask("s3:GetObject", "s3:PutObject"), remote: true, None);
-        var local = await new PrincipalDecider(_iam).DecideAsync(IdentityKind.User, "carol", Ask("s3:GetObject", "s3:PutObject"), remote: false, None);
+        var remote = (await new PrincipalDecider(_iam).DecideAsync(IdentityKind.User, "carol", Ask("s3:GetObject", "s3:PutObject"), remote: true, None)).Decisions;
+        var local = (await new PrincipalDecider(_iam).DecideAsync(IdentityKind.User, "carol", Ask("s3:GetObject", "s3:PutObject"), remote: false, None)).Decisions;
 
         Assert.Equal(new[] { EvaluationDecision.Allowed, EvaluationDecision.ImplicitDeny }, remote.Select(d => d.Decision));
         Assert.Equal(local.Select(d => d.Decision), remote.Select(d => d.Decision));

@@ -35,8 +35,11 @@ public sealed class RoleGrantPlannerTests
         Assert.Equal(RootArn, Text(statement.GetProperty("Principal"), "AWS"));
         Assert.False(statement.TryGetProperty("Condition", out _));
         var permission = await _sim.Iam.GetInlinePolicyAsync(IdentityKind.User, "alice", "IamOps-AssumeRole-deployer", None);
-        var compiled = new PolicySet(new[] { CompiledPolicy.Compile(permission.PolicyDocument, permission.PolicyName) });
+        // The role's trust policy names only the account, so the user's inline policy is what lets alice in (both must allow).
+        var trust = CompiledPolicy.Compile((await _sim.Iam.GetRoleAsync("deployer", None)).AssumeRolePolicyDocument, "trust");
+        var compiled = new PolicySet(new[] { CompiledPolicy.Compile(permission.PolicyDocument, permission.PolicyName) }, resourcePolicy: trust);
         Assert.Equal(EvaluationDecision.Allowed, compiled.Decide(new AuthorizationRequest("arn:aws:iam::111122223333:user/alice", "sts:AssumeRole", plan.Role.RoleArn)));
+        Assert.Equal(EvaluationDecision.ImplicitDeny, new PolicySet(Array.Empty<CompiledPolicy>(), resourcePolicy: trust).Decide(new AuthorizationRequest("arn:aws:iam::111122223333:user/alice", "sts:AssumeRole", plan.Role.RoleArn)));
         Assert.Equal(EvaluationDecision.ImplicitDeny, compiled.Decide(new AuthorizationRequest("arn:aws:iam::111122223333:user/alice", "sts:AssumeRole", $"arn:aws:iam::{AccountId}:role/other")));
         Assert.Equal(RoleGrantStatus.Unchanged, rerun.Status);
         Assert.Empty(rerun.Changes);

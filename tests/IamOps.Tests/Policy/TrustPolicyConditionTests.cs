@@ -1,15 +1,32 @@
-using IamOps.Simulator;
+using IamOps.Policy;
+using IamOps.Tests.Simulator;
 
-namespace IamOps.Tests.Simulator;
+namespace IamOps.Tests.Policy;
 
-public sealed class TrustPolicyEvaluatorTests
+/// <summary>
+/// The trust side of AssumeRole as the sandbox asks it (the caller's own policies allow everything, so only the trust
+/// policy decides): principals, actions and conditions of trust policies, through the one policy engine.
+/// </summary>
+public sealed class TrustPolicyConditionTests
 {
     private const string Account = "111122223333";
-    private static readonly string[] Alice = { $"arn:aws:iam::{Account}:user/alice" };
+    private const string Alice = $"arn:aws:iam::{Account}:user/alice";
+    private static readonly CompiledPolicy Everything = CompiledPolicy.Compile("""{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}""");
 
     private static bool Allows(string condition, Dictionary<string, string[]> context, string principal = "{\"AWS\":\"111122223333\"}", string action = "sts:AssumeRole") =>
-        TrustPolicyEvaluator.Allows(Expect.Trust(principal, condition), action, Account, Alice,
-            context.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.OrdinalIgnoreCase));
+        TrustAllows(Expect.Trust(principal, condition), action, context);
+
+    private static bool TrustAllows(string trust, string action, Dictionary<string, string[]> context)
+    {
+        var request = new RequestContext();
+        foreach (var entry in context)
+        {
+            request.Set(entry.Key, entry.Value);
+        }
+
+        var set = new PolicySet(new[] { Everything }, resourcePolicy: CompiledPolicy.Compile(trust, "trust"));
+        return set.Decide(new AuthorizationRequest(Alice, action, $"arn:aws:iam::{Account}:role/target", request)) == EvaluationDecision.Allowed;
+    }
 
     private static Dictionary<string, string[]> Context(params (string Key, string[] Values)[] entries) => entries.ToDictionary(e => e.Key, e => e.Values);
 
@@ -32,7 +49,7 @@ public sealed class TrustPolicyEvaluatorTests
     [InlineData("STS:assumerole", "sts:AssumeRole", true)]
     [InlineData("sts:AssumeRole", "sts:TagSession", false)]
     public void Actions_match_ignoring_case_and_with_wildcards(string policyAction, string requested, bool expected) =>
-        Assert.Equal(expected, TrustPolicyEvaluator.Allows(Expect.Trust("\"*\"", action: policyAction), requested, Account, Alice, new Dictionary<string, IReadOnlyList<string>>()));
+        Assert.Equal(expected, TrustAllows(Expect.Trust("\"*\"", action: policyAction), requested, Context()));
 
     [Fact]
     public void String_operators_compare_case_as_documented()
@@ -73,7 +90,7 @@ public sealed class TrustPolicyEvaluatorTests
     [Fact]
     public void Arn_and_numeric_operators_and_all_conditions_must_hold()
     {
-        var context = Context(("aws:PrincipalArn", new[] { $"arn:aws:iam::{Account}:user/alice" }), ("sts:DurationSeconds", new[] { "900" }));
+        var context = Context(("aws:PrincipalArn", new[] { Alice }), ("sts:DurationSeconds", new[] { "900" }));
         Assert.True(Allows("""{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:user/a*"}}""", context));
         Assert.False(Allows("""{"ArnNotLike":{"aws:PrincipalArn":"arn:aws:iam::*:user/*"}}""", context));
         Assert.True(Allows("""{"NumericLessThanEquals":{"sts:DurationSeconds":"3600"}}""", context));
@@ -82,6 +99,7 @@ public sealed class TrustPolicyEvaluatorTests
         var now = Context(("aws:CurrentTime", new[] { "2026-01-01T00:00:00Z" }));
         Assert.True(Allows("""{"DateLessThan":{"aws:CurrentTime":"2030-01-01T00:00:00Z"}}""", now));
         Assert.False(Allows("""{"DateGreaterThan":{"aws:CurrentTime":"1893456000"}}""", now));
-        Assert.False(Allows("""{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}""", Context(("aws:SourceIp", new[] { "10.1.2.3" }))));
+        Assert.True(Allows("""{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}""", Context(("aws:SourceIp", new[] { "10.1.2.3" }))));
+        Assert.False(Allows("""{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}""", Context(("aws:SourceIp", new[] { "192.0.2.1" }))));
     }
 }
