@@ -20,7 +20,9 @@
         'Grant-IamRoleAssume'
         'Invoke-IamRoleAssume'
         'New-IamAdminBaseline'
+        'Remove-IamDeveloper'
         'Revoke-IamBucketAccess'
+        'Revoke-IamRoleAssume'
         'Test-IamPolicy'
     )
     FunctionsToExport     = @()

@@ -8,7 +8,7 @@ namespace IamOps.Cmdlets;
 /// Undoes Grant-IamRoleAssume: takes exactly the grantee out of the role's trust and deletes the permission it gave;
 /// optionally ends the role's live sessions (-RevokeSessions, also on its own) and deletes the role once nothing trusts it.
 /// </summary>
-[Cmdlet(VerbsSecurity.Revoke, "IamRoleAssume", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = UserSet)]
+[Cmdlet(VerbsSecurity.Revoke, "IamRoleAssume", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = SessionsSet)]
 [OutputType(typeof(RoleRevokeResult))]
 public sealed class RevokeIamRoleAssumeCommand : IamOpsCmdlet
 {
