@@ -77,7 +77,8 @@ internal sealed class StsService
             RoleName = role.Name,
             RoleId = role.Id,
             SessionName = request.RoleSessionName,
-            IssuedAt = now,
+            // Full precision (not the account's whole seconds): a session issued just after a revocation is newer than it.
+            IssuedAt = _account.Clock.UtcNow,
             MultiFactorAuthPresent = mfa,
             SourceIdentity = sourceIdentity,
             Tags = inherited.Concat(tags).ToList(),
