@@ -16,6 +16,8 @@
         'Enter-IamSandbox'
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
+        'Get-IamMfaCode'
+        'Get-IamSessionToken'
         'Grant-IamBucketAccess'
         'Grant-IamRoleAssume'
         'Invoke-IamRoleAssume'
@@ -33,7 +35,17 @@
             Tags         = @('AWS', 'IAM', 'STS', 'Security', 'Policy', 'Idempotent', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/iamops/IamOps'
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
-            ReleaseNotes = '0.1.0: foundation - connection parameters as in AWS.Tools, Get-IamCallerIdentity, a host for machines without pwsh.'
+            ReleaseNotes = @'
+0.1.0, the first release:
+- Connection parameters, profiles (mfa_serial, SSO, role_arn) and environment as in AWS.Tools; coexists with AWS.Tools in one session.
+- New-IamAdminBaseline: CIS AWS Foundations v7.0 account baseline (alias, password policy, admin group and users, IamOps-RequireMFA, virtual MFA), re-runnable, one row per control.
+- Add-IamDeveloper: developers one at a time or from a CSV, with groups, tags, boundary, access keys and virtual MFA devices.
+- Grant-IamBucketAccess / Revoke-IamBucketAccess: least-privilege S3 access for users, groups and roles (EC2 instance profiles included).
+- Grant-IamRoleAssume / Invoke-IamRoleAssume: who may assume a role, and assuming it (MFA, external id, cached sessions).
+- Get-IamSessionToken and Get-IamMfaCode: MFA sessions for accounts that require MFA, and the current code of a device whose seed you hold.
+- Test-IamPolicy: offline policy lint and evaluation, -FailOn for CI gates.
+- Enter-IamSandbox: a simulated account (users, roles, MFA devices, buckets, instances) to try all of it without AWS.
+'@
         }
     }
 }

@@ -30,7 +30,7 @@ internal sealed class PrincipalAuthorizer
             var decision = Decide(caller, needed, requestKeys: needed.RequestKeys);
             if (decision != EvaluationDecision.Allowed)
             {
-                throw Denied(caller, needed, decision);
+                throw Denied(caller, needed, decision, decision == EvaluationDecision.ExplicitDeny ? DenyingPolicy(caller, needed) : null);
             }
         }
     }
@@ -69,9 +69,25 @@ internal sealed class PrincipalAuthorizer
         return trustOnly.Decide(new AuthorizationRequest(caller.Arn, permission.Action, permission.Resource, context));
     }
 
-    public static ServiceError Denied(CallerPrincipal caller, Permission permission, EvaluationDecision decision) =>
+    /// <param name="denyingPolicy">The ARN of the managed policy that denied, which AWS names in the message (null: not named).</param>
+    public static ServiceError Denied(CallerPrincipal caller, Permission permission, EvaluationDecision decision, string? denyingPolicy = null) =>
         ServiceError.AccessDenied($"User: {caller.Arn} is not authorized to perform: {permission.Action} on resource: {permission.Resource} "
-            + (decision == EvaluationDecision.ExplicitDeny ? "with an explicit deny in an identity-based policy" : "because no identity-based policy allows the " + permission.Action + " action"));
+            + (decision == EvaluationDecision.ExplicitDeny
+                ? "with an explicit deny in an identity-based policy" + (denyingPolicy is null ? string.Empty : ": " + denyingPolicy)
+                : "because no identity-based policy allows the " + permission.Action + " action"));
+
+    /// <summary>The managed policy (by ARN) whose Deny statement decided, for the message; only asked on the denial path.</summary>
+    private string? DenyingPolicy(CallerPrincipal caller, Permission permission)
+    {
+        var context = Context(caller);
+        foreach (var key in permission.RequestKeys ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            context.Set(key.Key, key.Value);
+        }
+
+        return PoliciesOf(caller).Evaluate(new AuthorizationRequest(caller.Arn, permission.Action, permission.Resource, context))
+            .MatchedStatements.Select(m => m.PolicyId).FirstOrDefault(id => id.StartsWith("arn:", StringComparison.Ordinal));
+    }
 
     /// <summary>The request context IAM supplies for a caller: MFA, principal tags, source identity, time and region.</summary>
     public RequestContext Context(CallerPrincipal caller)
@@ -89,10 +105,14 @@ internal sealed class PrincipalAuthorizer
             context.Set("aws:PrincipalTag/" + tag.Key, tag.Value);
         }
 
+        if (caller.MultiFactorAuthPresent is { } mfa)
+        {
+            // Absent for long-term keys, as in AWS; present for role sessions and GetSessionToken sessions.
+            context.Set("aws:MultiFactorAuthPresent", mfa ? "true" : "false");
+        }
+
         if (caller.Session is { } session)
         {
-            // Absent for long-term keys, as in AWS.
-            context.Set("aws:MultiFactorAuthPresent", session.MultiFactorAuthPresent ? "true" : "false");
             // Milliseconds, so a session issued moments before a revocation is older than it.
             context.Set("aws:TokenIssueTime", session.IssuedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             if (session.SourceIdentity is not null)

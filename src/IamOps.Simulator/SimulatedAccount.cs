@@ -196,6 +196,68 @@ public sealed class SimulatedAccount : ISandbox
         }
     }
 
+    /// <inheritdoc />
+    public string MfaCode(string serialNumber, DateTime? at)
+    {
+        lock (Gate)
+        {
+            if (_stateFile?.ChangedElsewhere() == true)
+            {
+                State = _stateFile.Reload();
+                RebuildKeyIndex();
+            }
+
+            return State.MfaDevices.TryGetValue(serialNumber, out var device)
+                ? TimeBasedOneTimePassword.Compute(device.Base32Seed, at ?? Now)
+                : throw new IamOpsException("MfaDeviceNotFound", FailureKind.ObjectNotFound,
+                    $"The sandbox account {AccountId} has no virtual MFA device {serialNumber}. Its devices are created with New-IamAdminBaseline or Add-IamDeveloper -EnableVirtualMfa.", serialNumber);
+        }
+    }
+
+    /// <inheritdoc />
+    public void AddBuckets(IEnumerable<string> bucketNames, string region) => ChangeAndSave(() =>
+    {
+        foreach (var name in bucketNames.Where(n => !State.Buckets.ContainsKey(n)))
+        {
+            State.Buckets[name] = new BucketState { Name = name, Region = region, OwnerAccountId = AccountId };
+        }
+    });
+
+    /// <inheritdoc />
+    public void AddInstances(IEnumerable<string> instanceIds)
+    {
+        var ids = instanceIds.ToList();
+        foreach (var id in ids.Where(i => !Ec2Service.IsInstanceId(i)))
+        {
+            throw new IamOpsException("InstanceIdInvalid", FailureKind.InvalidArgument, $"'{id}' is not an EC2 instance id: i- followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0.", id);
+        }
+
+        ChangeAndSave(() =>
+        {
+            foreach (var id in ids.Where(i => !State.Instances.ContainsKey(i)))
+            {
+                State.Instances[id] = new InstanceState { InstanceId = id };
+            }
+        });
+    }
+
+    /// <summary>A change made outside an API call (the sandbox's own setup), on the newest state and saved as calls are: under the state file's lock.</summary>
+    private void ChangeAndSave(Action change)
+    {
+        lock (Gate)
+        {
+            using var held = _stateFile?.Lock();
+            if (_stateFile?.ChangedElsewhere() == true)
+            {
+                State = _stateFile.Reload();
+                RebuildKeyIndex();
+            }
+
+            change();
+            _stateFile?.Save(State);
+        }
+    }
+
     /// <summary>Writes the account to <paramref name="path"/> atomically (temp file, then rename), readable by the owner only.</summary>
     public void Save(string path)
     {
@@ -281,6 +343,12 @@ public sealed class SimulatedAccount : ISandbox
 
                 var principal = Authenticate(credentials, service);
                 caller = principal.Arn;
+                if (principal.UserSession is { MultiFactorAuthPresent: false } && service == "iam")
+                {
+                    // As in AWS: GetSessionToken credentials without MFA cannot call IAM at all.
+                    throw ServiceError.AccessDenied($"User: {principal.Arn} is not authorized to perform: iam:{operation} because no MFA authentication information is included in the request: GetSessionToken credentials call IAM only when made with an MFA code.");
+                }
+
                 if (EnforcePermissions && permission?.Invoke(principal) is { } needed)
                 {
                     Demand(principal, needed, service);
@@ -377,6 +445,11 @@ public sealed class SimulatedAccount : ISandbox
             if (now >= session.Expiration)
             {
                 throw new ServiceError(service == "sts" ? "ExpiredTokenException" : "ExpiredToken", service == "sts" ? 400 : 403, "The security token included in the request is expired");
+            }
+
+            if (session.UserName is not null)
+            {
+                return State.Users.TryGetValue(session.UserName, out var sessionUser) ? CallerPrincipal.ForUserSession(AccountId, sessionUser, session) : throw ServiceError.InvalidClientTokenId();
             }
 
             var rolePath = State.Roles.TryGetValue(session.RoleName, out var role) ? role.Path : "/";

@@ -20,4 +20,10 @@ internal sealed class SimulatorSts : ISts
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_connection.Call("sts", "AssumeRole", request.RoleArn, caller => _connection.Account.Sts.AssumeRole(caller, request)));
     }
+
+    public Task<TemporaryCredentials> GetSessionTokenAsync(GetSessionTokenRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_connection.Call("sts", "GetSessionToken", request.SerialNumber, caller => _connection.Account.Sts.GetSessionToken(caller, request)));
+    }
 }

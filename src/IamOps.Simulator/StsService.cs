@@ -34,7 +34,7 @@ internal sealed class StsService
             throw ServiceError.Validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
 
-        var mfa = caller.Session?.MultiFactorAuthPresent ?? false;
+        var mfa = caller.MultiFactorAuthPresent ?? false;
         if (request.SerialNumber is not null || request.TokenCode is not null)
         {
             mfa = VerifyMfa(caller, request.SerialNumber, request.TokenCode, now);
@@ -97,6 +97,52 @@ internal sealed class StsService
             PackedPolicySize = request.Policy is null && request.PolicyArns.Count == 0 && request.Tags.Count == 0 ? null : packed * 100 / PackedPolicyLimit,
             SourceIdentity = sourceIdentity,
         };
+    }
+
+    /// <summary>
+    /// STS GetSessionToken: temporary credentials for the calling IAM user, marked as MFA-authenticated when a current
+    /// code of one of the user's devices is given. Session credentials cannot call it, as in AWS.
+    /// </summary>
+    public TemporaryCredentials GetSessionToken(CallerPrincipal caller, GetSessionTokenRequest request)
+    {
+        if (caller.Session is not null || caller.UserSession is not null || caller.User is null)
+        {
+            throw ServiceError.AccessDenied("Cannot call GetSessionToken with session credentials");
+        }
+
+        var duration = request.DurationSeconds ?? 43200;
+        IamNameRules.CheckRange("durationSeconds", duration, 900, 129600);
+        if (request.SerialNumber is not null)
+        {
+            IamNameRules.CheckLength("serialNumber", request.SerialNumber, 9, 256);
+        }
+
+        if (request.TokenCode is not null && (request.TokenCode.Length != 6 || !request.TokenCode.All(char.IsDigit)))
+        {
+            throw ServiceError.Constraint("tokenCode", request.TokenCode, @"Member must satisfy regular expression pattern: [\d]*");
+        }
+
+        var now = _account.Now;
+        var mfa = (request.SerialNumber is not null || request.TokenCode is not null) && VerifyMfa(caller, request.SerialNumber, request.TokenCode, now);
+        if (_account.EnforcePermissions
+            && _account.Authorizer.Decide(caller, new Permission("sts:GetSessionToken", "*")) == Policy.EvaluationDecision.ExplicitDeny)
+        {
+            throw PrincipalAuthorizer.Denied(caller, new Permission("sts:GetSessionToken", "*"), Policy.EvaluationDecision.ExplicitDeny);
+        }
+
+        PruneExpiredSessions(now);
+        var session = new SessionState
+        {
+            AccessKeyId = SecretGenerator.AccessKeyId("ASIA"),
+            SecretAccessKey = SecretGenerator.SecretAccessKey(),
+            SessionToken = SecretGenerator.SessionToken(),
+            Expiration = now.AddSeconds(duration),
+            UserName = caller.User.Name,
+            IssuedAt = _account.Clock.UtcNow,
+            MultiFactorAuthPresent = mfa,
+        };
+        State.Sessions[session.AccessKeyId] = session;
+        return new TemporaryCredentials { AccessKeyId = session.AccessKeyId, SecretAccessKey = session.SecretAccessKey, SessionToken = session.SessionToken, Expiration = session.Expiration };
     }
 
     private static void CheckRequest(AssumeRoleRequest request)
@@ -171,9 +217,15 @@ internal sealed class StsService
         }
 
         var name = parts[5].Substring(parts[5].LastIndexOf('/') + 1);
-        if (parts[4] != _account.AccountId || !State.Roles.TryGetValue(name, out var role) || _account.Iam.RoleArn(role) != roleArn)
+        if (parts[4] != _account.AccountId)
         {
             throw denied;
+        }
+
+        if (!State.Roles.TryGetValue(name, out var role) || _account.Iam.RoleArn(role) != roleArn)
+        {
+            // AWS cannot tell a caller that a role is missing; the sandbox can, so it says so.
+            throw ServiceError.AccessDenied(denied.Message + $" (sandbox: the role {roleArn} does not exist in account {_account.AccountId})");
         }
 
         // Eventual consistency: a role younger than the propagation delay is not yet assumable.
@@ -194,17 +246,28 @@ internal sealed class StsService
 
         var key = TimeBasedOneTimePassword.FromBase32(device.Base32Seed);
         var current = TimeBasedOneTimePassword.StepAt(now);
+        var replayed = false;
         for (var step = current - 1; step <= current + 1; step++)
         {
+            if (TimeBasedOneTimePassword.ComputeAtStep(key, step) != tokenCode)
+            {
+                continue;
+            }
+
             // A code is good once: a step at or before the last accepted one is a replay.
-            if (step > device.LastUsedStep && TimeBasedOneTimePassword.ComputeAtStep(key, step) == tokenCode)
+            if (step > device.LastUsedStep)
             {
                 device.LastUsedStep = step;
                 return true;
             }
+
+            replayed = true;
         }
 
-        throw ServiceError.AccessDenied("MultiFactorAuthentication failed with invalid MFA one time pass code.");
+        // AWS words both the same way; the sandbox can tell a replay apart, and says so.
+        throw ServiceError.AccessDenied(replayed
+            ? "MultiFactorAuthentication failed with invalid MFA one time pass code: the code was already used in this 30-second window."
+            : "MultiFactorAuthentication failed with invalid MFA one time pass code.");
     }
 
     private Dictionary<string, IReadOnlyList<string>> Context(CallerPrincipal caller, AssumeRoleRequest request, bool mfa)
@@ -219,7 +282,7 @@ internal sealed class StsService
         };
 
         // Absent for long-term keys without MFA, as in AWS: policies use BoolIfExists for that reason.
-        if (mfa || caller.Session is not null)
+        if (mfa || caller.MultiFactorAuthPresent is not null)
         {
             context["aws:MultiFactorAuthPresent"] = new[] { mfa ? "true" : "false" };
         }

@@ -26,6 +26,8 @@ public static class BadInputCorpus
     private const string RevokeRole = "Revoke-IamRoleAssume";
     private const string Sandbox = "Enter-IamSandbox";
     private const string Caller = "Get-IamCallerIdentity";
+    private const string SessionToken = "Get-IamSessionToken";
+    private const string MfaCode = "Get-IamMfaCode";
     private const string AllowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
     /// <summary>A valid command line of every cmdlet that connects, for cases about the connection parameters alone.</summary>
@@ -33,7 +35,8 @@ public static class BadInputCorpus
     {
         (Caller, string.Empty), (AddDev, "-UserName newbie"), (Baseline, "-AdminUserName alice"), (Grant, "-UserName alice -BucketName acme-reports"),
         (Revoke, "-UserName alice -BucketName acme-reports"), (Assume, "-RoleName deploy"), (TestPolicy, "-UserName alice -Action s3:GetObject"),
-        (GrantRole, "-RoleName app -UserName alice"), (RemoveDev, "-UserName newbie -Confirm:$false"), (RevokeRole, "-RoleName app -UserName alice -Confirm:$false"),
+        (GrantRole, "-RoleName app -UserName alice"), (SessionToken, "-SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -TokenCode 123456"),
+        (RemoveDev, "-UserName newbie -Confirm:$false"), (RevokeRole, "-RoleName app -UserName alice -Confirm:$false"),
     };
 
     /// <summary>Cases run in a sandbox that holds user alice (group Developers), role deploy (maximum one hour) and bucket acme-reports.</summary>
@@ -311,7 +314,27 @@ public static class BadInputCorpus
         Add(Assume, "-RoleName deploy -ScriptBlock { 1 } -SetEnvironment", "ModeConflict");
         Add(Assume, "-RoleName deploy -SaveAsProfile 'bad name['", "ProfileNameInvalid");
         Add(Assume, "-RoleArn 'arn:aws:iam::123456789012:role/x' -RoleName y", "AmbiguousParameterSet");
-        Add(Assume, "-RoleName ghost", "RoleAssumeDenied");
+        Add(Assume, "-RoleName ghost", "RoleNotFound");
+
+        // Get-IamSessionToken and Get-IamMfaCode: MFA serials, codes, durations, modes, seeds.
+        Add(SessionToken, "-SerialNumber 'short'", "SerialNumberInvalid");
+        Add(SessionToken, "-TokenCode 123456", "SerialNumberMissing");
+        Add(SessionToken, "-SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -TokenCode 12345", "TokenCodeInvalid");
+        Add(SessionToken, "-SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -TokenCode 'abcdef'", "TokenCodeInvalid");
+        foreach (var duration in new[] { "899", "129601" })
+        {
+            Add(SessionToken, "-DurationSeconds " + duration, "DurationOutOfRange");
+        }
+
+        Add(SessionToken, "-ScriptBlock { 1 } -SetEnvironment", "ModeConflict");
+        Add(SessionToken, "-SaveAsProfile 'bad name['", "ProfileNameInvalid");
+        Add(SessionToken, "-SerialNumber 'arn:aws:iam::123456789012:mfa/nobody' -TokenCode 123456", "MfaCodeRejected");
+        Add(MfaCode, "-Seed 'not a seed!'", "MfaSeedInvalid");
+        Add(MfaCode, "-OtpAuthUri 'otpauth://totp/x?issuer=y'", "MfaSeedInvalid");
+        Add(MfaCode, "-OtpAuthUri 'otpauth://totp/x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8'", "MfaSeedInvalid");
+        Add(MfaCode, "-SeedFile \"$temp/no-such-seed.txt\"", "MfaSeedFileUnreadable");
+        Add(MfaCode, "-SerialNumber 'arn:aws:iam::123456789012:mfa/nobody'", "MfaDeviceNotFound");
+        Add(MfaCode, "-SerialNumber x -At 'yesterday-ish'", "CannotConvertArgumentNoMessage");
 
         // Test-IamPolicy: documents, files, actions, principals, names.
         foreach (var document in new[]
@@ -363,6 +386,12 @@ public static class BadInputCorpus
 
         // Enter-IamSandbox (a failed Enter leaves the current sandbox as it was).
         Add(Sandbox, "-AccountId 123", "ParameterArgumentValidationError");
+        Add(Sandbox, "-BucketName 'Bad_Bucket'", "BucketNameInvalid");
+        Add(Sandbox, "-BucketName 'ab'", "BucketNameInvalid");
+        Add(Sandbox, "-InstanceId 'i-123'", "InstanceIdInvalid");
+        Add(Sandbox, "-BucketName acme-new -BucketRegion 'moon'", "ParameterArgumentValidationError");
+        Add(AddDev, "-UserName newbie -MfaCode 123456, 654321", "MfaCodeInvalid");
+        Add(AddDev, "-UserName newbie -EnableVirtualMfa -MfaCode 123456", "MfaCodeInvalid");
         Add(Sandbox, "-AccountId abcdefghijkl", "ParameterArgumentValidationError");
         Add(Sandbox, "-Path \"$temp/missing/state.json\"", "SandboxPathInvalid");
         Add(Sandbox, "-Path $temp", "SandboxPathInvalid");

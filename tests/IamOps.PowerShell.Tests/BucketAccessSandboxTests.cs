@@ -92,7 +92,7 @@ public sealed class BucketAccessSandboxTests
     }
 
     [Fact]
-    public void The_table_view_shows_principal_bucket_access_status_and_no_document()
+    public void The_table_view_shows_status_first_then_principal_access_bucket_and_no_document()
     {
         var host = new TextCaptureHost();
         var run = HostedPowerShell.Run(Setup + """
@@ -102,8 +102,8 @@ public sealed class BucketAccessSandboxTests
 
         Assert.Empty(run.AllErrors);
         var lines = host.Text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
-        Assert.Matches(@"^Principal\s+Bucket\s+Access\s+Status\s+PolicyName$", lines[0]);
-        Assert.Matches(@"^user dev1\s+s3://acme-shared/reports/\s+Write\+Delete\s+Created\s+IamOps-S3-acme-shared$", lines[2]);
+        Assert.Matches(@"^Status\s+Principal\s+Access\s+Bucket$", lines[0]);
+        Assert.Matches(@"^Created\s+user dev1\s+Write\+Delete\s+s3://acme-shared/reports/$", lines[2]);
         Assert.DoesNotContain("Statement", host.Text, StringComparison.Ordinal);
     }
 }

@@ -134,7 +134,8 @@ public sealed class OnboardingCmdletTests
             "'second mutating ' + $IamOpsSandbox.CallLog.MutatingCalls.Count\n" +
             "'whatif ' + (($plan | Where-Object Status -eq 'WouldChange') | ForEach-Object Control) -join ','\n" +
             "'second ' + (($second | ForEach-Object { [string]$_.Status } | Where-Object { $_ -notin 'Compliant', 'ActionRequired' }).Count)\n" +
-            "'credential ' + ($first | Where-Object { $_ -is [IamOps.Baseline.AdminCredential] }).UserName");
+            "'credential ' + ($first | Where-Object Credential).Credential.UserName\n" +
+            "'others ' + @($first | Where-Object { $_ -isnot [IamOps.Baseline.BaselineControl] }).Count");
 
         Assert.Empty(run.AllErrors);
         var lines = run.Output.Select(o => o.ToString()).ToList();
@@ -142,6 +143,7 @@ public sealed class OnboardingCmdletTests
         Assert.Contains("second mutating 0", lines);
         Assert.Contains("second 0", lines);
         Assert.Contains("credential alice", lines);
+        Assert.Contains("others 0", lines);
         Assert.Contains(lines, l => l.StartsWith("whatif ", StringComparison.Ordinal) && l.Contains("Alias", StringComparison.Ordinal) && l.Contains("AdminUser", StringComparison.Ordinal));
     }
 
@@ -170,7 +172,7 @@ public sealed class OnboardingCmdletTests
         var run = HostedPowerShell.Run(
             "Enter-IamSandbox -AccountId 123456789012 | Out-Null\n$holder.Account = $IamOpsSandbox\n" +
             $"$result = New-IamAdminBaseline -AdminUserName alice -EnableVirtualMfa -MfaQrCodePath '{qr}'\n" +
-            "($result | Where-Object { $_.Title -like 'MFA device*' }).Status\n($result | Where-Object { $_ -is [IamOps.Baseline.AdminCredential] }).MfaEnabled",
+            "($result | Where-Object { $_.Title -like 'MFA device*' }).Status\n($result | Where-Object Credential).Credential.MfaEnabled",
             new Dictionary<string, object?> { ["holder"] = holder }, host: host);
 
         Assert.Empty(run.AllErrors);

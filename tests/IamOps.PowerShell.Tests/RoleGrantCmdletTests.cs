@@ -175,7 +175,7 @@ public sealed class RoleGrantCmdletTests
     }
 
     [Fact]
-    public void The_table_view_shows_role_grantee_conditions_status_and_change_count()
+    public void The_table_view_shows_status_first_then_role_conditions_and_grantee()
     {
         var host = new TextCaptureHost();
         var run = HostedPowerShell.Run(Sandbox + """
@@ -185,8 +185,8 @@ public sealed class RoleGrantCmdletTests
 
         Assert.Empty(run.AllErrors);
         var lines = host.Text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
-        Assert.Matches(@"^RoleName\s+Grantee\s+Conditions\s+Status\s+Changes$", lines[0]);
-        Assert.Matches(@"^deployer\s+user alice\s+MFA, ExternalId\s+Created\s+2$", lines[2]);
+        Assert.Matches(@"^Status\s+RoleName\s+Conditions\s+Grantee$", lines[0]);
+        Assert.Matches(@"^Created\s+deployer\s+MFA, ExternalId\s+user alice$", lines[2]);
         Assert.DoesNotContain("acme-42", host.Text, StringComparison.Ordinal);
     }
 }

@@ -35,17 +35,33 @@ public sealed class SecretScanTests : IDisposable
         # Baseline: an admin with console password, access key and virtual MFA (QR code saved), then enabled with two codes.
         $base = New-IamAdminBaseline -AccountAlias scan-demo -AdminUserName alice -ProgrammaticAccess -EnableVirtualMfa -CredentialFile "$Work/admins.csv" -MfaQrCodePath "$Work/alice-mfa.png" @common
         $base | Out-Host
-        $admin = $base | Where-Object { $_ -is [IamOps.Baseline.AdminCredential] }
+        $admin = ($base | Where-Object Credential).Credential
         Keep password (Plain $admin.InitialPassword); Keep key (Plain $admin.SecretAccessKey); Keep seed (Plain $admin.MfaSeed); Keep seed (Plain $admin.MfaOtpAuthUri)
         $totp = $account.GetType().Assembly.GetType('IamOps.Simulator.TimeBasedOneTimePassword')
         $now = [DateTime]::UtcNow
         $codes = $totp::Compute((Plain $admin.MfaSeed), $now.AddSeconds(-30)), $totp::Compute((Plain $admin.MfaSeed), $now)
         New-IamAdminBaseline -AdminUserName alice -EnableVirtualMfa -MfaCode $codes @common | Out-Host
 
+        # MFA: alice's key is denied until she has an MFA session (code from her seed), which is then used in a script block.
+        $aliceKey = @{ AccessKey = $admin.AccessKeyId; SecretKey = $admin.SecretAccessKey }
+        Get-IamCallerIdentity @aliceKey @common | Out-Host
+        Add-IamDeveloper -UserName denied-dev @aliceKey @common
+        $code = Get-IamMfaCode -Seed $admin.MfaSeed -SerialNumber $admin.MfaSerialNumber -At $now.AddSeconds(30) @common
+        $mfa = $code | Get-IamSessionToken @aliceKey @common
+        $mfa | Out-Host
+        Keep key (Plain $mfa.SecretAccessKey); Keep token (Plain $mfa.SessionToken)
+        Get-IamSessionToken -SerialNumber $admin.MfaSerialNumber @aliceKey -ScriptBlock { Keep token $env:AWS_SESSION_TOKEN; Get-IamCallerIdentity -Verbose } @common | Out-Host
+        $code | Get-IamSessionToken @aliceKey -NoCache @common
+        Get-IamMfaCode -OtpAuthUri $admin.MfaOtpAuthUri @common | Out-Host
+        Get-IamMfaCode -Seed ((Plain $admin.MfaSeed) + '!') @common
+
         # Developers: a batch with keys and passwords, then a password reset with a key rotation.
         $devs = 'bob', 'carol' | Add-IamDeveloper -CreateMissingGroup -ProgrammaticAccess -Tag 'team=scan' -CredentialFile "$Work/team.csv" @common
         $devs | Out-Host
         foreach ($dev in $devs) { Keep password (Plain $dev.InitialPassword); Keep key (Plain $dev.SecretAccessKey) }
+        $mfaDev = Add-IamDeveloper -UserName erin -EnableVirtualMfa -MfaQrCodePath $Work @common
+        $mfaDev | Out-Host
+        Keep password (Plain $mfaDev.InitialPassword); Keep seed (Plain $mfaDev.MfaSeed); Keep seed (Plain $mfaDev.MfaOtpAuthUri)
         $bob = Add-IamDeveloper -UserName bob -ResetPassword -RotateAccessKey -CredentialFile "$Work/team.csv" @common
         $bob | Out-Host
         Keep password (Plain $bob.InitialPassword); Keep key (Plain $bob.SecretAccessKey)
@@ -80,6 +96,9 @@ public sealed class SecretScanTests : IDisposable
             $remote = Invoke-IamRoleAssume -RoleName deploy -AccessKey $bobKey -SecretKey $bobSecret -NoCache -Verify @http @common
             $remote | Out-Host
             Keep key (Plain $remote.SecretAccessKey); Keep token (Plain $remote.SessionToken)
+            $plain = Get-IamSessionToken -AccessKey $bobKey -SecretKey $bobSecret -Verify -WarningAction Continue @http @common
+            $plain | Out-Host
+            Keep key (Plain $plain.SecretAccessKey); Keep token (Plain $plain.SessionToken)
             Get-IamCallerIdentity -AccessKey $bobKey -SecretKey ($bobSecret + 'x') @http @common
             Get-IamCallerIdentity -AccessKey $remote.AccessKeyId -SecretKey 'not-the-secret' -SessionToken $remote.SessionToken @http @common
         }
@@ -92,7 +111,7 @@ public sealed class SecretScanTests : IDisposable
         """;
 
     private static readonly UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private static readonly string[] SecretFiles = { "admins.csv", "team.csv", "alice-mfa.png", "credentials", "sandbox.json" };
+    private static readonly string[] SecretFiles = { "admins.csv", "team.csv", "alice-mfa.png", "erin-mfa.png", "credentials", "sandbox.json" };
     private readonly ITestOutputHelper _output;
     private readonly string _work = Directory.CreateTempSubdirectory("iamops-secret-scan-").FullName;
 

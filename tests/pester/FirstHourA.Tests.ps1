@@ -66,7 +66,7 @@ Describe 'Add-IamDeveloper -GroupPolicyArn converges on existing groups' {
         $fixed = Add-IamDeveloper -UserName alice -CreateMissingGroup -GroupPolicyArn $ec2
 
         $fixed.Status | Should -Be 'Created'
-        $fixed.Changes | Should -Contain "Attach $ec2 to group Developers"
+        $fixed.Changes | Should -Contain "Attached $ec2 to group Developers"
         (Test-IamPolicy -UserName alice -Action ec2:RunInstances).Decision | Should -Be 'Allowed'
     }
 
@@ -241,7 +241,7 @@ Describe 'Access keys: rotating twice, and retiring a named key' {
         $third = Add-IamDeveloper -UserName alice -RotateAccessKey -WarningAction SilentlyContinue
 
         $third.Status | Should -Be 'Updated'
-        $third.Changes[0] | Should -Be "Delete access key $($first.AccessKeyId) of user alice"
+        $third.Changes[0] | Should -Be "Deleted access key $($first.AccessKeyId) of user alice"
         (Get-IamCallerIdentity -AccessKey $third.AccessKeyId -SecretKey $third.SecretAccessKey).Arn | Should -BeLike '*:user/alice'
         { Get-IamCallerIdentity -AccessKey $second.AccessKeyId -SecretKey $second.SecretAccessKey -ErrorAction Stop } | Should -Throw -ErrorId 'AwsInvalidClientTokenId,*'
     }

@@ -19,6 +19,21 @@ internal static class StsQueryActions
                 w.WriteElementString("Account", identity.Account);
             };
         },
+        ["GetSessionToken"] = c =>
+        {
+            var p = c.Parameters;
+            var request = new GetSessionTokenRequest { DurationSeconds = p.Int("DurationSeconds"), SerialNumber = p.Get("SerialNumber"), TokenCode = p.Get("TokenCode") };
+            var credentials = c.Run(caller => c.Account.Sts.GetSessionToken(caller, request));
+            return w =>
+            {
+                w.WriteStartElement("Credentials");
+                w.WriteElementString("AccessKeyId", credentials.AccessKeyId);
+                w.WriteElementString("SecretAccessKey", credentials.SecretAccessKey);
+                w.WriteElementString("SessionToken", credentials.SessionToken);
+                w.WriteElementString("Expiration", QueryXml.Date(credentials.Expiration));
+                w.WriteEndElement();
+            };
+        },
         ["AssumeRole"] = c =>
         {
             var p = c.Parameters;

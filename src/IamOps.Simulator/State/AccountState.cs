@@ -290,6 +290,9 @@ internal sealed class SessionState
 
     public string RoleId { get; set; } = string.Empty;
 
+    /// <summary>Set for a user's GetSessionToken session (RoleName is then empty).</summary>
+    public string? UserName { get; set; }
+
     public string SessionName { get; set; } = string.Empty;
 
     /// <summary>When STS issued the session: aws:TokenIssueTime, which a revoke-older-sessions deny compares.</summary>

@@ -35,7 +35,17 @@ internal static class AwsErrorTranslator
             }
 
             var message = $"{action} failed: {service.ErrorCode}: {service.Message} (request id {service.RequestId ?? "none"}). {fix}".TrimEnd();
-            return new IamOpsException("Aws" + service.ErrorCode, kind, message, resource, ex)
+            var errorId = "Aws" + service.ErrorCode;
+            if (kind == FailureKind.PermissionDenied && DeniedForWantOfMfa(service.Message))
+            {
+                // IamOps' own MFA policy (New-IamAdminBaseline) denied: the fix is an MFA session, not a grant.
+                errorId = "MfaSessionRequired";
+                message = $"{action} was denied by IamOps' MFA policy ({MfaPolicyName}): this account allows it only in an MFA session. "
+                    + "Get one with 'Get-IamSessionToken -SerialNumber <your MFA device ARN> -SetEnvironment' (or pipe its result into this command, or use -ScriptBlock), then run the command again. "
+                    + $"AWS said: {service.Message} (request id {service.RequestId ?? "none"}).";
+            }
+
+            return new IamOpsException(errorId, kind, message, resource, ex)
             {
                 AwsErrorCode = service.ErrorCode,
                 RequestId = service.RequestId,
@@ -99,6 +109,14 @@ internal static class AwsErrorTranslator
 
         return new IamOpsException("AwsClientError", FailureKind.InvalidOperation, $"{action} failed: {ex.Message}", resource, ex);
     }
+
+    /// <summary>The managed policy New-IamAdminBaseline writes (Baseline.RequireMfaPolicy.Name; Aws does not look up into capabilities).</summary>
+    internal const string MfaPolicyName = "IamOps-RequireMFA";
+
+    /// <summary>An explicit deny that AWS attributes to IamOps' MFA policy (AWS names the denying policy's ARN in the message).</summary>
+    internal static bool DeniedForWantOfMfa(string? message) =>
+        message is not null && message.IndexOf("explicit deny", StringComparison.OrdinalIgnoreCase) >= 0
+        && message.IndexOf(":policy/" + MfaPolicyName, StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static (FailureKind Kind, string Fix) Classify(string code, string action, string? resource) => code switch
     {

@@ -82,6 +82,27 @@ internal sealed class StsAdapter : ISts, IDisposable
         }
     }
 
+    public async Task<TemporaryCredentials> GetSessionTokenAsync(GetSessionTokenRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _client.GetSessionTokenAsync(
+                new Amazon.SecurityToken.Model.GetSessionTokenRequest { DurationSeconds = request.DurationSeconds, SerialNumber = request.SerialNumber, TokenCode = request.TokenCode },
+                cancellationToken).ConfigureAwait(false);
+            return new TemporaryCredentials
+            {
+                AccessKeyId = response.Credentials.AccessKeyId,
+                SecretAccessKey = response.Credentials.SecretAccessKey,
+                SessionToken = response.Credentials.SessionToken,
+                Expiration = response.Credentials.Expiration?.ToUniversalTime() ?? default,
+            };
+        }
+        catch (Exception ex) when (AwsErrorTranslator.CanTranslate(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            throw AwsErrorTranslator.Translate(ex, "sts:GetSessionToken", request.SerialNumber);
+        }
+    }
+
     public void Dispose() => _client.Dispose();
 
     // STS still sends PackedPolicySize; the SDK marks it obsolete in favour of SessionTokenUtilization.

@@ -30,4 +30,26 @@ public sealed class AdminCredential
 
     /// <summary>True when the MFA device was enabled with two codes in this run.</summary>
     public bool MfaEnabled { get; init; }
+
+    /// <summary>What was created, never a secret: safe in Export-Csv cells, logs and string interpolation.</summary>
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        if (InitialPassword is not null)
+        {
+            parts.Add("initial password");
+        }
+
+        if (AccessKeyId is not null)
+        {
+            parts.Add("access key " + AccessKeyId);
+        }
+
+        if (MfaSerialNumber is not null)
+        {
+            parts.Add((MfaEnabled ? "MFA device " : "MFA device (not enabled) ") + MfaSerialNumber);
+        }
+
+        return UserName + (parts.Count == 0 ? string.Empty : ": " + string.Join(", ", parts));
+    }
 }

@@ -15,9 +15,33 @@ public sealed class BaselineControl
 
     public string Detail { get; init; } = string.Empty;
 
+    /// <summary>The admin user the control is about; null for account-wide controls.</summary>
+    public string? UserName { get; init; }
+
+    /// <summary>
+    /// On an admin user's row: the password, access key and MFA device this run created for the admin (secrets as
+    /// SecureString only); null when nothing was created.
+    /// </summary>
+    public AdminCredential? Credential { get; init; }
+
     /// <summary>What to do, for ActionRequired and Failed controls.</summary>
     public string? Fix { get; init; }
 
     /// <summary>The changes made (or, under -WhatIf, that would be made).</summary>
-    public IReadOnlyList<string> Changes { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Changes { get => _changes; init => _changes = TextList.From(value); }
+
+    private readonly TextList _changes = TextList.Empty;
+
+    internal BaselineControl With(AdminCredential? credential) => new()
+    {
+        Account = Account,
+        Control = Control,
+        Title = Title,
+        Status = Status,
+        Detail = Detail,
+        UserName = UserName,
+        Credential = credential,
+        Fix = Fix,
+        Changes = Changes,
+    };
 }

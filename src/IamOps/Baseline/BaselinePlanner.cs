@@ -166,9 +166,12 @@ public sealed class BaselinePlanner
 
         // IAM resets every setting an update leaves out, so the whole merged policy is always sent.
         var change = new PlannedChange(current is null ? ChangeKind.Create : ChangeKind.Update, "account password policy",
-            current is null ? "Set password policy" : "Update password policy", current is null ? "the account has no password policy" : "settings differ",
+            current is null ? "Set" : "Update", current is null ? "the account has no password policy" : "settings differ",
             ct => _aws.Iam.UpdateAccountPasswordPolicyAsync(merge.Policy, ct), merge.Weakened.Count > 0 ? ChangeImpact.High : ChangeImpact.Medium);
-        return (new("2.8", title, string.Join(" ", new[] { "Policy to set: " + summary + "." }.Concat(notes)), new[] { change }), merge.Policy);
+        return (new("2.8", title, string.Join(" ", new[] { "Policy to set: " + summary + "." }.Concat(notes)), new[] { change })
+        {
+            DoneDetail = string.Join(" ", new[] { (current is null ? "Set the policy: " : "Updated the policy: ") + summary + "." }.Concat(notes)),
+        }, merge.Policy);
     }
 
     private async Task<ControlPlan> AdminGroupAsync(AccountContext account, BaselineRequest request, CancellationToken cancellationToken)
@@ -283,62 +286,39 @@ public sealed class BaselinePlanner
 
         var userControl = new ControlPlan("AdminUser", $"Admin user '{user}'",
             changes.Count == 0 ? $"'{user}' exists in '{request.AdminGroupName}'" + (state.Count > 0 ? " with " + string.Join(" and ", state) : string.Empty) + "." : $"'{user}' needs: {string.Join("; ", changes.Select(c => c.Description.TrimEnd(':', ' ').Replace(" for", string.Empty).Replace(" to", string.Empty)))}.",
-            changes);
-        return new[] { userControl, await UserMfaAsync(user, existing is not null, request, secrets, account.Partition, account.AccountId, cancellationToken).ConfigureAwait(false) };
+            changes)
+        { UserName = user };
+        var mfaControl = await UserMfaAsync(user, existing is not null, request, secrets, account, cancellationToken).ConfigureAwait(false);
+        return new[] { userControl, new ControlPlan(mfaControl.Control, mfaControl.Title, mfaControl.Detail, mfaControl.Changes, mfaControl.ManualFix) { UserName = user } };
     }
 
-    private async Task<ControlPlan> UserMfaAsync(string user, bool userExists, BaselineRequest request, AdminSecrets secrets, string partition, string accountId, CancellationToken cancellationToken)
+    private async Task<ControlPlan> UserMfaAsync(string user, bool userExists, BaselineRequest request, AdminSecrets secrets, AccountContext account, CancellationToken cancellationToken)
     {
         var title = MfaDeviceTitle(user);
-        var devices = userExists ? await IamLookup.ToListAsync(_aws.Iam.ListMfaDevicesAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false) : new List<MfaDevice>();
-        if (devices.Count > 0)
-        {
-            return new("2.10", title, $"'{user}' has MFA ({devices[0].SerialNumber}).", Array.Empty<PlannedChange>());
-        }
-
         if (!request.EnableVirtualMfa)
         {
-            return new("2.10", title, $"'{user}' has no MFA device yet.", Array.Empty<PlannedChange>(),
-                $"'{user}' signs in, changes the password and assigns an MFA device (Security credentials page); or run again with -EnableVirtualMfa.");
+            var devices = userExists ? await IamLookup.ToListAsync(_aws.Iam.ListMfaDevicesAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false) : new List<MfaDevice>();
+            return devices.Count > 0
+                ? new("2.10", title, $"'{user}' has MFA ({devices[0].SerialNumber}).", Array.Empty<PlannedChange>())
+                : new("2.10", title, $"'{user}' has no MFA device yet.", Array.Empty<PlannedChange>(),
+                    $"'{user}' signs in, changes the password and assigns an MFA device (Security credentials page); or run again with -EnableVirtualMfa.");
         }
 
-        var serial = $"arn:{partition}:iam::{accountId}:mfa/{user}";
-        var unassigned = await IamLookup.ToListAsync(_aws.Iam.ListUnassignedVirtualMfaDevicesAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-        var waiting = unassigned.Contains(serial, StringComparer.Ordinal);
-        var changes = new List<PlannedChange>();
-        if (!waiting)
+        var setup = await VirtualMfaSetup.PlanAsync(_aws.Iam, user, userExists, request.MfaCodes, account, device => secrets.MfaDevice = device, () => secrets.MfaEnabled = true, cancellationToken).ConfigureAwait(false);
+        var serial = setup.SerialNumber;
+        if (setup.EnabledSerial is not null)
         {
-            changes.Add(new(ChangeKind.Create, "virtual MFA device " + user, "Create virtual MFA device", "the user has none assigned", async ct =>
-            {
-                try
-                {
-                    secrets.MfaDevice = await _aws.Iam.CreateVirtualMfaDeviceAsync(user, null, Array.Empty<IamTag>(), ct).ConfigureAwait(false);
-                }
-                catch (IamOpsException exists) when (exists.Kind == FailureKind.ResourceExists)
-                {
-                    // Created since this plan was made, by a concurrent run that shows its seed: enable that one.
-                }
-            }));
+            return new("2.10", title, $"'{user}' has MFA ({setup.EnabledSerial}).", Array.Empty<PlannedChange>());
         }
 
-        if (request.MfaCodes.Count == 2)
-        {
-            changes.Add(new PlannedChange(ChangeKind.Attach, "user " + user, "Enable the virtual MFA device for", "two codes were given",
-                async ct =>
-                {
-                    await _aws.Iam.EnableMfaDeviceAsync(user, secrets.MfaDevice?.SerialNumber ?? serial, request.MfaCodes[0], request.MfaCodes[1], ct).ConfigureAwait(false);
-                    secrets.MfaEnabled = true;
-                }));
-        }
-
-        if (waiting)
+        if (setup.Waiting)
         {
             // An earlier run created the device and showed its seed; a later run cannot show it again, so it does not create one.
-            return new("2.10", title, $"'{user}' has a virtual MFA device ({serial}) that is not enabled yet" + (request.MfaCodes.Count == 2 ? "; it will be enabled." : "."), changes,
+            return new("2.10", title, $"'{user}' has a virtual MFA device ({serial}) that is not enabled yet" + (request.MfaCodes.Count == 2 ? "; it will be enabled." : "."), setup.Changes,
                 request.MfaCodes.Count == 2 ? null : $"Enable it with -EnableVirtualMfa -MfaCode <code1>,<code2> from the authenticator app it was added to. If no app has it (its seed is shown only by the run that created it), delete it with 'aws iam delete-virtual-mfa-device --serial-number {serial}' and run again for a new one.");
         }
 
-        return new("2.10", title, $"'{user}' has no MFA device assigned; a virtual one will be created" + (request.MfaCodes.Count == 2 ? " and enabled." : "; enable it with two codes (-MfaCode)."), changes,
+        return new("2.10", title, $"'{user}' has no MFA device assigned; a virtual one will be created" + (request.MfaCodes.Count == 2 ? " and enabled." : "; enable it with two codes (-MfaCode)."), setup.Changes,
             request.MfaCodes.Count == 2 ? null : $"Add the device to an authenticator app (MfaOtpAuthUri of the credential object), then run again with -EnableVirtualMfa -MfaCode <code1>,<code2> or enable it in the console.");
     }
 

@@ -49,6 +49,15 @@ public static class BaselineReport
             MfaEnabled = secrets.MfaEnabled,
         }).ToList();
 
+    /// <summary>The controls with each admin's new credentials on that admin's user row, so the output is one object type.</summary>
+    public static IReadOnlyList<BaselineControl> WithCredentials(IReadOnlyList<BaselineControl> controls, IReadOnlyList<AdminCredential> credentials) =>
+        controls.Select(c => c.Control == AdminUserControl && credentials.FirstOrDefault(k => string.Equals(k.UserName, c.UserName, StringComparison.OrdinalIgnoreCase)) is { } credential
+            ? c.With(credential)
+            : c).ToList();
+
+    /// <summary>The id of an admin user's row, which carries that admin's new credentials.</summary>
+    public const string AdminUserControl = "AdminUser";
+
     /// <summary>Admins whose virtual MFA device this run created but could not enable (no -MfaCode).</summary>
     public static IReadOnlyList<string> MfaDevicesAwaitingCodes(BaselinePlan plan) =>
         plan.Secrets.Where(s => s.MfaDevice is not null && !s.MfaEnabled).Select(s => s.UserName).ToList();
@@ -67,7 +76,8 @@ public static class BaselineReport
             Title = control.Title,
             Status = ControlStatus.Changed,
             Detail = $"'{user}' has a virtual MFA device, enabled with the codes entered at the prompt.",
-            Changes = control.Changes.Append("Enable the virtual MFA device for user " + user).ToList(),
+            UserName = control.UserName,
+            Changes = control.Changes.Append("Enabled the virtual MFA device for user " + user).ToList(),
         };
     }
 
@@ -91,11 +101,19 @@ public static class BaselineReport
             Control = control.Control,
             Title = control.Title,
             Status = status,
-            Detail = control.Detail,
+            Detail = status == ControlStatus.Changed ? control.DoneDetail ?? Done(applied) : control.Detail,
+            UserName = control.UserName,
             Fix = status == ControlStatus.Failed
                 ? (failure is null ? "Not attempted after an earlier failure; run the command again." : failure.Message + " Run the command again to converge.")
                 : control.ManualFix,
             Changes = applied.Select(a => a.ToString()).ToList(),
         };
+    }
+
+    /// <summary>What a run that changed the control did, in the past tense: "Created user alice; added user alice to group Administrators."</summary>
+    private static string Done(IReadOnlyList<AppliedChange> applied)
+    {
+        var text = string.Join("; ", applied.Where(a => a.Outcome == ChangeOutcome.Applied).Select((a, i) => i == 0 ? a.ToString() : char.ToLowerInvariant(a.ToString()[0]) + a.ToString().Substring(1)));
+        return text.Length == 0 ? string.Empty : text + ".";
     }
 }

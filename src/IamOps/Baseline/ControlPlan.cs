@@ -22,6 +22,12 @@ public sealed class ControlPlan
 
     public IReadOnlyList<PlannedChange> Changes { get; }
 
+    /// <summary>What Detail says once the changes are applied; null: the applied changes, in the past tense.</summary>
+    public string? DoneDetail { get; init; }
+
+    /// <summary>The admin user the control is about; null for account-wide controls.</summary>
+    public string? UserName { get; init; }
+
     /// <summary>Set when a person must act (the API cannot, or a switch such as -ReplaceAccountAlias is needed): the control is ActionRequired.</summary>
     public string? ManualFix { get; }
 }

@@ -39,13 +39,17 @@ public sealed class BucketAccessResult
     public string? PolicyDocument { get; init; }
 
     /// <summary>For a role given -TrustService: the services its trust policy names for this grant.</summary>
-    public IReadOnlyList<string> TrustedServices { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> TrustedServices { get => _trustedServices; init => _trustedServices = TextList.From(value); }
+
+    private readonly TextList _trustedServices = TextList.Empty;
 
     /// <summary>For an EC2 role: the instance profile holding it.</summary>
     public string? InstanceProfileName { get; init; }
 
     /// <summary>Each change made, skipped (-WhatIf) or failed, in order.</summary>
-    public IReadOnlyList<string> Changes { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Changes { get => _changes; init => _changes = TextList.From(value); }
+
+    private readonly TextList _changes = TextList.Empty;
 
     internal static BucketAccessResult FromGrant(BucketGrantPlan plan, string account, BucketAccessStatus status, IReadOnlyList<string> changes)
     {

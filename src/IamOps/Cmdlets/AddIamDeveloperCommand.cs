@@ -74,6 +74,18 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
     [BooleanFromText]
     public SwitchParameter ExactGroups { get; set; }
 
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanFromText]
+    public SwitchParameter EnableVirtualMfa { get; set; }
+
+    /// <summary>Two consecutive codes that enable the new virtual MFA device (one developer at a time).</summary>
+    [Parameter]
+    public string[]? MfaCode { get; set; }
+
+    /// <summary>A folder for the new devices' QR codes, &lt;user&gt;-mfa.png each, owner-only.</summary>
+    [Parameter]
+    public string? MfaQrCodePath { get; set; }
+
     /// <summary>Access keys of the user to make Inactive (the key stays, so it can be re-activated).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? DeactivateAccessKey { get; set; }
@@ -112,6 +124,8 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
                 CreateMissingGroup = CreateMissingGroup,
                 GroupPolicyArns = SplitList(GroupPolicyArn) ?? Array.Empty<string>(),
                 ExactGroups = ExactGroups,
+                EnableVirtualMfa = EnableVirtualMfa,
+                MfaCodes = MfaCode ?? Array.Empty<string>(),
                 DeactivateAccessKeyIds = SplitList(DeactivateAccessKey) ?? Array.Empty<string>(),
                 DeleteAccessKeyIds = SplitList(DeleteAccessKey) ?? Array.Empty<string>(),
             };
@@ -162,6 +176,16 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
                 CredentialCsv.CheckWritable(FileSystemPath(CredentialFile), append: true, overwrite: false);
             }
 
+            if (MfaCode is { Length: > 0 } && _requests.Count > 1)
+            {
+                throw new IamOpsException("MfaCodeInvalid", FailureKind.InvalidArgument, "-MfaCode enables the virtual MFA device of one developer: run it for a single -UserName.");
+            }
+
+            if (MfaQrCodePath is not null)
+            {
+                MfaQrCodeFiles.CheckWritable(FileSystemPath(MfaQrCodePath), _requests.Where(r => r.EnableVirtualMfa).Select(r => r.UserName).ToList(), _requests.Any(r => r.EnableVirtualMfa), overwrite: false);
+            }
+
             Onboard();
         }
         catch (IamOpsException failure)
@@ -179,7 +203,7 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
         var groups = Await(token => batch.PlanGroupsAsync(_requests, passwordPolicy, account.Partition, token));
         // A failed group change fails the rows that want the group (their results and errors say so).
         var groupChanges = groups.Changes.Select(ApplyChange).ToList();
-        var planned = Await(token => batch.PlanUsersAsync(_requests, groups, passwordPolicy, token, groupChanges));
+        var planned = Await(token => batch.PlanUsersAsync(_requests, groups, passwordPolicy, token, groupChanges, account));
         var work = planned.Select(p => (Planned: p, Approved: (IReadOnlyList<PlannedChange>)(p.Plan?.Changes.Where(c => ShouldProcess(c.Target, c.Description)).ToList() ?? new List<PlannedChange>()))).ToList();
 
         var finished = new ConcurrentQueue<DeveloperOutcome>();
@@ -232,6 +256,18 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
                 if (outcome.Failure is not null)
                 {
                     WriteFailure(Named(outcome.Failure, input.Row, outcome.Request.UserName), outcome.Request.UserName);
+                }
+
+                if (MfaQrCodePath is not null && outcome.Plan?.MfaDevice is { QrCodePng.Length: > 0 } device)
+                {
+                    try
+                    {
+                        MfaQrCodeFiles.Write(MfaQrCodeFiles.PathFor(FileSystemPath(MfaQrCodePath), outcome.Request.UserName), device.QrCodePng, overwrite: false);
+                    }
+                    catch (IamOpsException notWritten)
+                    {
+                        WriteFailure(notWritten, outcome.Request.UserName);
+                    }
                 }
 
                 if (account is not null && DeveloperReport.CredentialRow(account, outcome) is { } credentials)

@@ -8,7 +8,7 @@ namespace IamOps.Cmdlets;
 /// <summary>Assumes an IAM role (MFA, external ID, session tags and policies, cached sessions) and hands out or uses its credentials.</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "IamRoleAssume", DefaultParameterSetName = ByArn)]
 [OutputType(typeof(RoleSession))]
-public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
+public sealed class InvokeIamRoleAssumeCommand : TemporaryCredentialsCmdlet
 {
     private const string ByArn = "RoleArn";
     private const string ByName = "RoleName";
@@ -78,21 +78,12 @@ public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
     {
         try
         {
-            var request = WithProfileMfaSerial(Request());
+            var request = Request();
+            request = request.SerialNumber is null && ProfileMfaSerial() is { } serial ? request with { SerialNumber = serial } : request;
             RoleAssumeValidation.Check(request);
-            if (SaveAsProfile is not null)
-            {
-                SharedCredentialsProfile.CheckName(SaveAsProfile);
-            }
-
-            if (ScriptBlock is not null && SetEnvironment)
-            {
-                throw new IamOpsException("ModeConflict", FailureKind.InvalidArgument,
-                    "-ScriptBlock restores the environment afterwards and -SetEnvironment keeps the credentials in it: choose one.");
-            }
-
+            CheckHandOver(ScriptBlock, SetEnvironment, SaveAsProfile);
             var session = Assume(request);
-            Use(session);
+            Use(session, ScriptBlock, SetEnvironment, SaveAsProfile);
         }
         catch (IamOpsException failure)
         {
@@ -121,33 +112,18 @@ public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
         WaitForRole = TimeSpan.FromSeconds(WaitForRole),
     };
 
-    /// <summary>Like aws-vault and the AWS CLI: a profile's mfa_serial names the MFA device when -SerialNumber does not.</summary>
-    private RoleAssumeRequest WithProfileMfaSerial(RoleAssumeRequest request)
-    {
-        if (request.SerialNumber is not null || Sandbox is not null || Connection is not Aws.AwsConnection aws
-            || IamOps.Connection.ConnectionResolver.ProfileMfaSerial(aws.Resolved) is not { } serial)
-        {
-            return request;
-        }
-
-        WriteVerbose($"Using MFA device {serial} from the mfa_serial of profile '{aws.Resolved.CredentialProfile}'.");
-        return request with { SerialNumber = serial };
-    }
-
     private RoleSession Assume(RoleAssumeRequest request)
     {
         var connection = Connection;
         var sandbox = Sandbox;
-        var scope = sandbox is null
-            ? string.Join("|", connection.Description, Region, EndpointUrl)
-            : "sandbox:" + sandbox.AccountId + ":" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(sandbox).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var assumption = new RoleAssumption(
             connection,
-            RoleSessionCache.For((object?)Runspace.DefaultRunspace ?? SessionState),
-            scope,
+            SessionCache,
+            SessionScope,
             session => ConnectAs(session.AccessKeyId, Secrets.SecretText.ToPlainText(session.SecretAccessKey), Secrets.SecretText.ToPlainText(session.SessionToken)),
             sandbox is null ? connection.Iam : sandbox.Connect(null, null, null).Iam)
         {
+            UsedCodes = UsedCodes,
             Waiting = (attempt, pause) => WriteVerboseLater($"AssumeRole was denied (attempt {attempt}); waiting {pause.TotalSeconds:0.#} s for IAM to propagate recent changes (-WaitForRole)."),
         };
 
@@ -167,55 +143,5 @@ public sealed class InvokeIamRoleAssumeCommand : IamOpsCmdlet
         var session = Await(token => assumption.AssumeAsync(request, token));
         WriteVerbose($"{(session.FromCache ? "Cached" : "New")} session {session.AssumedRoleArn}, expires {session.Expiration:u}.");
         return session;
-    }
-
-    /// <summary>Asks through the host, like the AWS CLI; a host that cannot ask means a clear error instead.</summary>
-    private string PromptForTokenCode(string serialNumber)
-    {
-        var nonInteractive = Environment.GetCommandLineArgs().Any(a => a.StartsWith("-noni", StringComparison.OrdinalIgnoreCase));
-        if (nonInteractive || Host?.UI is null)
-        {
-            throw RoleAssumeFailures.MfaCodeNeeded(serialNumber);
-        }
-
-        try
-        {
-            Host.UI.Write($"Enter MFA code for {serialNumber}: ");
-            var code = Host.UI.ReadLine()?.Trim();
-            return string.IsNullOrEmpty(code) ? throw RoleAssumeFailures.MfaCodeNeeded(serialNumber) : code!;
-        }
-        catch (Exception cannotAsk) when (cannotAsk is System.Management.Automation.Host.HostException or NotImplementedException or PSNotImplementedException or InvalidOperationException)
-        {
-            throw RoleAssumeFailures.MfaCodeNeeded(serialNumber);
-        }
-    }
-
-    private void Use(RoleSession session)
-    {
-        if (SaveAsProfile is not null)
-        {
-            var path = SharedCredentialsProfile.PathFor(ProfileLocation is null ? null : FileSystemPath(ProfileLocation));
-            SharedCredentialsProfile.Save(path, SaveAsProfile, session);
-            WriteVerbose($"Saved profile '{SaveAsProfile}' to {path}.");
-        }
-
-        if (SetEnvironment)
-        {
-            CredentialEnvironment.Export(session);
-            WriteVerbose("Exported the role's credentials to AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.");
-        }
-
-        if (ScriptBlock is null)
-        {
-            WriteObject(session);
-            return;
-        }
-
-        // Restored on success, on a terminating error and when the pipeline stops (Ctrl+C): the finally blocks always run.
-        using (CredentialEnvironment.ExportUntilDisposed(session))
-        using (AmbientRoleCredentials.Use(session))
-        {
-            WriteObject(ScriptBlock.Invoke(session), enumerateCollection: true);
-        }
     }
 }

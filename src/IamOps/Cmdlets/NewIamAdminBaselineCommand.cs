@@ -8,7 +8,7 @@ namespace IamOps.Cmdlets;
 
 /// <summary>Secures a new account: root checks, alias, password policy, admin group and users, MFA enforcement.</summary>
 [Cmdlet(VerbsCommon.New, "IamAdminBaseline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(BaselineControl), typeof(AdminCredential))]
+[OutputType(typeof(BaselineControl))]
 public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
 {
     private readonly List<string> _adminUsers = new();
@@ -120,12 +120,12 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
         var controls = BaselineReport.Apply(plan, ApplyChange, failed => WriteFailure(failed.Failure!, failed.Change.Target)).ToList();
         WriteQrCodes(plan);
         PromptForMfaCodes(plan, controls);
-        foreach (var control in controls)
+        foreach (var control in BaselineReport.WithCredentials(controls, BaselineReport.Credentials(plan)))
         {
             WriteObject(control);
         }
 
-        WriteCredentials(plan);
+        WriteCredentialFile(plan);
     }
 
     /// <summary>
@@ -173,13 +173,8 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
         }
     }
 
-    private void WriteCredentials(BaselinePlan plan)
+    private void WriteCredentialFile(BaselinePlan plan)
     {
-        foreach (var credential in BaselineReport.Credentials(plan))
-        {
-            WriteObject(credential);
-        }
-
         var rows = BaselineReport.CredentialRows(plan);
         if (CredentialFile is not null && rows.Count > 0)
         {

@@ -29,4 +29,15 @@ public sealed class DeveloperPlan
     internal string? Password { get; set; }
 
     internal NewAccessKey? NewAccessKey { get; set; }
+
+    /// <summary>The virtual MFA device this run created (its seed is shown only now).</summary>
+    internal VirtualMfaDevice? MfaDevice { get; set; }
+
+    /// <summary>The user's MFA device: the one enabled already, or the virtual one planned or waiting to be enabled.</summary>
+    public string? MfaSerialNumber { get; internal set; }
+
+    internal bool MfaEnabled { get; set; }
+
+    /// <summary>The user had an enabled MFA device before this run.</summary>
+    internal bool MfaWasEnabled { get; init; }
 }

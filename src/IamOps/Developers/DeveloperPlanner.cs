@@ -20,6 +20,9 @@ public sealed class DeveloperPlanner
         _passwordPolicy = passwordPolicy;
     }
 
+    /// <summary>The account, for virtual MFA device serials; read when needed and not given.</summary>
+    public AccountContext? Account { get; init; }
+
     /// <summary>
     /// Whether a row asks for console access: on unless -NoConsoleAccess (or -ConsoleAccess:$false); an explicit
     /// -ConsoleAccess beside -NoConsoleAccess contradicts itself and is an error, never a silent choice.
@@ -72,6 +75,12 @@ public sealed class DeveloperPlanner
         if (request.DeleteOldAccessKey && !request.RotateAccessKey)
         {
             throw new IamOpsException("DeleteOldAccessKeyWithoutRotate", FailureKind.InvalidArgument, "-DeleteOldAccessKey goes with -RotateAccessKey.", request.UserName);
+        }
+
+        if (request.MfaCodes.Count > 0 && (!request.EnableVirtualMfa || request.MfaCodes.Count != 2 || request.MfaCodes.Any(c => !Regex.IsMatch(c ?? string.Empty, @"^\d{6}$"))))
+        {
+            throw new IamOpsException("MfaCodeInvalid", FailureKind.InvalidArgument,
+                "-MfaCode enables the new virtual MFA device: give it with -EnableVirtualMfa, as two consecutive 6-digit codes from the authenticator app (-MfaCode 123456,654321).", request.UserName);
         }
 
         foreach (var keyId in request.DeactivateAccessKeyIds.Concat(request.DeleteAccessKeyIds))
@@ -195,7 +204,18 @@ public sealed class DeveloperPlanner
             changes.AddRange(AccessKeyChanges(request, target, keys, () => plan!));
         }
 
-        plan = new DeveloperPlan(request, user is not null, user?.Arn, changes, groupsAfter);
+        string? mfaSerial = null;
+        var mfaWasEnabled = false;
+        if (request.EnableVirtualMfa)
+        {
+            var account = Account ?? await AccountContext.LoadAsync(_aws, cancellationToken).ConfigureAwait(false);
+            var mfa = await VirtualMfaSetup.PlanAsync(_aws.Iam, name, user is not null, request.MfaCodes, account, device => plan!.MfaDevice = device, () => plan!.MfaEnabled = true, cancellationToken).ConfigureAwait(false);
+            changes.AddRange(mfa.Changes);
+            mfaSerial = mfa.SerialNumber;
+            mfaWasEnabled = mfa.EnabledSerial is not null;
+        }
+
+        plan = new DeveloperPlan(request, user is not null, user?.Arn, changes, groupsAfter) { MfaSerialNumber = mfaSerial, MfaWasEnabled = mfaWasEnabled };
         return plan;
     }
 

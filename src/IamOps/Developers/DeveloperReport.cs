@@ -39,6 +39,10 @@ public static class DeveloperReport
             InitialPassword = plan?.Password is null ? null : SecretText.ToSecureString(plan.Password),
             AccessKeyId = plan?.NewAccessKey?.AccessKeyId,
             SecretAccessKey = plan?.NewAccessKey is null ? null : SecretText.ToSecureString(plan.NewAccessKey.SecretAccessKey),
+            MfaSerialNumber = plan?.MfaDevice?.SerialNumber ?? plan?.MfaSerialNumber,
+            MfaSeed = plan?.MfaDevice is null ? null : SecretText.ToSecureString(plan.MfaDevice.Base32StringSeed),
+            MfaOtpAuthUri = plan?.MfaDevice is null || account is null ? null : SecretText.ToSecureString(MfaEnrollment.OtpAuthUri(plan.MfaDevice, outcome.Request.UserName, account)),
+            MfaEnabled = plan is not null && (plan.MfaEnabled || plan.MfaWasEnabled),
         };
     }
 

@@ -36,4 +36,10 @@ public sealed record DeveloperRequest
     public IReadOnlyList<string> GroupPolicyArns { get; init; } = Array.Empty<string>();
 
     public bool ExactGroups { get; init; }
+
+    /// <summary>Create a virtual MFA device for the user when it has no MFA (seed shown once, as SecureString).</summary>
+    public bool EnableVirtualMfa { get; init; }
+
+    /// <summary>Two consecutive codes to enable the device with (one developer only), or none.</summary>
+    public IReadOnlyList<string> MfaCodes { get; init; } = Array.Empty<string>();
 }

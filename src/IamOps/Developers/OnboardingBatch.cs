@@ -90,9 +90,10 @@ public sealed class OnboardingBatch
     /// carries its failure. <paramref name="groupChanges"/> are the outcomes of <see cref="GroupSetup.Changes"/>: each
     /// developer reports those of its own groups.
     /// </summary>
-    public async Task<IReadOnlyList<DeveloperOutcome>> PlanUsersAsync(IReadOnlyList<DeveloperRequest> requests, GroupSetup groups, PasswordPolicy? passwordPolicy, CancellationToken cancellationToken, IReadOnlyList<AppliedChange>? groupChanges = null)
+    /// <param name="account">The account (for virtual MFA device serials); read when needed and not given.</param>
+    public async Task<IReadOnlyList<DeveloperOutcome>> PlanUsersAsync(IReadOnlyList<DeveloperRequest> requests, GroupSetup groups, PasswordPolicy? passwordPolicy, CancellationToken cancellationToken, IReadOnlyList<AppliedChange>? groupChanges = null, Accounts.AccountContext? account = null)
     {
-        var planner = new DeveloperPlanner(_aws, passwordPolicy);
+        var planner = new DeveloperPlanner(_aws, passwordPolicy) { Account = account };
         var plans = await Task.WhenAll(requests.Select(async request =>
         {
             var ofGroups = groups.For(request, groupChanges);

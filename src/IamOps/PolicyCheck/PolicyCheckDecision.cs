@@ -24,7 +24,9 @@ public sealed record PolicyCheckDecision
     public IReadOnlyList<DecidingStatement> MatchedStatements { get; init; } = Array.Empty<DecidingStatement>();
 
     /// <summary>Condition keys the deciding policies read that the request did not carry.</summary>
-    public IReadOnlyList<string> MissingContextKeys { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> MissingContextKeys { get => _missingContextKeys; init => _missingContextKeys = TextList.From(value); }
+
+    private readonly TextList _missingContextKeys = TextList.Empty;
 
     /// <summary>True when IAM's policy simulator decided (-Remote), false when IamOps decided offline.</summary>
     public bool Remote { get; init; }

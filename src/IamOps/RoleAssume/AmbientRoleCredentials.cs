@@ -8,12 +8,12 @@ namespace IamOps.RoleAssume;
 /// </summary>
 public static class AmbientRoleCredentials
 {
-    private static readonly AsyncLocal<RoleSession?> CurrentSession = new();
+    private static readonly AsyncLocal<TemporarySession?> CurrentSession = new();
 
-    public static RoleSession? Current => CurrentSession.Value;
+    public static TemporarySession? Current => CurrentSession.Value;
 
     /// <summary>Makes <paramref name="session"/> current until the returned scope is disposed, which restores the previous one.</summary>
-    public static IDisposable Use(RoleSession session)
+    public static IDisposable Use(TemporarySession session)
     {
         var previous = CurrentSession.Value;
         CurrentSession.Value = session;

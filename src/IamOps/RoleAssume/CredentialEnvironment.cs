@@ -13,7 +13,7 @@ public static class CredentialEnvironment
     private static readonly string[] Variables = { AccessKeyVariable, SecretKeyVariable, SessionTokenVariable, ExpirationVariable };
 
     /// <summary>Exports <paramref name="session"/>'s credentials to this process.</summary>
-    public static void Export(RoleSession session)
+    public static void Export(TemporarySession session)
     {
         Environment.SetEnvironmentVariable(AccessKeyVariable, session.AccessKeyId);
         Environment.SetEnvironmentVariable(SecretKeyVariable, SecretText.ToPlainText(session.SecretAccessKey));
@@ -22,7 +22,7 @@ public static class CredentialEnvironment
     }
 
     /// <summary>Exports the session; disposing the result puts back exactly what was there before (unset stays unset).</summary>
-    public static IDisposable ExportUntilDisposed(RoleSession session)
+    public static IDisposable ExportUntilDisposed(TemporarySession session)
     {
         var previous = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable, StringComparer.Ordinal);
         Export(session);

@@ -20,8 +20,25 @@ public static class RoleAssumeFailures
         new("MfaCodeRequired", FailureKind.InvalidArgument,
             $"An MFA code for {serialNumber} is needed and this session cannot prompt for one: pass -TokenCode with the 6 digits the device shows now.", serialNumber);
 
+    /// <summary>
+    /// STS refused an MFA code. A code works once: when this session already sent it (or the sandbox says so) the error
+    /// says it was already used, which waiting for the next code fixes; otherwise it is wrong, expired or not the device's.
+    /// </summary>
+    public static IamOpsException MfaCodeRefused(IamOpsException failure, string? serialNumber, bool alreadySent, string? target) =>
+        alreadySent || failure.Message.IndexOf("already used", StringComparison.OrdinalIgnoreCase) >= 0
+            ? Wrap(new IamOpsException("MfaCodeAlreadyUsed", FailureKind.PermissionDenied,
+                $"The MFA code for {serialNumber} was already used in this 30-second window, and a code works only once. Wait for the device's next code (at most 30 seconds) and pass it with -TokenCode.", target), failure)
+            : Wrap(new IamOpsException("MfaCodeRejected", FailureKind.PermissionDenied,
+                $"STS rejected the MFA code for {serialNumber}: it is wrong, expired, or the device is not yours. Check the device (Get-IamMfaCode computes the current code from its seed), wait for the next code and pass it with -TokenCode.", target), failure);
+
+    /// <summary>AssumeRole was denied and the role turned out not to exist (IAM's GetRole said NoSuchEntity, or the sandbox said so).</summary>
+    public static IamOpsException RoleNotFound(IamOpsException failure, string roleArn, string account) =>
+        Wrap(new IamOpsException("RoleNotFound", FailureKind.ObjectNotFound,
+            $"The role {roleArn} does not exist in account {account}: check the name (and -AccountId), or create it and let the caller assume it with Grant-IamRoleAssume.", roleArn), failure);
+
     /// <param name="trust">The role's trust policy read for the caller; null when the role could not be read.</param>
-    public static IamOpsException Explain(IamOpsException failure, CallerIdentity caller, string roleArn, RoleAssumeRequest request, TrustPolicyReading? trust, int? roleMaximum)
+    /// <param name="alreadySent">This session sent the same code for the same device less than 90 seconds ago.</param>
+    public static IamOpsException Explain(IamOpsException failure, CallerIdentity caller, string roleArn, RoleAssumeRequest request, TrustPolicyReading? trust, int? roleMaximum, bool alreadySent = false)
     {
         var code = failure.AwsErrorCode ?? string.Empty;
         var message = failure.Message;
@@ -48,8 +65,7 @@ public static class RoleAssumeFailures
 
         if (message.IndexOf("MultiFactorAuthentication", StringComparison.OrdinalIgnoreCase) >= 0)
         {
-            return Wrap(new IamOpsException("MfaCodeRejected", FailureKind.PermissionDenied,
-                $"STS rejected the MFA code for {request.SerialNumber}: it is wrong, expired, already used, or the device is not yours. Wait for the next code and pass it with -TokenCode.", roleArn), failure);
+            return MfaCodeRefused(failure, request.SerialNumber, alreadySent, roleArn);
         }
 
         if (trust is null)

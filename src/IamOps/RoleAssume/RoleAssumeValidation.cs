@@ -94,17 +94,20 @@ public static class RoleAssumeValidation
     public static void CheckSessionName(string sessionName) =>
         CheckName("RoleSessionNameInvalid", "-RoleSessionName", sessionName, 2, 64);
 
-    private static void CheckMfa(RoleAssumeRequest request)
+    private static void CheckMfa(RoleAssumeRequest request) => CheckMfa(request.SerialNumber, request.TokenCode);
+
+    /// <summary>-SerialNumber and -TokenCode as STS takes them (AssumeRole and GetSessionToken alike).</summary>
+    public static void CheckMfa(string? serialNumber, string? tokenCode)
     {
-        CheckOptional("SerialNumberInvalid", "-SerialNumber", request.SerialNumber, SerialPattern, 9, 256, "an MFA device ARN such as arn:aws:iam::123456789012:mfa/alice");
-        if (request.TokenCode is not null)
+        CheckOptional("SerialNumberInvalid", "-SerialNumber", serialNumber, SerialPattern, 9, 256, "an MFA device ARN such as arn:aws:iam::123456789012:mfa/alice");
+        if (tokenCode is not null)
         {
-            if (!TokenCodePattern.IsMatch(request.TokenCode))
+            if (!TokenCodePattern.IsMatch(tokenCode))
             {
                 throw Invalid("TokenCodeInvalid", "-TokenCode must be the 6 digits the MFA device shows now.", null);
             }
 
-            if (request.SerialNumber is null)
+            if (serialNumber is null)
             {
                 throw Invalid("SerialNumberMissing", "-TokenCode needs -SerialNumber: the ARN (or serial) of the MFA device the code comes from.", null);
             }

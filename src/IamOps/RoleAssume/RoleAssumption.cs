@@ -17,6 +17,7 @@ public sealed class RoleAssumption
     private readonly Func<RoleSession, IAwsConnection> _connectAs;
     private readonly IIam? _roleReader;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private bool _roleMissing;
 
     /// <param name="scope">Which account or endpoint the connection points at, so cached sessions never cross them.</param>
     /// <param name="connectAs">A connection using a session's credentials, for -Verify.</param>
@@ -32,6 +33,9 @@ public sealed class RoleAssumption
         _roleReader = roleReader;
         _delay = delay ?? Task.Delay;
     }
+
+    /// <summary>Codes this PowerShell session sent, to tell an already used code from a wrong one; null: not tracked.</summary>
+    public UsedMfaCodes? UsedCodes { get; init; }
 
     /// <summary>Called before each -WaitForRole pause with the attempt number and the pause, for verbose output.</summary>
     public Action<int, TimeSpan>? Waiting { get; set; }
@@ -64,6 +68,7 @@ public sealed class RoleAssumption
         }
 
         var asked = request;
+        var alreadySent = request.SerialNumber is not null && request.TokenCode is not null && UsedCodes?.WasUsed(request.SerialNumber, request.TokenCode) == true;
         AssumedRoleSession issued;
         var waited = TimeSpan.Zero;
         try
@@ -83,8 +88,18 @@ public sealed class RoleAssumption
         catch (IamOpsException failure)
         {
             role ??= failure.AwsErrorCode == "AccessDenied" && roleAccount == caller.Account ? await TryReadRoleAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
-            var explained = RoleAssumeFailures.Explain(failure, caller, roleArn, asked, role is null ? null : ReadTrust(role, caller), role?.MaxSessionDuration);
+            if (failure.AwsErrorCode == "AccessDenied" && role is null && (_roleMissing || failure.Message.IndexOf("does not exist", StringComparison.Ordinal) >= 0))
+            {
+                throw RoleAssumeFailures.RoleNotFound(failure, roleArn, roleAccount);
+            }
+
+            var explained = RoleAssumeFailures.Explain(failure, caller, roleArn, asked, role is null ? null : ReadTrust(role, caller), role?.MaxSessionDuration, alreadySent);
             throw waited > TimeSpan.Zero ? RoleAssumeFailures.StillDeniedAfterWaiting(explained, waited) : explained;
+        }
+
+        if (request.SerialNumber is not null && request.TokenCode is not null)
+        {
+            UsedCodes?.Remember(request.SerialNumber, request.TokenCode);
         }
 
         var session = new RoleSession
@@ -124,7 +139,7 @@ public sealed class RoleAssumption
         }
 
         var key = CacheKey(caller, roleArn, sessionName, request);
-        var cached = !request.NoCache && _cache.TryGet(key, out var found) ? found : null;
+        var cached = !request.NoCache && _cache.TryGet(key, out var found) ? found as RoleSession : null;
         return (caller, roleArn, roleAccount, roleName, sessionName, chained, key, cached);
     }
 
@@ -184,8 +199,9 @@ public sealed class RoleAssumption
         {
             return await _roleReader.GetRoleAsync(roleName, cancellationToken).ConfigureAwait(false);
         }
-        catch (IamOpsException)
+        catch (IamOpsException failure)
         {
+            _roleMissing = failure.AwsErrorCode == "NoSuchEntity";
             return null;
         }
     }

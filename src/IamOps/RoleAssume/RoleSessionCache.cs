@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace IamOps.RoleAssume;
 
 /// <summary>
-/// Role sessions kept in memory until five minutes before they expire, so a runbook that assumes the same role many
+/// Role and MFA sessions kept in memory until five minutes before they expire, so a runbook that assumes the same role many
 /// times makes one STS call (and prompts for MFA once).
 /// </summary>
 public sealed class RoleSessionCache
@@ -12,7 +12,7 @@ public sealed class RoleSessionCache
     public static readonly TimeSpan MinimumRemaining = TimeSpan.FromMinutes(5);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, RoleSessionCache> PerOwner = new();
-    private readonly ConcurrentDictionary<string, RoleSession> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TemporarySession> _sessions = new(StringComparer.Ordinal);
     private readonly Func<DateTime> _utcNow;
 
     public RoleSessionCache(Func<DateTime>? utcNow = null) => _utcNow = utcNow ?? (() => DateTime.UtcNow);
@@ -22,7 +22,7 @@ public sealed class RoleSessionCache
 
     public int Count => _sessions.Count;
 
-    public bool TryGet(string key, out RoleSession session)
+    public bool TryGet(string key, out TemporarySession session)
     {
         if (_sessions.TryGetValue(key, out var cached) && cached.Expiration - _utcNow() > MinimumRemaining)
         {
@@ -35,7 +35,7 @@ public sealed class RoleSessionCache
         return false;
     }
 
-    public void Add(string key, RoleSession session) => _sessions[key] = session;
+    public void Add(string key, TemporarySession session) => _sessions[key] = session;
 
     public void Clear() => _sessions.Clear();
 }

@@ -33,7 +33,7 @@ public static class SharedCredentialsProfile
     }
 
     /// <summary>Replaces (or adds) the profile's section; every other line of the file is kept as it was.</summary>
-    public static void Save(string path, string profileName, RoleSession session)
+    public static void Save(string path, string profileName, TemporarySession session)
     {
         CheckName(profileName);
         var kept = File.Exists(path) ? WithoutSection(File.ReadAllLines(path), profileName) : new List<string>();
@@ -51,7 +51,7 @@ public static class SharedCredentialsProfile
         kept.Add("aws_access_key_id = " + session.AccessKeyId);
         kept.Add("aws_secret_access_key = " + SecretText.ToPlainText(session.SecretAccessKey));
         kept.Add("aws_session_token = " + SecretText.ToPlainText(session.SessionToken));
-        kept.Add("# expires " + session.Expiration.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) + ", role session " + session.AssumedRoleArn);
+        kept.Add("# expires " + session.Expiration.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) + ", session of " + session.Principal);
         var directory = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory))
         {

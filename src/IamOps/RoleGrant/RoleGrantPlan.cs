@@ -25,6 +25,9 @@ public sealed class RoleGrantPlan
     /// <summary>The principals the grant's trust statement names (account root ARNs or service principals).</summary>
     public IReadOnlyList<string> TrustedPrincipals { get; }
 
+    /// <summary>The trust request the grant made, to read back what the trust policy requires of its principals.</summary>
+    internal RoleTrustRequest? Trust { get; init; }
+
     /// <summary>For a user or group: the inline policy that allows sts:AssumeRole on the role; null otherwise.</summary>
     public string? PermissionPolicyName { get; }
 

@@ -149,7 +149,7 @@ public sealed class RoleGrantPlanner
         }
 
         changes.AddRange(AssociationChanges(role, associations));
-        return new RoleGrantPlan(request, role, trust.Principals.Select(p => p.Value).ToList(), permissionName, permissionDocument, changes, warnings);
+        return new RoleGrantPlan(request, role, trust.Principals.Select(p => p.Value).ToList(), permissionName, permissionDocument, changes, warnings) { Trust = trust };
     }
 
     /// <summary>

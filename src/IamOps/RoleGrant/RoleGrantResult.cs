@@ -14,11 +14,16 @@ public sealed class RoleGrantResult
     public RoleGranteeKind GranteeType { get; init; }
 
     /// <summary>The user or group name, the account ids, or the service principals.</summary>
-    public IReadOnlyList<string> Grantee { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Grantee { get => _grantee; init => _grantee = TextList.From(value); }
+
+    private readonly TextList _grantee = TextList.Empty;
 
     /// <summary>The principals this grant's trust statement names: account root ARNs or service principals.</summary>
-    public IReadOnlyList<string> TrustedPrincipals { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> TrustedPrincipals { get => _trustedPrincipals; init => _trustedPrincipals = TextList.From(value); }
 
+    private readonly TextList _trustedPrincipals = TextList.Empty;
+
+    /// <summary>Whether the role's trust policy requires MFA of the grantee (every statement trusting it has aws:MultiFactorAuthPresent true).</summary>
     public bool RequireMfa { get; init; }
 
     /// <summary>Whether the trust requires an external id (the id itself is not repeated here).</summary>
@@ -28,7 +33,9 @@ public sealed class RoleGrantResult
     public int MaxSessionDuration { get; init; }
 
     /// <summary>The managed policies this grant made sure are attached to the role.</summary>
-    public IReadOnlyList<string> PolicyArns { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> PolicyArns { get => _policyArns; init => _policyArns = TextList.From(value); }
+
+    private readonly TextList _policyArns = TextList.Empty;
 
     /// <summary>For a user or group: the inline policy allowing sts:AssumeRole on the role.</summary>
     public string? PermissionPolicyName { get; init; }
@@ -37,7 +44,9 @@ public sealed class RoleGrantResult
     public string? InstanceProfileName { get; init; }
 
     /// <summary>The instances that run with the instance profile.</summary>
-    public IReadOnlyList<string> InstanceIds { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> InstanceIds { get => _instanceIds; init => _instanceIds = TextList.From(value); }
+
+    private readonly TextList _instanceIds = TextList.Empty;
 
     public RoleGrantStatus Status { get; init; }
 
@@ -48,7 +57,9 @@ public sealed class RoleGrantResult
     public string? PermissionPolicyDocument { get; init; }
 
     /// <summary>Each change made, skipped (-WhatIf) or failed, in order.</summary>
-    public IReadOnlyList<string> Changes { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Changes { get => _changes; init => _changes = TextList.From(value); }
+
+    private readonly TextList _changes = TextList.Empty;
 
     internal static RoleGrantResult From(RoleGrantPlan plan, string account, RoleGrantStatus status, IReadOnlyList<string> changes)
     {
@@ -61,7 +72,9 @@ public sealed class RoleGrantResult
             GranteeType = request.GranteeKind,
             Grantee = request.Grantees,
             TrustedPrincipals = plan.TrustedPrincipals,
-            RequireMfa = request.RequireMfa,
+            RequireMfa = plan.Trust is { } trust && !string.IsNullOrEmpty(plan.Role.TrustPolicyDocument)
+                ? Roles.TrustPolicy.Requires(plan.Role.TrustPolicyDocument, trust, Roles.TrustCondition.RequireMfa())
+                : request.RequireMfa,
             ExternalIdRequired = request.ExternalId is not null,
             MaxSessionDuration = plan.Role.MaxSessionDuration,
             PolicyArns = request.PolicyArns,

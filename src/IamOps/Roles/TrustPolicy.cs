@@ -118,6 +118,21 @@ public static class TrustPolicy
             .ToList();
     }
 
+    /// <summary>
+    /// Whether <paramref name="document"/> makes each of the request's principals meet <paramref name="condition"/>: some
+    /// Allow statement names it and every one that does carries the condition. This is what the trust actually requires,
+    /// whatever a request asked for (a looser statement already there, or a stricter one kept from earlier).
+    /// </summary>
+    public static bool Requires(string document, RoleTrustRequest request, TrustCondition condition)
+    {
+        var statements = PolicyJson.Statements(PolicyJson.Parse(document, $"trust policy of role {request.RoleName}")).OfType<JsonObject>().ToList();
+        return request.Principals.Count > 0 && request.Principals.All(p =>
+        {
+            var naming = statements.Where(s => IsAllowFor(s, request) && Names(s, p)).ToList();
+            return naming.Count > 0 && naming.All(s => HasConditions(s, new[] { condition }, exactly: false));
+        });
+    }
+
     private static JsonObject NewStatement(RoleTrustRequest request, IEnumerable<TrustPrincipal> principals)
     {
         var principal = new JsonObject();

@@ -15,4 +15,13 @@ public interface ISandbox
 
     /// <summary>Whether this sandbox issued <paramref name="accessKeyId"/>: a user's access key or a role session's.</summary>
     bool Issued(string accessKeyId);
+
+    /// <summary>The code a virtual MFA device of this account shows at <paramref name="at"/> (the sandbox's time when null).</summary>
+    string MfaCode(string serialNumber, DateTime? at);
+
+    /// <summary>Adds S3 buckets owned by this account (S3 is simulated only as far as IAM grants need); saved with the account.</summary>
+    void AddBuckets(IEnumerable<string> bucketNames, string region);
+
+    /// <summary>Adds running EC2 instances (simulated only as far as instance profiles need); saved with the account.</summary>
+    void AddInstances(IEnumerable<string> instanceIds);
 }

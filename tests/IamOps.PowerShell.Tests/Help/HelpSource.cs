@@ -14,6 +14,9 @@ public sealed class HelpSource
 
     public Dictionary<string, string> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Defaults a parameter's help states on a line of its own, "Default value: X" (kept out of its description).</summary>
+    public Dictionary<string, string> Defaults { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public List<HelpExample> Examples { get; } = new();
 
     public List<(string Type, string Text)> Inputs { get; } = new();
@@ -21,6 +24,8 @@ public sealed class HelpSource
     public List<(string Type, string Text)> Outputs { get; } = new();
 
     public string Notes { get; private set; } = string.Empty;
+
+    private const string DefaultPrefix = "Default value:";
 
     public static HelpSource Parse(string markdown)
     {
@@ -46,6 +51,14 @@ public sealed class HelpSource
                     help.Notes = body;
                     break;
                 case "PARAMETERS" when item is not null:
+                    var lines = body.Split('\n');
+                    var stated = lines.FirstOrDefault(l => l.StartsWith(DefaultPrefix, StringComparison.Ordinal));
+                    if (stated is not null)
+                    {
+                        help.Defaults[item.TrimStart('-')] = stated.Substring(DefaultPrefix.Length).Trim().TrimEnd('.');
+                        body = string.Join("\n", lines.Where(l => !l.StartsWith(DefaultPrefix, StringComparison.Ordinal))).Trim();
+                    }
+
                     help.Parameters[item.TrimStart('-')] = body;
                     break;
                 case "EXAMPLES" when item is not null:

@@ -46,7 +46,7 @@ public static class MamlWriter
                 new XElement(Command + "syntaxItem",
                     new XElement(Maml + "name", cmdlet.Name),
                     set.Parameters.Where(p => !CommonParameters.Contains(p.Name))
-                        .Select(p => ParameterElement(p.Name, p.ParameterType, p.IsMandatory, p.Position, PipelineInput(p), p.Aliases, help))))),
+                        .Select(p => ParameterElement(p.Name, p.ParameterType, p.IsMandatory, p.Position, PipelineInput(p), p.Aliases, help, DefaultValue(cmdlet, p.Name, help)))))),
             new XElement(Command + "parameters", OwnParameters(cmdlet).Select(p =>
             {
                 var attributes = p.ParameterSets.Values;
@@ -54,7 +54,7 @@ public static class MamlWriter
                 var position = attributes.Select(a => a.Position).DefaultIfEmpty(int.MinValue).Max();
                 var byValue = attributes.Any(a => a.ValueFromPipeline);
                 var byName = attributes.Any(a => a.ValueFromPipelineByPropertyName);
-                return ParameterElement(p.Name, p.ParameterType, mandatory, position, PipelineText(byValue, byName), p.Aliases, help);
+                return ParameterElement(p.Name, p.ParameterType, mandatory, position, PipelineText(byValue, byName), p.Aliases, help, DefaultValue(cmdlet, p.Name, help));
             })),
             new XElement(Command + "inputTypes", help.Inputs.Select(TypeElement(Command + "inputType"))),
             new XElement(Command + "returnValues", help.Outputs.Select(TypeElement(Command + "returnValue"))),
@@ -70,7 +70,7 @@ public static class MamlWriter
             new XElement(Dev + "type", new XElement(Maml + "name", item.Type)),
             Paragraphs(Maml + "description", item.Text));
 
-    private static XElement ParameterElement(string name, Type type, bool mandatory, int position, string pipelineInput, IEnumerable<string> aliases, HelpSource help)
+    private static XElement ParameterElement(string name, Type type, bool mandatory, int position, string pipelineInput, IEnumerable<string> aliases, HelpSource help, string defaultValue)
     {
         var switchParameter = type == typeof(SwitchParameter);
         return new XElement(Command + "parameter",
@@ -84,7 +84,7 @@ public static class MamlWriter
             Paragraphs(Maml + "description", help.Parameters.TryGetValue(name, out var text) ? text : string.Empty),
             switchParameter ? null : new XElement(Command + "parameterValue", new XAttribute("required", "true"), new XAttribute("variableLength", "false"), TypeName(type)),
             new XElement(Dev + "type", new XElement(Maml + "name", TypeName(type))),
-            new XElement(Dev + "defaultValue", "None"));
+            new XElement(Dev + "defaultValue", defaultValue));
     }
 
     private static string PipelineInput(CommandParameterInfo p) => PipelineText(p.ValueFromPipeline, p.ValueFromPipelineByPropertyName);
@@ -97,7 +97,79 @@ public static class MamlWriter
         _ => "False",
     };
 
-    private static string TypeName(Type type) => type == typeof(SwitchParameter) ? "SwitchParameter" : type.IsArray ? type.GetElementType()!.Name + "[]" : type.Name;
+    /// <summary>PowerShell's own names for parameter types, as Get-Command's syntax shows them: int, string[], hashtable.</summary>
+    private static readonly Dictionary<Type, string> PowerShellNames = new()
+    {
+        [typeof(int)] = "int",
+        [typeof(long)] = "long",
+        [typeof(bool)] = "bool",
+        [typeof(double)] = "double",
+        [typeof(string)] = "string",
+        [typeof(char)] = "char",
+        [typeof(DateTime)] = "datetime",
+        [typeof(TimeSpan)] = "timespan",
+        [typeof(object)] = "Object",
+        [typeof(System.Collections.Hashtable)] = "hashtable",
+        [typeof(ScriptBlock)] = "scriptblock",
+        [typeof(System.Security.SecureString)] = "securestring",
+        [typeof(PSCredential)] = "pscredential",
+    };
+
+    /// <summary>The type as PowerShell shows it: int? is int (PowerShell binds it the same way), arrays as T[].</summary>
+    public static string TypeName(Type type)
+    {
+        if (type == typeof(SwitchParameter))
+        {
+            return "SwitchParameter";
+        }
+
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
+        {
+            return TypeName(underlying);
+        }
+
+        if (type.IsArray)
+        {
+            return TypeName(type.GetElementType()!) + "[]";
+        }
+
+        return PowerShellNames.TryGetValue(type, out var name) ? name : type.Name;
+    }
+
+    /// <summary>
+    /// The default a parameter really has: a "Default value:" line in its help (for defaults the cmdlet applies itself,
+    /// e.g. Add-IamDeveloper's group Developers), else the value the cmdlet's property starts with; None when unset.
+    /// </summary>
+    public static string DefaultValue(CmdletInfo cmdlet, string parameter, HelpSource help)
+    {
+        if (help.Defaults.TryGetValue(parameter, out var documented))
+        {
+            return documented;
+        }
+
+        object? value;
+        try
+        {
+            var instance = Activator.CreateInstance(cmdlet.ImplementingType);
+            value = cmdlet.ImplementingType.GetProperty(parameter)?.GetValue(instance);
+        }
+        catch (Exception ex) when (ex is MissingMethodException or System.Reflection.TargetInvocationException or MemberAccessException)
+        {
+            return "None";
+        }
+
+        return value switch
+        {
+            null => "None",
+            SwitchParameter { IsPresent: false } => "False",
+            SwitchParameter => "True",
+            string text => text.Length == 0 ? "None" : text,
+            Array { Length: 0 } => "None",
+            Array items => string.Join(", ", items.Cast<object>()),
+            IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "None",
+        };
+    }
 
     private static XElement Paragraphs(XName name, string text) =>
         new(name, text.Split(new[] { "\n\n" }, StringSplitOptions.RemoveEmptyEntries)

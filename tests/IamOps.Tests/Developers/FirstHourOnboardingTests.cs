@@ -29,7 +29,7 @@ public sealed class FirstHourOnboardingTests
         Assert.Contains(typo[0].Changes, c => c.StartsWith("Failed to attach " + Ec2Typo + " to group Developers", StringComparison.Ordinal));
         Assert.Null(userAfterTypo);
         Assert.Equal(DeveloperStatus.Created, fixedRun[0].Status);
-        Assert.Contains($"Attach {Ec2} to group Developers", fixedRun[0].Changes);
+        Assert.Contains($"Attached {Ec2} to group Developers", fixedRun[0].Changes);
         var attached = await IamLookup.ToListAsync(iam.ListAttachedPoliciesAsync(IdentityKind.Group, "Developers", None), None);
         Assert.Contains(attached, p => p.PolicyArn == Ec2);
         Assert.Equal(DeveloperStatus.Unchanged, rerun[0].Status);
@@ -49,7 +49,7 @@ public sealed class FirstHourOnboardingTests
         Assert.Contains("arn:aws:iam::aws:policy/ReadOnlyAccess", attached);
         Assert.Contains(Ec2, attached);
         Assert.Equal(DeveloperStatus.Created, bob[0].Status);
-        Assert.Equal($"Attach {Ec2} to group Developers", bob[0].Changes[0]);
+        Assert.Equal($"Attached {Ec2} to group Developers", bob[0].Changes[0]);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class FirstHourOnboardingTests
         var rerun = await OnboardAsync(account, Dev("alice") with { DeactivateAccessKeyIds = new[] { key } });
 
         Assert.Equal(DeveloperStatus.Updated, deactivated[0].Status);
-        Assert.Equal($"Deactivate access key {key} of user alice", Assert.Single(deactivated[0].Changes));
+        Assert.Equal($"Deactivated access key {key} of user alice", Assert.Single(deactivated[0].Changes));
         Assert.Equal(AccessKeyStatus.Inactive, Assert.Single(await IamLookup.ToListAsync(iam.ListAccessKeysAsync("alice", None), None)).Status);
         Assert.Equal(DeveloperStatus.Unchanged, rerun[0].Status);
         Assert.Empty(account.CallLog.MutatingCalls);

@@ -100,7 +100,7 @@ public sealed class OnboardingScenarioTests
         Assert.Single(keys, k => k.Status == AccessKeyStatus.Active);
         Assert.Equal(rotated[0].AccessKeyId, keys.Single(k => k.Status == AccessKeyStatus.Active).AccessKeyId);
         Assert.Equal(DeveloperStatus.Updated, second[0].Status);
-        Assert.Equal($"Delete access key {first[0].AccessKeyId} of user alice", second[0].Changes[0]);
+        Assert.Equal($"Deleted access key {first[0].AccessKeyId} of user alice", second[0].Changes[0]);
         Assert.Equal(2, after.Count);
         Assert.DoesNotContain(after, k => k.AccessKeyId == first[0].AccessKeyId);
         Assert.Equal(second[0].AccessKeyId, after.Single(k => k.Status == AccessKeyStatus.Active).AccessKeyId);

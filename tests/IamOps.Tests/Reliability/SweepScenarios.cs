@@ -36,6 +36,7 @@ internal static class SweepScenarios
         new("developers-batch-of-10", () => Developers(Enumerable.Range(0, 10)
             .Select(i => OnboardingScenarioTests.Dev($"dev{i:00}", i % 2 == 0 ? new[] { "Developers", "Ops" } : new[] { "Developers" }) with { ProgrammaticAccess = true })
             .ToArray())),
+        new("developer-virtual-mfa", () => Developers(OnboardingScenarioTests.Dev("alice") with { EnableVirtualMfa = true })),
         new("baseline-virtual-mfa", () => Baseline(new BaselineRequest { AdminUserNames = new[] { "alice", "bob" }, EnableVirtualMfa = true })),
         new("bucket-grant-user-inline", () => Grant(IdentityKind.User, managed: false)),
         new("bucket-grant-user-managed", () => Grant(IdentityKind.User, managed: true)),
@@ -81,8 +82,14 @@ internal static class SweepScenarios
         foreach (var control in controls.Where(c => c.Control == "AdminUser"))
         {
             var credential = credentials.SingleOrDefault(c => control.Title.Contains($"'{c.UserName}'", StringComparison.Ordinal));
-            Delivered(control.Changes, "Create console password", credential?.InitialPassword, control.Title);
-            Delivered(control.Changes, "Create access key", credential?.SecretAccessKey, control.Title);
+            Delivered(control.Changes, "Created console password", credential?.InitialPassword, control.Title);
+            Delivered(control.Changes, "Created access key", credential?.SecretAccessKey, control.Title);
+        }
+
+        foreach (var control in controls.Where(c => c.Title.StartsWith("MFA device for", StringComparison.Ordinal)))
+        {
+            var credential = credentials.SingleOrDefault(c => control.Title.Contains($"'{c.UserName}'", StringComparison.Ordinal));
+            Delivered(control.Changes, "Created virtual MFA device", credential?.MfaSeed, control.Title);
         }
 
         return controls.All(c => c.Status != ControlStatus.Failed);
@@ -127,8 +134,9 @@ internal static class SweepScenarios
         var results = await OnboardingScenarioTests.OnboardAsync(connection, requests, throttleLimit: 1, backoff: _ => TimeSpan.Zero, groupChangeFailed: _ => groupFailed = true);
         foreach (var result in results)
         {
-            Delivered(result.Changes, "Create console password", result.InitialPassword, "user " + result.UserName);
-            Delivered(result.Changes, "Create access key", result.SecretAccessKey, "user " + result.UserName);
+            Delivered(result.Changes, "Created console password", result.InitialPassword, "user " + result.UserName);
+            Delivered(result.Changes, "Created access key", result.SecretAccessKey, "user " + result.UserName);
+            Delivered(result.Changes, "Created virtual MFA device", result.MfaSeed, "user " + result.UserName);
         }
 
         return !groupFailed && results.All(r => r.Status != DeveloperStatus.Failed);

@@ -84,6 +84,30 @@ public sealed class EndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Real_STS_client_gets_an_mfa_session_token_whose_credentials_identify_the_user()
+    {
+        var clock = new ManualClock(new DateTime(2026, 3, 1, 12, 0, 10, DateTimeKind.Utc));
+        _account.Clock = clock;
+        var iam = _account.Connect().Iam;
+        await iam.CreateUserAsync(new CreateUserRequest { UserName = "alice" }, CancellationToken.None);
+        var key = await iam.CreateAccessKeyAsync("alice", CancellationToken.None);
+        var device = await iam.CreateVirtualMfaDeviceAsync("alice", null, Array.Empty<IamTag>(), CancellationToken.None);
+        await iam.EnableMfaDeviceAsync("alice", device.SerialNumber, TimeBasedOneTimePassword.Compute(device.Base32StringSeed, clock.UtcNow.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(device.Base32StringSeed, clock.UtcNow), CancellationToken.None);
+        using var sts = Sts(new SimulatorCredentials(key.AccessKeyId, key.SecretAccessKey));
+
+        var token = await sts.GetSessionTokenAsync(new Amazon.SecurityToken.Model.GetSessionTokenRequest { SerialNumber = device.SerialNumber, TokenCode = TimeBasedOneTimePassword.Compute(device.Base32StringSeed, clock.UtcNow.AddSeconds(30)), DurationSeconds = 3600 });
+        using var asSession = Sts(new SimulatorCredentials(token.Credentials.AccessKeyId, token.Credentials.SecretAccessKey, token.Credentials.SessionToken));
+        var identity = await asSession.GetCallerIdentityAsync(new GetCallerIdentityRequest());
+        var replay = await Assert.ThrowsAnyAsync<AmazonServiceException>(() => sts.GetSessionTokenAsync(new Amazon.SecurityToken.Model.GetSessionTokenRequest { SerialNumber = device.SerialNumber, TokenCode = TimeBasedOneTimePassword.Compute(device.Base32StringSeed, clock.UtcNow.AddSeconds(30)) }));
+
+        Assert.StartsWith("ASIA", token.Credentials.AccessKeyId, StringComparison.Ordinal);
+        Assert.Equal(clock.UtcNow.AddHours(1), token.Credentials.Expiration?.ToUniversalTime());
+        Assert.Equal($"arn:aws:iam::{Account}:user/alice", identity.Arn);
+        Assert.Equal(("AccessDenied", HttpStatusCode.Forbidden), (replay.ErrorCode, replay.StatusCode));
+        Assert.Contains("already used", replay.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Real_STS_client_sees_AWS_error_codes_and_statuses()
     {
         using var sts = Sts(_account.AdministratorCredentials);

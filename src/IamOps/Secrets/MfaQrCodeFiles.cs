@@ -1,6 +1,6 @@
 using IamOps.Secrets;
 
-namespace IamOps.Baseline;
+namespace IamOps.Secrets;
 
 /// <summary>
 /// Where -MfaQrCodePath puts each new virtual MFA device's QR code (owner-only): the file itself for one admin, or

@@ -1,7 +1,7 @@
 using IamOps.Accounts;
 using IamOps.Aws;
 
-namespace IamOps.Baseline;
+namespace IamOps.Secrets;
 
 /// <summary>The otpauth:// URI authenticator apps read (the same one IAM's QR code encodes).</summary>
 public static class MfaEnrollment

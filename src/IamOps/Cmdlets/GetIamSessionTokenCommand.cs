@@ -1,0 +1,91 @@
+using System.Management.Automation;
+using IamOps.RoleAssume;
+
+namespace IamOps.Cmdlets;
+
+/// <summary>Gets an MFA session (STS GetSessionToken) for an IAM user and hands out or uses its credentials.</summary>
+[Cmdlet(VerbsCommon.Get, "IamSessionToken")]
+[OutputType(typeof(MfaSession))]
+public sealed class GetIamSessionTokenCommand : TemporaryCredentialsCmdlet
+{
+    /// <summary>The MFA device's ARN; the profile's mfa_serial when not given.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("MfaSerialNumber")]
+    public string? SerialNumber { get; set; }
+
+    /// <summary>The 6 digits the device shows now; prompted for when not given.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    public string? TokenCode { get; set; }
+
+    [Parameter]
+    public int? DurationSeconds { get; set; }
+
+    [Parameter]
+    public SwitchParameter NoCache { get; set; }
+
+    [Parameter]
+    public SwitchParameter Verify { get; set; }
+
+    [Parameter]
+    public ScriptBlock? ScriptBlock { get; set; }
+
+    [Parameter]
+    public SwitchParameter SetEnvironment { get; set; }
+
+    [Parameter]
+    public string? SaveAsProfile { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var request = new MfaSessionRequest
+            {
+                SerialNumber = SerialNumber?.Trim(),
+                TokenCode = TokenCode?.Trim(),
+                DurationSeconds = DurationSeconds,
+                NoCache = NoCache,
+                Verify = Verify,
+            };
+            request = request.SerialNumber is null && ProfileMfaSerial() is { } serial ? request with { SerialNumber = serial } : request;
+            MfaSessionIssuer.Check(request);
+            CheckHandOver(ScriptBlock, SetEnvironment, SaveAsProfile);
+            if (request.SerialNumber is null)
+            {
+                WriteWarning("No -SerialNumber and no mfa_serial in the profile: this session is made without MFA, so an account that requires MFA (IamOps-RequireMFA) still denies it, and it cannot call IAM at all.");
+            }
+
+            var session = Issue(request);
+            Use(session, ScriptBlock, SetEnvironment, SaveAsProfile);
+        }
+        catch (IamOpsException failure)
+        {
+            ThrowFailure(failure);
+        }
+    }
+
+    private MfaSession Issue(MfaSessionRequest request)
+    {
+        var issuer = new MfaSessionIssuer(
+            Connection,
+            SessionCache,
+            SessionScope,
+            session => ConnectAs(session.AccessKeyId, Secrets.SecretText.ToPlainText(session.SecretAccessKey), Secrets.SecretText.ToPlainText(session.SessionToken)),
+            UsedCodes);
+        if (request.SerialNumber is not null && request.TokenCode is null)
+        {
+            if (Await(token => issuer.FindCachedAsync(request, token)) is { } cached)
+            {
+                WriteVerbose($"Cached MFA session of {cached.UserArn}, expires {cached.Expiration:u}.");
+                return cached;
+            }
+
+            request = request with { TokenCode = PromptForTokenCode(request.SerialNumber) };
+            MfaSessionIssuer.Check(request);
+        }
+
+        var session = Await(token => issuer.IssueAsync(request, token));
+        WriteVerbose($"{(session.FromCache ? "Cached" : "New")} MFA session of {session.UserArn}, expires {session.Expiration:u}.");
+        return session;
+    }
+}

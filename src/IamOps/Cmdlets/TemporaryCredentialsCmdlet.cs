@@ -1,0 +1,104 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using IamOps.RoleAssume;
+
+namespace IamOps.Cmdlets;
+
+/// <summary>
+/// What the cmdlets that make temporary credentials share (Invoke-IamRoleAssume, Get-IamSessionToken): the profile's
+/// mfa_serial, the MFA prompt, the session cache, and handing a session on (-SaveAsProfile, -SetEnvironment, -ScriptBlock).
+/// </summary>
+public abstract class TemporaryCredentialsCmdlet : IamOpsCmdlet
+{
+    /// <summary>Sessions cached per runspace, shared by role and MFA sessions.</summary>
+    protected RoleSessionCache SessionCache => RoleSessionCache.For(CacheOwner);
+
+    /// <summary>MFA codes this runspace sent, to tell an already used code from a wrong one.</summary>
+    protected UsedMfaCodes UsedCodes => UsedMfaCodes.For(CacheOwner);
+
+    /// <summary>Which account or endpoint the session's connection points at, so cached sessions never cross them.</summary>
+    protected string SessionScope => Sandbox is { } sandbox
+        ? "sandbox:" + sandbox.AccountId + ":" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(sandbox).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : string.Join("|", Connection.Description, Region, EndpointUrl);
+
+    private object CacheOwner => (object?)Runspace.DefaultRunspace ?? SessionState;
+
+    /// <summary>Like aws-vault and the AWS CLI: the mfa_serial of the profile the credentials come from, when -SerialNumber is not given.</summary>
+    protected string? ProfileMfaSerial()
+    {
+        if (Sandbox is not null || Connection is not Aws.AwsConnection aws
+            || IamOps.Connection.ConnectionResolver.ProfileMfaSerial(aws.Resolved) is not { } serial)
+        {
+            return null;
+        }
+
+        WriteVerbose($"Using MFA device {serial} from the mfa_serial of profile '{aws.Resolved.CredentialProfile}'.");
+        return serial;
+    }
+
+    /// <summary>-ScriptBlock restores the environment, -SetEnvironment keeps the credentials in it: they cannot go together.</summary>
+    protected static void CheckHandOver(ScriptBlock? scriptBlock, bool setEnvironment, string? saveAsProfile)
+    {
+        if (saveAsProfile is not null)
+        {
+            SharedCredentialsProfile.CheckName(saveAsProfile);
+        }
+
+        if (scriptBlock is not null && setEnvironment)
+        {
+            throw new IamOpsException("ModeConflict", FailureKind.InvalidArgument,
+                "-ScriptBlock restores the environment afterwards and -SetEnvironment keeps the credentials in it: choose one.");
+        }
+    }
+
+    /// <summary>Asks through the host, like the AWS CLI; a host that cannot ask means a clear error instead.</summary>
+    protected string PromptForTokenCode(string serialNumber)
+    {
+        var nonInteractive = Environment.GetCommandLineArgs().Any(a => a.StartsWith("-noni", StringComparison.OrdinalIgnoreCase));
+        if (nonInteractive || Host?.UI is null)
+        {
+            throw RoleAssumeFailures.MfaCodeNeeded(serialNumber);
+        }
+
+        try
+        {
+            Host.UI.Write($"Enter MFA code for {serialNumber}: ");
+            var code = Host.UI.ReadLine()?.Trim();
+            return string.IsNullOrEmpty(code) ? throw RoleAssumeFailures.MfaCodeNeeded(serialNumber) : code!;
+        }
+        catch (Exception cannotAsk) when (cannotAsk is System.Management.Automation.Host.HostException or NotImplementedException or PSNotImplementedException or InvalidOperationException)
+        {
+            throw RoleAssumeFailures.MfaCodeNeeded(serialNumber);
+        }
+    }
+
+    /// <summary>Saves, exports or writes the session, or runs the script block with it (the environment restored afterwards).</summary>
+    protected void Use(TemporarySession session, ScriptBlock? scriptBlock, bool setEnvironment, string? saveAsProfile)
+    {
+        if (saveAsProfile is not null)
+        {
+            var path = SharedCredentialsProfile.PathFor(ProfileLocation is null ? null : FileSystemPath(ProfileLocation));
+            SharedCredentialsProfile.Save(path, saveAsProfile, session);
+            WriteVerbose($"Saved profile '{saveAsProfile}' to {path}.");
+        }
+
+        if (setEnvironment)
+        {
+            CredentialEnvironment.Export(session);
+            WriteVerbose("Exported the session's credentials to AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.");
+        }
+
+        if (scriptBlock is null)
+        {
+            WriteObject(session);
+            return;
+        }
+
+        // Restored on success, on a terminating error and when the pipeline stops (Ctrl+C): the finally blocks always run.
+        using (CredentialEnvironment.ExportUntilDisposed(session))
+        using (AmbientRoleCredentials.Use(session))
+        {
+            WriteObject(scriptBlock.Invoke(session), enumerateCollection: true);
+        }
+    }
+}
