@@ -107,8 +107,8 @@ Describe 'Remove-IamDeveloper' {
         $disabled = Remove-IamDeveloper -UserName dana -Disable -Confirm:$false
 
         $disabled.Status | Should -Be 'Disabled'
-        $disabled.Changes | Should -Contain "Tag iamops:offboarded=$([DateTime]::UtcNow.ToString('yyyy-MM-dd')) on user dana"
-        ($disabled.Changes -like 'Deactivate access key *').Count | Should -Be 1
+        $disabled.Changes | Should -Contain "Tagged iamops:offboarded=$([DateTime]::UtcNow.ToString('yyyy-MM-dd')) on user dana"
+        ($disabled.Changes -like 'Deactivated access key *').Count | Should -Be 1
         (Remove-IamDeveloper -UserName dana -Disable -Confirm:$false).Status | Should -Be 'Unchanged'
         (Remove-IamDeveloper -UserName dana -Confirm:$false).Status | Should -Be 'Removed'
     }

@@ -80,7 +80,7 @@ public sealed class OffboardingScenarioTests
         Assert.Empty(await IamLookup.ToListAsync(iam.ListUnassignedVirtualMfaDevicesAsync(None), None));
         Assert.NotNull(await iam.GetGroupAsync("Developers", None));
         Assert.Equal(13, result.Changes.Count); // deactivate and delete of the virtual MFA device are one step
-        Assert.Equal("Delete user alice", result.Changes[^1]);
+        Assert.Equal("Deleted user alice", result.Changes[^1]);
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class OffboardingScenarioTests
         var result = Assert.Single(await OffboardAsync(account, "alice"));
 
         Assert.Equal(OffboardingStatus.Removed, result.Status);
-        Assert.Contains(result.Changes, c => c.StartsWith("Delete unassigned virtual MFA device " + serial, StringComparison.Ordinal));
+        Assert.Contains(result.Changes, c => c.StartsWith("Deleted unassigned virtual MFA device " + serial, StringComparison.Ordinal));
         Assert.Empty(await IamLookup.ToListAsync(iam.ListUnassignedVirtualMfaDevicesAsync(None), None));
     }
 }
