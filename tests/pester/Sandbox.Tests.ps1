@@ -52,6 +52,45 @@ Describe 'Enter-IamSandbox' {
     }
 }
 
+Describe 'Credentials inside the sandbox' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force
+    }
+    BeforeEach {
+        Enter-IamSandbox | Out-Null
+        $dev = Add-IamDeveloper -UserName dana -NoConsoleAccess -GroupName Developers -CreateMissingGroup -ProgrammaticAccess
+        $profiles = Join-Path $TestDrive 'credentials'
+        Set-Content -Path $profiles -Value @(
+            '[dana]'
+            "aws_access_key_id = $($dev.AccessKeyId)"
+            "aws_secret_access_key = $([Net.NetworkCredential]::new('', $dev.SecretAccessKey).Password)"
+            '[stranger]'
+            'aws_access_key_id = AKIAIOSFODNN7EXAMPLE'
+            'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+            '[via-role]'
+            'role_arn = arn:aws:iam::111122223333:role/ops'
+            'source_profile = dana'
+        )
+    }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
+
+    It 'signs as the developer whose keys a -ProfileName profile holds' {
+        (Get-IamCallerIdentity -ProfileName dana -ProfileLocation $profiles).Arn | Should -Match ':user/dana$'
+    }
+
+    It 'refuses a profile holding keys the sandbox never issued, instead of working as the administrator' {
+        { Get-IamCallerIdentity -ProfileName stranger -ProfileLocation $profiles -ErrorAction Stop } | Should -Throw -ErrorId 'SandboxKeyNotIssued,IamOps.Cmdlets.GetIamCallerIdentityCommand'
+    }
+
+    It 'refuses a profile that would call a service for its credentials' {
+        { Get-IamCallerIdentity -ProfileName via-role -ProfileLocation $profiles -ErrorAction Stop } | Should -Throw -ErrorId 'SandboxProfileUnsupported,IamOps.Cmdlets.GetIamCallerIdentityCommand'
+    }
+
+    It 'says which profile does not exist' {
+        { Get-IamCallerIdentity -ProfileName nobody -ProfileLocation $profiles -ErrorAction Stop } | Should -Throw -ErrorId 'ProfileNotFound,IamOps.Cmdlets.GetIamCallerIdentityCommand'
+    }
+}
+
 Describe 'IAMOPS_SANDBOX' {
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force

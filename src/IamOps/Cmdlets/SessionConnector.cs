@@ -68,7 +68,7 @@ internal sealed class SessionConnector
             return AwsConnection.For(new ConnectionResolver().Resolve(parameters, _defaults));
         }
 
-        // The sandbox reads no profile, but the rest of what a command was given is checked as AWS would have it.
+        // What can be checked offline is checked as AWS would have it; a profile is read only for the keys it holds.
         ConnectionResolver.CheckOffline(parameters);
         var (accessKey, secretKey, sessionToken) = SandboxKeys(sandbox, parameters);
         return sandbox.Connect(accessKey, secretKey, sessionToken);
@@ -76,7 +76,7 @@ internal sealed class SessionConnector
 
     /// <summary>
     /// The keys a command signs with in the sandbox, as AWS would take them: -AccessKey/-SecretKey/-SessionToken, else
-    /// -Credential; else those in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN when the sandbox issued them
+    /// -Credential, else the keys a -ProfileName/-ProfileLocation profile holds; else those in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN when the sandbox issued them
     /// (as after Invoke-IamRoleAssume -SetEnvironment), as the default chain would take them; else none, which is the
     /// sandbox's administrator. Keys given explicitly that the sandbox never issued are refused, never replaced by the
     /// administrator's; real AWS keys in the environment never reach the sandbox.
@@ -96,6 +96,17 @@ internal sealed class SessionConnector
                     parameters.Credential.GetType().FullName);
             var keys = bound.GetCredentials();
             return Issued(sandbox, keys.AccessKey, keys.SecretKey, string.IsNullOrEmpty(keys.Token) ? null : keys.Token, "-Credential");
+        }
+
+        if (parameters.ProfileName is not null || parameters.ProfileLocation is not null)
+        {
+            var name = parameters.ProfileName ?? "default";
+            var stored = ConnectionResolver.StoredKeys(name, parameters.ProfileLocation)
+                ?? throw new IamOpsException("SandboxProfileUnsupported", FailureKind.InvalidArgument,
+                    $"The profile '{name}' gets its credentials from a service (SSO, a role to assume, or a credential process), which the sandbox never calls. "
+                    + "In the sandbox, use a profile that holds keys the sandbox issued, -AccessKey/-SecretKey, or leave the connection parameters out to work as the sandbox's administrator.",
+                    name);
+            return Issued(sandbox, stored.AccessKey, stored.SecretKey, stored.Token, $"-ProfileName {name}");
         }
 
         var fromEnvironment = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");

@@ -256,11 +256,31 @@ public sealed class ConnectionResolver
                 name, ex);
         }
 
-        throw new IamOpsException("ProfileNotFound", FailureKind.ObjectNotFound,
+        throw ProfileNotFound(name, location, source);
+    }
+
+    /// <summary>
+    /// The keys a profile keeps in the file itself (access key, secret, optional session token), read without calling
+    /// any service, for the sandbox; null when the profile gets credentials from a service (SSO, a role, a process).
+    /// </summary>
+    public static (string AccessKey, string SecretKey, string? Token)? StoredKeys(string name, string? location)
+    {
+        if (!new CredentialProfileStoreChain(location).TryGetProfile(name, out var profile))
+        {
+            throw ProfileNotFound(name, location, "parameter");
+        }
+
+        var options = profile.Options;
+        return options.RoleArn is null && !string.IsNullOrEmpty(options.AccessKey) && !string.IsNullOrEmpty(options.SecretKey)
+            ? (options.AccessKey, options.SecretKey, string.IsNullOrEmpty(options.Token) ? null : options.Token)
+            : null;
+    }
+
+    private static IamOpsException ProfileNotFound(string name, string? location, string source) =>
+        new("ProfileNotFound", FailureKind.ObjectNotFound,
             $"The profile '{name}' ({source}) was not found in {location ?? "~/.aws/credentials, ~/.aws/config or the SDK store"}. "
             + $"Create it with 'aws configure --profile {name}' (or 'aws configure sso'), or name an existing one with -ProfileName.",
             name);
-    }
 
     private (RegionEndpoint Region, string Source) ResolveRegion(ConnectionParameters parameters, SessionDefaults session, string? profileName, string? profileLocation)
     {
