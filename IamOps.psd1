@@ -22,7 +22,9 @@
         'Grant-IamRoleAssume'
         'Invoke-IamRoleAssume'
         'New-IamAdminBaseline'
+        'Remove-IamDeveloper'
         'Revoke-IamBucketAccess'
+        'Revoke-IamRoleAssume'
         'Test-IamPolicy'
     )
     FunctionsToExport     = @()
@@ -40,6 +42,7 @@
 - Add-IamDeveloper: developers one at a time or from a CSV, with groups, tags, boundary, access keys and virtual MFA devices.
 - Grant-IamBucketAccess / Revoke-IamBucketAccess: least-privilege S3 access for users, groups and roles (EC2 instance profiles included).
 - Grant-IamRoleAssume / Invoke-IamRoleAssume: who may assume a role, and assuming it (MFA, external id, cached sessions).
+- Remove-IamDeveloper / Revoke-IamRoleAssume: offboarding in IAM's order (or -Disable), undoing role grants, revoking live role sessions.
 - Get-IamSessionToken and Get-IamMfaCode: MFA sessions for accounts that require MFA, and the current code of a device whose seed you hold.
 - Test-IamPolicy: offline policy lint and evaluation, -FailOn for CI gates.
 - Enter-IamSandbox: a simulated account (users, roles, MFA devices, buckets, instances) to try all of it without AWS.

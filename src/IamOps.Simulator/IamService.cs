@@ -108,6 +108,21 @@ internal sealed partial class IamService
             throw ServiceError.DeleteConflict("Cannot delete entity, must delete access keys first.");
         }
 
+        if (user.SigningCertificates.Count > 0)
+        {
+            throw ServiceError.DeleteConflict("Cannot delete entity, must delete signing certificates first.");
+        }
+
+        if (user.SshPublicKeys.Count > 0)
+        {
+            throw ServiceError.DeleteConflict("Cannot delete entity, must delete SSH public keys first.");
+        }
+
+        if (user.ServiceSpecificCredentials.Count > 0)
+        {
+            throw ServiceError.DeleteConflict("Cannot delete entity, must delete service specific credentials first.");
+        }
+
         if (user.MfaSerials.Count > 0)
         {
             throw ServiceError.DeleteConflict("Cannot delete entity, must delete MFA device first.");

@@ -113,6 +113,8 @@ internal sealed class PrincipalAuthorizer
 
         if (caller.Session is { } session)
         {
+            // Milliseconds, so a session issued moments before a revocation is older than it.
+            context.Set("aws:TokenIssueTime", session.IssuedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             if (session.SourceIdentity is not null)
             {
                 context.Set("aws:SourceIdentity", session.SourceIdentity);

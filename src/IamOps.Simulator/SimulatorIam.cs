@@ -30,6 +30,57 @@ internal sealed class SimulatorIam : IIam
     public Task PutUserPermissionsBoundaryAsync(string userName, string permissionsBoundaryArn, CancellationToken cancellationToken) =>
         Run("PutUserPermissionsBoundary", userName, Needs(("UserName", userName)), _ => Service.PutUserPermissionsBoundary(userName, permissionsBoundaryArn), cancellationToken);
 
+    public Task DeleteUserAsync(string userName, CancellationToken cancellationToken) =>
+        Run("DeleteUser", userName, Needs(("UserName", userName)), _ => Service.DeleteUser(userName), cancellationToken);
+
+    public Task DeleteUserPermissionsBoundaryAsync(string userName, CancellationToken cancellationToken) =>
+        Run("DeleteUserPermissionsBoundary", userName, Needs(("UserName", userName)), _ => Service.DeleteUserPermissionsBoundary(userName), cancellationToken);
+
+    public Task DeleteLoginProfileAsync(string userName, CancellationToken cancellationToken) =>
+        Run("DeleteLoginProfile", userName, Needs(("UserName", userName)), _ => Service.DeleteLoginProfile(userName), cancellationToken);
+
+    public Task<UserCredential> UploadSigningCertificateAsync(string userName, string certificateBody, CancellationToken cancellationToken) =>
+        Run("UploadSigningCertificate", userName, Needs(("UserName", userName)), _ => Service.UploadSigningCertificate(userName, certificateBody), cancellationToken);
+
+    public IAsyncEnumerable<UserCredential> ListSigningCertificatesAsync(string userName, CancellationToken cancellationToken) =>
+        List("ListSigningCertificates", userName, Needs(("UserName", userName)), _ => Service.ListSigningCertificates(userName));
+
+    public Task DeleteSigningCertificateAsync(string userName, string certificateId, CancellationToken cancellationToken) =>
+        Run("DeleteSigningCertificate", certificateId, Needs(("UserName", userName)), _ => Service.DeleteSigningCertificate(userName, certificateId), cancellationToken);
+
+    public Task<UserCredential> UploadSshPublicKeyAsync(string userName, string sshPublicKeyBody, CancellationToken cancellationToken) =>
+        Run("UploadSSHPublicKey", userName, Needs(("UserName", userName)), _ => Service.UploadSshPublicKey(userName, sshPublicKeyBody), cancellationToken);
+
+    public IAsyncEnumerable<UserCredential> ListSshPublicKeysAsync(string userName, CancellationToken cancellationToken) =>
+        List("ListSSHPublicKeys", userName, Needs(("UserName", userName)), _ => Service.ListSshPublicKeys(userName));
+
+    public Task DeleteSshPublicKeyAsync(string userName, string sshPublicKeyId, CancellationToken cancellationToken) =>
+        Run("DeleteSSHPublicKey", sshPublicKeyId, Needs(("UserName", userName)), _ => Service.DeleteSshPublicKey(userName, sshPublicKeyId), cancellationToken);
+
+    public Task<UserCredential> CreateServiceSpecificCredentialAsync(string userName, string serviceName, CancellationToken cancellationToken) =>
+        Run("CreateServiceSpecificCredential", userName, Needs(("UserName", userName)), _ => Service.CreateServiceSpecificCredential(userName, serviceName), cancellationToken);
+
+    public IAsyncEnumerable<UserCredential> ListServiceSpecificCredentialsAsync(string userName, CancellationToken cancellationToken) =>
+        List("ListServiceSpecificCredentials", userName, Needs(("UserName", userName)), _ => Service.ListServiceSpecificCredentials(userName));
+
+    public Task DeleteServiceSpecificCredentialAsync(string userName, string credentialId, CancellationToken cancellationToken) =>
+        Run("DeleteServiceSpecificCredential", credentialId, Needs(("UserName", userName)), _ => Service.DeleteServiceSpecificCredential(userName, credentialId), cancellationToken);
+
+    public Task DeactivateMfaDeviceAsync(string userName, string serialNumber, CancellationToken cancellationToken) =>
+        Run("DeactivateMFADevice", serialNumber, Needs(("UserName", userName)), _ => Service.DeactivateMfaDevice(userName, serialNumber), cancellationToken);
+
+    public Task DeleteVirtualMfaDeviceAsync(string serialNumber, CancellationToken cancellationToken) =>
+        Run("DeleteVirtualMFADevice", serialNumber, Needs(("SerialNumber", serialNumber)), _ => Service.DeleteVirtualMfaDevice(serialNumber), cancellationToken);
+
+    public Task DeleteRoleAsync(string roleName, CancellationToken cancellationToken) =>
+        Run("DeleteRole", roleName, Needs(("RoleName", roleName)), _ => Service.DeleteRole(roleName), cancellationToken);
+
+    public Task RemoveRoleFromInstanceProfileAsync(string instanceProfileName, string roleName, CancellationToken cancellationToken) =>
+        Run("RemoveRoleFromInstanceProfile", instanceProfileName, Needs(("InstanceProfileName", instanceProfileName), ("RoleName", roleName)), _ => Service.RemoveRoleFromInstanceProfile(instanceProfileName, roleName), cancellationToken);
+
+    public Task DeleteInstanceProfileAsync(string instanceProfileName, CancellationToken cancellationToken) =>
+        Run("DeleteInstanceProfile", instanceProfileName, Needs(("InstanceProfileName", instanceProfileName)), _ => Service.DeleteInstanceProfile(instanceProfileName), cancellationToken);
+
     public Task<LoginProfile> CreateLoginProfileAsync(string userName, string password, bool passwordResetRequired, CancellationToken cancellationToken) =>
         Run("CreateLoginProfile", userName, Needs(("UserName", userName)), _ => Service.CreateLoginProfile(userName, password, passwordResetRequired), cancellationToken);
 

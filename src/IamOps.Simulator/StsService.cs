@@ -77,6 +77,8 @@ internal sealed class StsService
             RoleName = role.Name,
             RoleId = role.Id,
             SessionName = request.RoleSessionName,
+            // Full precision (not the account's whole seconds): a session issued just after a revocation is newer than it.
+            IssuedAt = _account.Clock.UtcNow,
             MultiFactorAuthPresent = mfa,
             SourceIdentity = sourceIdentity,
             Tags = inherited.Concat(tags).ToList(),
@@ -136,6 +138,7 @@ internal sealed class StsService
             SessionToken = SecretGenerator.SessionToken(),
             Expiration = now.AddSeconds(duration),
             UserName = caller.User.Name,
+            IssuedAt = _account.Clock.UtcNow,
             MultiFactorAuthPresent = mfa,
         };
         State.Sessions[session.AccessKeyId] = session;

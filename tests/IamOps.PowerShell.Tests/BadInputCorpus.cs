@@ -22,6 +22,8 @@ public static class BadInputCorpus
     private const string Assume = "Invoke-IamRoleAssume";
     private const string GrantRole = "Grant-IamRoleAssume";
     private const string TestPolicy = "Test-IamPolicy";
+    private const string RemoveDev = "Remove-IamDeveloper";
+    private const string RevokeRole = "Revoke-IamRoleAssume";
     private const string Sandbox = "Enter-IamSandbox";
     private const string Caller = "Get-IamCallerIdentity";
     private const string SessionToken = "Get-IamSessionToken";
@@ -34,6 +36,7 @@ public static class BadInputCorpus
         (Caller, string.Empty), (AddDev, "-UserName newbie"), (Baseline, "-AdminUserName alice"), (Grant, "-UserName alice -BucketName acme-reports"),
         (Revoke, "-UserName alice -BucketName acme-reports"), (Assume, "-RoleName deploy"), (TestPolicy, "-UserName alice -Action s3:GetObject"),
         (GrantRole, "-RoleName app -UserName alice"), (SessionToken, "-SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -TokenCode 123456"),
+        (RemoveDev, "-UserName newbie -Confirm:$false"), (RevokeRole, "-RoleName app -UserName alice -Confirm:$false"),
     };
 
     /// <summary>Cases run in a sandbox that holds user alice (group Developers), role deploy (maximum one hour) and bucket acme-reports.</summary>
@@ -238,6 +241,28 @@ public static class BadInputCorpus
         Add(GrantRole, "-RoleName app -UserName alice -InstanceId 'i-0123456789abcdef0'", "AmbiguousParameterSet");
         Pipe(GrantRole, "[pscustomobject]@{ RoleName = 'app'; UserName = 'bad name' }", string.Empty, "UserNameInvalid");
         Pipe(GrantRole, "[pscustomobject]@{ RoleName = 'bad role'; UserName = 'alice' }", string.Empty, "RoleNameInvalid");
+
+        // Remove-IamDeveloper: user names from the command line and from the pipeline (one bad row, the rest go on).
+        foreach (var name in new[] { "bad name", new string('u', 65), "ali/ce", "ali:ce", "名前", "a;b" })
+        {
+            Add(RemoveDev, "-UserName " + Quote(name) + " -Confirm:$false", "UserNameInvalid");
+        }
+
+        Add(RemoveDev, "-UserName '' -Confirm:$false", "UserNameMissing");
+        Add(RemoveDev, "-UserName $null -Confirm:$false", "ParameterArgumentValidationErrorNullNotAllowed");
+        Add(RemoveDev, "-UserName alice -ThrottleLimit 0 -Confirm:$false", "ParameterArgumentValidationError");
+        Pipe(RemoveDev, "[pscustomobject]@{ UserName = 'bad name' }", "-Confirm:$false", "UserNameInvalid");
+        Pipe(RemoveDev, "'ghost', 'bad name'", "-Disable -Confirm:$false", "UserNameInvalid");
+
+        // Revoke-IamRoleAssume: the grant's parameter sets and checks.
+        Add(RevokeRole, "-RoleName 'bad role' -UserName alice -Confirm:$false", "RoleNameInvalid");
+        Add(RevokeRole, "-RoleName ('r' * 65) -RevokeSessions -Confirm:$false", "RoleNameInvalid");
+        Add(RevokeRole, "-RoleName app -UserName 'bad name' -Confirm:$false", "UserNameInvalid");
+        Add(RevokeRole, "-RoleName app -GroupName 'bad group' -Confirm:$false", "GroupNameInvalid");
+        Add(RevokeRole, "-RoleName app -AccountId 123 -Confirm:$false", "AccountIdInvalid");
+        Add(RevokeRole, "-RoleName app -Service ec2 -Confirm:$false", "ServicePrincipalInvalid");
+        Add(RevokeRole, "-RoleName app -Service ec2.amazonaws.com -UserName alice -Confirm:$false", "AmbiguousParameterSet");
+        Pipe(RevokeRole, "[pscustomobject]@{ RoleName = 'app'; UserName = 'bad name' }", "-Confirm:$false", "UserNameInvalid");
 
         // Invoke-IamRoleAssume: ARNs, names, durations, MFA, tags, session policies, modes.
         foreach (var arn in new[] { "arn:aws:iam::1:role/x", "arn:aws:s3:::bucket/role/x", "not-an-arn", "arn:aws:iam::123456789012:user/x", "arn:aws:iam::123456789012:role/", "arn:aws:iam::123456789012:role/bad name", "arn:aws:iam::123456789012:role/röle" })

@@ -13,6 +13,8 @@ public sealed class ExampleScriptTests
         { "onboard-team-from-csv.ps1", new[] { "dana", "erik", "fatima", "AKIA", "Unchanged" } },
         { "ec2-role-one-bucket.ps1", new[] { "\"Resource\": \"arn:aws:s3:::acme-reports-example/reports/*\"", "Created", "Unchanged" } },
         { "policy-ci-gate.ps1", new[] { "Lint passed.", "All policy expectations hold." } },
+        { "offboard-developer.ps1", new[] { "The session works before the revocation.", "Old session refused: AwsAccessDenied", "A new session works.", "Disabled", "Tagged iamops:offboarded=",
+            "Preview: WouldChange, mutating calls made by -WhatIf: 0", "erik: Removed", "VERBOSE: User 'erik' does not exist; nothing to remove.", "Second removal: Unchanged" } },
         { "roles-to-assume.ps1", new[] { ":assumed-role/deployer/alice", "Denied as expected: RoleAssumeDenied", "runs with instance profile app.", "Unchanged" } },
     };
 

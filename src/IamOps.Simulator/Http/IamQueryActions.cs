@@ -49,6 +49,44 @@ internal static class IamQueryActions
             ["UpdateLoginProfile"] = c => c.Run(_ => c.Iam.UpdateLoginProfile(c.Parameters.Required("UserName"), c.Parameters.Get("Password"), c.Parameters.Bool("PasswordResetRequired"))),
             ["DeleteLoginProfile"] = c => c.Run(_ => c.Iam.DeleteLoginProfile(c.Parameters.Required("UserName"))),
 
+            // Signing certificates, SSH public keys, service-specific credentials
+            ["UploadSigningCertificate"] = c =>
+            {
+                var cert = c.Run(_ => c.Iam.UploadSigningCertificate(c.Parameters.Required("UserName"), c.Parameters.Required("CertificateBody")));
+                return w => Wrapped(w, "Certificate", cert, (x, v) => UserCredential(x, v, "CertificateId"));
+            },
+            ["ListSigningCertificates"] = c => c.Page("Certificates", c.Run(_ => c.Iam.ListSigningCertificates(c.Parameters.Required("UserName"))), (x, v) => UserCredential(x, v, "CertificateId")),
+            ["DeleteSigningCertificate"] = c => c.Run(_ => c.Iam.DeleteSigningCertificate(c.Parameters.Required("UserName"), c.Parameters.Required("CertificateId"))),
+            ["UploadSSHPublicKey"] = c =>
+            {
+                var key = c.Run(_ => c.Iam.UploadSshPublicKey(c.Parameters.Required("UserName"), c.Parameters.Required("SSHPublicKeyBody")));
+                return w => Wrapped(w, "SSHPublicKey", key, (x, v) => UserCredential(x, v, "SSHPublicKeyId"));
+            },
+            ["ListSSHPublicKeys"] = c => c.Page("SSHPublicKeys", c.Run(_ => c.Iam.ListSshPublicKeys(c.Parameters.Required("UserName"))), (x, v) => UserCredential(x, v, "SSHPublicKeyId")),
+            ["DeleteSSHPublicKey"] = c => c.Run(_ => c.Iam.DeleteSshPublicKey(c.Parameters.Required("UserName"), c.Parameters.Required("SSHPublicKeyId"))),
+            ["CreateServiceSpecificCredential"] = c =>
+            {
+                var credential = c.Run(_ => c.Iam.CreateServiceSpecificCredential(c.Parameters.Required("UserName"), c.Parameters.Required("ServiceName")));
+                return w => Wrapped(w, "ServiceSpecificCredential", credential, (x, v) => UserCredential(x, v, "ServiceSpecificCredentialId"));
+            },
+            ["ListServiceSpecificCredentials"] = c =>
+            {
+                var list = c.Run(_ => c.Iam.ListServiceSpecificCredentials(c.Parameters.Required("UserName")));
+                return w =>
+                {
+                    w.WriteStartElement("ServiceSpecificCredentials");
+                    foreach (var v in list)
+                    {
+                        w.WriteStartElement("member");
+                        UserCredential(w, v, "ServiceSpecificCredentialId");
+                        w.WriteEndElement();
+                    }
+
+                    w.WriteEndElement();
+                };
+            },
+            ["DeleteServiceSpecificCredential"] = c => c.Run(_ => c.Iam.DeleteServiceSpecificCredential(c.Parameters.Required("UserName"), c.Parameters.Required("ServiceSpecificCredentialId"))),
+
             // Access keys
             ["CreateAccessKey"] = c =>
             {
@@ -393,6 +431,17 @@ internal static class IamQueryActions
             w.WriteStartElement("PermissionsBoundaryDecisionDetail");
             w.WriteElementString("AllowedByPermissionsBoundary", QueryXml.Bool(allowed));
             w.WriteEndElement();
+        }
+    }
+
+    private static void UserCredential(XmlWriter w, UserCredential credential, string idElement)
+    {
+        w.WriteElementString("UserName", credential.UserName);
+        w.WriteElementString(idElement, credential.Id);
+        w.WriteElementString("Status", credential.Status.ToString());
+        if (credential.ServiceName is not null)
+        {
+            w.WriteElementString("ServiceName", credential.ServiceName);
         }
     }
 

@@ -78,6 +78,25 @@ internal sealed class UserState
     public List<string> AttachedPolicyArns { get; set; } = new();
 
     public Dictionary<string, string> InlinePolicies { get; set; } = new(StringComparer.Ordinal);
+
+    public List<UserCredentialState> SigningCertificates { get; set; } = new();
+
+    public List<UserCredentialState> SshPublicKeys { get; set; } = new();
+
+    public List<UserCredentialState> ServiceSpecificCredentials { get; set; } = new();
+}
+
+/// <summary>A signing certificate, SSH public key or service-specific credential: an id, a status and what it is for.</summary>
+internal sealed class UserCredentialState
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Status { get; set; } = "Active";
+
+    /// <summary>The certificate or key body, or for a service-specific credential its service name.</summary>
+    public string Body { get; set; } = string.Empty;
+
+    public DateTime CreateDate { get; set; }
 }
 
 internal sealed class LoginProfileState
@@ -275,6 +294,9 @@ internal sealed class SessionState
     public string? UserName { get; set; }
 
     public string SessionName { get; set; } = string.Empty;
+
+    /// <summary>When STS issued the session: aws:TokenIssueTime, which a revoke-older-sessions deny compares.</summary>
+    public DateTime IssuedAt { get; set; }
 
     public bool MultiFactorAuthPresent { get; set; }
 

@@ -24,6 +24,11 @@ public interface IIam
     /// <summary>Sets or replaces the user's permissions boundary (a managed policy ARN).</summary>
     Task PutUserPermissionsBoundaryAsync(string userName, string permissionsBoundaryArn, CancellationToken cancellationToken);
 
+    /// <summary>IAM refuses (DeleteConflict) while the user has any credential, MFA device, group or policy.</summary>
+    Task DeleteUserAsync(string userName, CancellationToken cancellationToken);
+
+    Task DeleteUserPermissionsBoundaryAsync(string userName, CancellationToken cancellationToken);
+
     // Login profiles
     Task<LoginProfile> CreateLoginProfileAsync(string userName, string password, bool passwordResetRequired, CancellationToken cancellationToken);
 
@@ -31,6 +36,28 @@ public interface IIam
 
     /// <summary>Null <paramref name="password"/> or <paramref name="passwordResetRequired"/> leaves that setting as it is.</summary>
     Task UpdateLoginProfileAsync(string userName, string? password, bool? passwordResetRequired, CancellationToken cancellationToken);
+
+    Task DeleteLoginProfileAsync(string userName, CancellationToken cancellationToken);
+
+    // Signing certificates, SSH public keys and service-specific credentials (user dependents that block DeleteUser)
+    Task<UserCredential> UploadSigningCertificateAsync(string userName, string certificateBody, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<UserCredential> ListSigningCertificatesAsync(string userName, CancellationToken cancellationToken);
+
+    Task DeleteSigningCertificateAsync(string userName, string certificateId, CancellationToken cancellationToken);
+
+    Task<UserCredential> UploadSshPublicKeyAsync(string userName, string sshPublicKeyBody, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<UserCredential> ListSshPublicKeysAsync(string userName, CancellationToken cancellationToken);
+
+    Task DeleteSshPublicKeyAsync(string userName, string sshPublicKeyId, CancellationToken cancellationToken);
+
+    /// <summary>Creates a credential for <paramref name="serviceName"/>; its password is not kept (IamOps never needs it).</summary>
+    Task<UserCredential> CreateServiceSpecificCredentialAsync(string userName, string serviceName, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<UserCredential> ListServiceSpecificCredentialsAsync(string userName, CancellationToken cancellationToken);
+
+    Task DeleteServiceSpecificCredentialAsync(string userName, string credentialId, CancellationToken cancellationToken);
 
     // Access keys
     Task<NewAccessKey> CreateAccessKeyAsync(string? userName, CancellationToken cancellationToken);
@@ -100,6 +127,9 @@ public interface IIam
 
     IAsyncEnumerable<IamRole> ListRolesAsync(string? pathPrefix, CancellationToken cancellationToken);
 
+    /// <summary>IAM refuses (DeleteConflict) while the role is in an instance profile or has policies.</summary>
+    Task DeleteRoleAsync(string roleName, CancellationToken cancellationToken);
+
     // Instance profiles
     Task<InstanceProfile> CreateInstanceProfileAsync(string instanceProfileName, string? path, IReadOnlyList<IamTag> tags, CancellationToken cancellationToken);
 
@@ -108,6 +138,10 @@ public interface IIam
     Task AddRoleToInstanceProfileAsync(string instanceProfileName, string roleName, CancellationToken cancellationToken);
 
     IAsyncEnumerable<InstanceProfile> ListInstanceProfilesForRoleAsync(string roleName, CancellationToken cancellationToken);
+
+    Task RemoveRoleFromInstanceProfileAsync(string instanceProfileName, string roleName, CancellationToken cancellationToken);
+
+    Task DeleteInstanceProfileAsync(string instanceProfileName, CancellationToken cancellationToken);
 
     // Account
     IAsyncEnumerable<string> ListAccountAliasesAsync(CancellationToken cancellationToken);
@@ -131,6 +165,10 @@ public interface IIam
     Task EnableMfaDeviceAsync(string userName, string serialNumber, string authenticationCode1, string authenticationCode2, CancellationToken cancellationToken);
 
     IAsyncEnumerable<MfaDevice> ListMfaDevicesAsync(string? userName, CancellationToken cancellationToken);
+
+    Task DeactivateMfaDeviceAsync(string userName, string serialNumber, CancellationToken cancellationToken);
+
+    Task DeleteVirtualMfaDeviceAsync(string serialNumber, CancellationToken cancellationToken);
 
     /// <summary>Serial numbers of the account's virtual MFA devices that no user has enabled (ListVirtualMFADevices, AssignmentStatus Unassigned).</summary>
     IAsyncEnumerable<string> ListUnassignedVirtualMfaDevicesAsync(CancellationToken cancellationToken);

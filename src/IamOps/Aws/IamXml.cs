@@ -183,6 +183,15 @@ internal static class IamXml
 
     public static AttachedPolicy AttachedPolicy(XElement? e) => new(e.Required("PolicyName"), e.Required("PolicyArn"));
 
+    /// <summary>A signing certificate, SSH public key or service-specific credential; <paramref name="idElement"/> names its id.</summary>
+    public static UserCredential UserCredential(XElement? e, string idElement) => new()
+    {
+        UserName = e.Required("UserName"),
+        Id = e.Required(idElement),
+        Status = KeyStatus(e.Text("Status")),
+        ServiceName = e.Text("ServiceName"),
+    };
+
     public static AccessKeyStatus KeyStatus(string? text) => text switch
     {
         "Active" => AccessKeyStatus.Active,

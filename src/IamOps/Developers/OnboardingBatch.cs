@@ -12,18 +12,22 @@ public sealed class OnboardingBatch
 {
     private const string ChangePasswordPolicy = "IAMUserChangePassword";
     /// <summary>Attempts per change while AWS keeps throttling (after the SDK's own retries).</summary>
-    internal const int ThrottleAttempts = 5;
+    internal const int ThrottleAttempts = ThrottledApplier.ThrottleAttempts;
     private readonly IAwsConnection _aws;
-    private readonly AdaptiveConcurrency _concurrency;
+    private readonly ThrottledApplier _applier;
 
     public OnboardingBatch(IAwsConnection aws, int throttleLimit)
     {
         _aws = aws;
-        _concurrency = new AdaptiveConcurrency(throttleLimit);
+        _applier = new ThrottledApplier(throttleLimit);
     }
 
     /// <summary>The wait before attempt n + 1 of a throttled change; tests that sweep faults set it to zero.</summary>
-    internal Func<int, TimeSpan> Backoff { get; set; } = attempt => TimeSpan.FromMilliseconds(Math.Min(20_000, 250 * Math.Pow(2, attempt)));
+    internal Func<int, TimeSpan> Backoff
+    {
+        get => _applier.Backoff;
+        set => _applier.Backoff = value;
+    }
 
     /// <summary>The account password policy (null when none is set), read once per batch.</summary>
     public async Task<PasswordPolicy?> ReadPasswordPolicyAsync(CancellationToken cancellationToken) =>
@@ -108,40 +112,21 @@ public sealed class OnboardingBatch
                     $"{failedGroup} The user was not onboarded: fix the cause (e.g. the -GroupPolicyArn) and run the command again.", request.UserName, failure), ofGroups);
             }
 
-            await _concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return new DeveloperOutcome(request, await planner.PlanAsync(request, cancellationToken).ConfigureAwait(false), Array.Empty<AppliedChange>(), null, ofGroups);
+                return await _applier.LimitAsync(async () => new DeveloperOutcome(request, await planner.PlanAsync(request, cancellationToken).ConfigureAwait(false), Array.Empty<AppliedChange>(), null, ofGroups), cancellationToken).ConfigureAwait(false);
             }
             catch (IamOpsException failure)
             {
                 return new DeveloperOutcome(request, null, Array.Empty<AppliedChange>(), failure, ofGroups);
-            }
-            finally
-            {
-                _concurrency.Exit();
             }
         })).ConfigureAwait(false);
         return plans;
     }
 
     /// <summary>Applies changes in order, stopping at the first failure; throttling beyond the SDK's retries slows the batch and retries.</summary>
-    public async Task<IReadOnlyList<AppliedChange>> ApplyInOrderAsync(IReadOnlyList<PlannedChange> approved, CancellationToken cancellationToken)
-    {
-        var results = new List<AppliedChange>();
-        foreach (var change in approved)
-        {
-            if (results.Any(r => r.Outcome == ChangeOutcome.Failed))
-            {
-                results.Add(new AppliedChange(change, ChangeOutcome.NotAttempted));
-                continue;
-            }
-
-            results.Add(await ApplyWithBackoffAsync(change, cancellationToken).ConfigureAwait(false));
-        }
-
-        return results;
-    }
+    public Task<IReadOnlyList<AppliedChange>> ApplyInOrderAsync(IReadOnlyList<PlannedChange> approved, CancellationToken cancellationToken) =>
+        _applier.ApplyInOrderAsync(approved, cancellationToken);
 
     /// <summary>Applies each user's approved changes; users run in parallel under the adaptive limit.</summary>
     public async Task<IReadOnlyList<DeveloperOutcome>> ApplyAsync(IReadOnlyList<(DeveloperOutcome Planned, IReadOnlyList<PlannedChange> Approved)> work, Action<DeveloperOutcome> finished, CancellationToken cancellationToken)
@@ -154,42 +139,11 @@ public sealed class OnboardingBatch
                 return item.Planned;
             }
 
-            await _concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var applied = await ApplyInOrderAsync(item.Approved, cancellationToken).ConfigureAwait(false);
-                var outcome = new DeveloperOutcome(item.Planned.Request, item.Planned.Plan, applied, applied.FirstOrDefault(a => a.Failure is not null)?.Failure, item.Planned.GroupChanges);
-                finished(outcome);
-                return outcome;
-            }
-            finally
-            {
-                _concurrency.Exit();
-            }
+            var applied = await _applier.ApplyItemAsync(item.Approved, cancellationToken).ConfigureAwait(false);
+            var outcome = new DeveloperOutcome(item.Planned.Request, item.Planned.Plan, applied, applied.FirstOrDefault(a => a.Failure is not null)?.Failure, item.Planned.GroupChanges);
+            finished(outcome);
+            return outcome;
         })).ConfigureAwait(false);
         return outcomes;
     }
-
-    private async Task<AppliedChange> ApplyWithBackoffAsync(PlannedChange change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var result = await ChangeRunner.RunAsync(change, cancellationToken).ConfigureAwait(false);
-            if (result.Failure is null)
-            {
-                _concurrency.OnSuccess();
-                return result;
-            }
-
-            if (!IsThrottling(result.Failure) || attempt >= ThrottleAttempts)
-            {
-                return result;
-            }
-
-            _concurrency.OnThrottled();
-            await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static bool IsThrottling(IamOpsException failure) => failure.AwsErrorCode is "Throttling" or "ThrottlingException" or "RequestLimitExceeded";
 }

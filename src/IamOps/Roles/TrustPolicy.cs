@@ -53,6 +53,55 @@ public static class TrustPolicy
     }
 
     /// <summary>
+    /// Removes <paramref name="principals"/> from every Allow statement of <paramref name="existingDocument"/> that
+    /// trusts them for <paramref name="actions"/>, and nothing else: a principal key left empty goes, and so does a
+    /// statement left with no principal. <see cref="TrustPolicyRemoval.RemainingStatements"/> tells whether anyone is
+    /// still trusted (zero means the role would trust nobody, which IAM does not accept as a trust policy).
+    /// </summary>
+    public static TrustPolicyRemoval Remove(string existingDocument, string roleName, IReadOnlyList<TrustPrincipal> principals, IReadOnlyList<string> actions)
+    {
+        var document = PolicyJson.Parse(existingDocument, $"trust policy of role {roleName}");
+        var statements = PolicyJson.Statements(document);
+        var probe = new RoleTrustRequest { RoleName = roleName, Actions = actions };
+        var removed = new List<TrustPrincipal>();
+        foreach (var statement in statements.OfType<JsonObject>().Where(s => IsAllowFor(s, probe)).ToList())
+        {
+            if (statement["Principal"] is not JsonObject map)
+            {
+                continue;
+            }
+
+            foreach (var principal in principals.Where(p => Names(statement, p)))
+            {
+                var key = map.First(p => string.Equals(p.Key, KeyOf(principal.Kind), StringComparison.OrdinalIgnoreCase)).Key;
+                var kept = PolicyJson.Strings(map[key]).Where(value => !SameValue(value, principal)).ToList();
+                if (kept.Count == 0)
+                {
+                    map.Remove(key);
+                }
+                else
+                {
+                    map[key] = PolicyJson.StringOrArray(kept);
+                }
+
+                if (!removed.Contains(principal))
+                {
+                    removed.Add(principal);
+                }
+            }
+
+            if (map.Count == 0)
+            {
+                statements.Remove(statement);
+            }
+        }
+
+        return removed.Count == 0
+            ? new TrustPolicyRemoval(existingDocument, removed, statements.Count)
+            : new TrustPolicyRemoval(PolicyJson.Write(document), removed, statements.Count);
+    }
+
+    /// <summary>
     /// The requested principals that some Allow statement of <paramref name="existingDocument"/> already trusts without
     /// all of the request's conditions: for them, a merge cannot make the conditions effective. Empty without conditions.
     /// </summary>
@@ -154,6 +203,10 @@ public static class TrustPolicy
             ? string.Equals(value, principal.Value, StringComparison.OrdinalIgnoreCase)
             : string.Equals(value, principal.Value, StringComparison.Ordinal) || IsRootOf(value, principal.Value));
     }
+
+    private static bool SameValue(string value, TrustPrincipal principal) => principal.Kind == TrustPrincipalKind.Service
+        ? string.Equals(value, principal.Value, StringComparison.OrdinalIgnoreCase)
+        : string.Equals(value, principal.Value, StringComparison.Ordinal) || IsRootOf(value, principal.Value);
 
     // IAM accepts a bare account id in a trust policy and means the account's root ARN.
     private static bool IsRootOf(string value, string rootArn) =>

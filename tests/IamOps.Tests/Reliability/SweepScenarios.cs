@@ -5,12 +5,14 @@ using IamOps.Connection;
 using IamOps.Baseline;
 using IamOps.BucketAccess;
 using IamOps.Developers;
+using IamOps.Offboarding;
 using IamOps.RoleAssume;
 using IamOps.RoleGrant;
 using IamOps.Simulator;
 using IamOps.Tests.Baseline;
 using IamOps.Tests.BucketAccess;
 using IamOps.Tests.Developers;
+using IamOps.Tests.Offboarding;
 using IamOps.Tests.RoleGrant;
 using IamOps.Tests.Simulator;
 
@@ -52,6 +54,12 @@ internal static class SweepScenarios
             PolicyArns = new[] { "arn:aws:iam::aws:policy/AmazonRDSFullAccess" },
             InstanceIds = new[] { "i-0123456789abcdef0" },
         })),
+        new("role-revoke-user", () => RoleRevoke(SimulatedRoleGrants.ForUser("deployer", "alice"),
+            new RoleRevokeRequest { RoleName = "deployer", GranteeKind = RoleGranteeKind.User, Grantees = new[] { "alice" }, RevokeSessions = true })),
+        new("role-revoke-ec2-delete-role", () => RoleRevoke(SimulatedRoleGrants.ForServices("app", "ec2.amazonaws.com") with { PolicyArns = new[] { "arn:aws:iam::aws:policy/AmazonRDSFullAccess" } },
+            new RoleRevokeRequest { RoleName = "app", GranteeKind = RoleGranteeKind.Service, Grantees = new[] { "ec2.amazonaws.com" }, DeleteRole = true })),
+        new("developer-removal", () => Offboarding(new OffboardingRequest { UserName = "alice" })),
+        new("developer-disable", () => Offboarding(new OffboardingRequest { UserName = "alice", Disable = true })),
 
         // Through IamOps' own IAM and STS clients against the simulator's HTTP endpoint: the SDK's retries take part.
         // Throttling beyond retries is swept in process (over HTTP it costs the SDK's backoff at every call).
@@ -134,6 +142,20 @@ internal static class SweepScenarios
         return !groupFailed && results.All(r => r.Status != DeveloperStatus.Failed);
     };
 
+    /// <summary>
+    /// Remove-IamDeveloper of a user carrying every dependent kind (console password, two keys, signing certificate, SSH
+    /// key, service-specific credential, virtual MFA, two groups, inline, attached, boundary), at -ThrottleLimit 1.
+    /// </summary>
+    private static async Task<ScenarioInstance> Offboarding(OffboardingRequest request)
+    {
+        var account = await OffboardingScenarioTests.AccountWithLoadedUserAsync(request.UserName);
+        return new ScenarioInstance(account, async () =>
+        {
+            var results = await OffboardingScenarioTests.OffboardAsync(account.Connect(), new[] { request }, throttleLimit: 1, backoff: _ => TimeSpan.Zero);
+            return results.All(r => r.Status != OffboardingStatus.Failed);
+        });
+    }
+
     /// <summary>Grant-IamBucketAccess: Write on one prefix, to an existing user, or to a service role it creates with its instance profile.</summary>
     private static async Task<ScenarioInstance> Grant(IdentityKind kind, bool managed, params string[] trustServices)
     {
@@ -162,6 +184,19 @@ internal static class SweepScenarios
         return new ScenarioInstance(sim.Account, async () =>
         {
             await sim.GrantAsync(request);
+            return true;
+        });
+    }
+
+    /// <summary>Revoke-IamRoleAssume of what <paramref name="grant"/> gave (the grant runs fault-free first).</summary>
+    private static async Task<ScenarioInstance> RoleRevoke(RoleGrantRequest grant, RoleRevokeRequest revoke)
+    {
+        var sim = new SimulatedRoleGrants();
+        await sim.Iam.CreateUserAsync(new CreateUserRequest { UserName = "alice" }, None);
+        await sim.GrantAsync(grant);
+        return new ScenarioInstance(sim.Account, async () =>
+        {
+            await sim.RevokeAsync(revoke);
             return true;
         });
     }

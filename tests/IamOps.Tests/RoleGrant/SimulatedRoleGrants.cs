@@ -63,6 +63,23 @@ internal sealed class SimulatedRoleGrants
         return plan;
     }
 
+    /// <summary>Revoke-IamRoleAssume's planner as the cmdlet runs it: plan, then (unless -WhatIf) apply each change in order.</summary>
+    public async Task<RoleRevokePlan> RevokeAsync(RoleRevokeRequest request, bool apply = true)
+    {
+        RoleRevokePlanner.Validate(request);
+        var context = await AccountContext.LoadAsync(Aws, None);
+        var plan = await new RoleRevokePlanner(Aws, context, () => Clock.UtcNow).PlanAsync(request, None);
+        if (apply)
+        {
+            foreach (var change in plan.Changes)
+            {
+                await change.Apply(None);
+            }
+        }
+
+        return plan;
+    }
+
     /// <summary>How many mutating calls <paramref name="action"/> made.</summary>
     public async Task<int> MutatingCallsOfAsync(Func<Task> action)
     {

@@ -1,4 +1,4 @@
-namespace IamOps.Developers;
+namespace IamOps.Planning;
 
 /// <summary>
 /// A concurrency gate that backs off when AWS throttles (halves the number of workers) and grows back one at a
