@@ -16,12 +16,18 @@ Describe 'Result objects' {
         $finding = Test-IamPolicy -PolicyDocument '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}' | Select-Object -First 1
         $decision = Test-IamPolicy -PolicyDocument '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}' -Action s3:GetObject -Resource 'arn:aws:s3:::b/k'
         $identity = Get-IamCallerIdentity
+        $mfaSession = Get-IamSessionToken -NoCache
+        $revoke = Revoke-IamRoleAssume -RoleName deployer -UserName dana -Confirm:$false
+        Add-IamDeveloper -UserName leaver -NoConsoleAccess -GroupName Developers | Out-Null
+        $removal = Remove-IamDeveloper -UserName leaver -Confirm:$false
 
         $secrets = @(
             [Net.NetworkCredential]::new('', $developer.InitialPassword).Password
             [Net.NetworkCredential]::new('', $developer.SecretAccessKey).Password
             [Net.NetworkCredential]::new('', $session.SecretKey).Password
             [Net.NetworkCredential]::new('', $session.SessionToken).Password
+            [Net.NetworkCredential]::new('', $mfaSession.SecretAccessKey).Password
+            [Net.NetworkCredential]::new('', $mfaSession.SessionToken).Password
         ) + @((Import-Csv $credentialFile).ForEach({ $_.Password; $_.'Secret access key' }) | Where-Object { $_ })
 
         $results = @(
@@ -33,17 +39,21 @@ Describe 'Result objects' {
             @{ Name = 'finding'; Value = $finding }
             @{ Name = 'decision'; Value = $decision }
             @{ Name = 'caller identity'; Value = $identity }
+            @{ Name = 'MFA session'; Value = $mfaSession }
+            @{ Name = 'role revoke'; Value = $revoke }
+            @{ Name = 'offboarding'; Value = $removal }
         )
     }
     AfterAll { Exit-IamSandbox }
 
     It 'has real secrets to look for' {
-        $secrets.Count | Should -BeGreaterOrEqual 5
+        $secrets.Count | Should -BeGreaterOrEqual 7
         $secrets | ForEach-Object { $_.Length | Should -BeGreaterThan 8 }
     }
 
     It 'keeps every secret out of ConvertTo-Json of the <Name> result' -ForEach @(
-        'baseline control', 'developer', 'bucket grant', 'role grant', 'role session', 'finding', 'decision', 'caller identity'
+        'baseline control', 'developer', 'bucket grant', 'role grant', 'role session', 'finding', 'decision', 'caller identity',
+        'MFA session', 'role revoke', 'offboarding'
     ) {
         $name = $_
         $value = ($results | Where-Object { $_.Name -eq $name }).Value
@@ -53,7 +63,8 @@ Describe 'Result objects' {
     }
 
     It 'renders the <Name> result as a table and a list at 80 columns' -ForEach @(
-        'baseline control', 'developer', 'bucket grant', 'role grant', 'role session', 'finding', 'decision', 'caller identity'
+        'baseline control', 'developer', 'bucket grant', 'role grant', 'role session', 'finding', 'decision', 'caller identity',
+        'MFA session', 'role revoke', 'offboarding'
     ) {
         $name = $_
         $value = ($results | Where-Object { $_.Name -eq $name }).Value
