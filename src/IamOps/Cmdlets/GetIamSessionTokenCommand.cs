@@ -20,21 +20,6 @@ public sealed class GetIamSessionTokenCommand : TemporaryCredentialsCmdlet
     [Parameter]
     public int? DurationSeconds { get; set; }
 
-    [Parameter]
-    public SwitchParameter NoCache { get; set; }
-
-    [Parameter]
-    public SwitchParameter Verify { get; set; }
-
-    [Parameter]
-    public ScriptBlock? ScriptBlock { get; set; }
-
-    [Parameter]
-    public SwitchParameter SetEnvironment { get; set; }
-
-    [Parameter]
-    public string? SaveAsProfile { get; set; }
-
     protected override void ProcessRecord()
     {
         try

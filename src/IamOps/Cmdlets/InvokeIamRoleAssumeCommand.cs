@@ -56,23 +56,8 @@ public sealed class InvokeIamRoleAssumeCommand : TemporaryCredentialsCmdlet
     public string[]? PolicyArn { get; set; }
 
     [Parameter]
-    public SwitchParameter NoCache { get; set; }
-
-    [Parameter]
     [ValidateRange(0, 300)]
     public int WaitForRole { get; set; }
-
-    [Parameter]
-    public SwitchParameter Verify { get; set; }
-
-    [Parameter]
-    public ScriptBlock? ScriptBlock { get; set; }
-
-    [Parameter]
-    public SwitchParameter SetEnvironment { get; set; }
-
-    [Parameter]
-    public string? SaveAsProfile { get; set; }
 
     protected override void ProcessRecord()
     {

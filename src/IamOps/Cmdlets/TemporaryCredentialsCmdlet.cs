@@ -10,6 +10,26 @@ namespace IamOps.Cmdlets;
 /// </summary>
 public abstract class TemporaryCredentialsCmdlet : IamOpsCmdlet
 {
+    /// <summary>Asks STS for new credentials even when the cache holds a session that is still good.</summary>
+    [Parameter]
+    public SwitchParameter NoCache { get; set; }
+
+    /// <summary>Calls GetCallerIdentity with the new credentials and reports who they belong to.</summary>
+    [Parameter]
+    public SwitchParameter Verify { get; set; }
+
+    /// <summary>Runs this script block with the session as every IamOps command's default credentials.</summary>
+    [Parameter]
+    public ScriptBlock? ScriptBlock { get; set; }
+
+    /// <summary>Exports the credentials to AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.</summary>
+    [Parameter]
+    public SwitchParameter SetEnvironment { get; set; }
+
+    /// <summary>Saves the credentials as this profile in the shared credentials file.</summary>
+    [Parameter]
+    public string? SaveAsProfile { get; set; }
+
     /// <summary>Sessions cached per runspace, shared by role and MFA sessions.</summary>
     protected RoleSessionCache SessionCache => RoleSessionCache.For(CacheOwner);
 
