@@ -47,7 +47,7 @@ public sealed class GetIamMfaCodeCommand : PSCmdlet
         }
         catch (IamOpsException failure)
         {
-            WriteError(IamOpsCmdlet.ToErrorRecord(failure, SerialNumber));
+            WriteError(ErrorRecords.From(failure, SerialNumber));
         }
     }
 
