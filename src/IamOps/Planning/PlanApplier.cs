@@ -52,7 +52,7 @@ public sealed class PlanApplier
         var halted = false;
         foreach (var change in plan)
         {
-            var result = halted ? new AppliedChange(change, ChangeOutcome.NotAttempted) : await ApplyOneAsync(change, cancellationToken).ConfigureAwait(false);
+            var result = halted ? Report(new AppliedChange(change, ChangeOutcome.NotAttempted)) : await ApplyOneAsync(change, cancellationToken).ConfigureAwait(false);
             halted |= result.Outcome == ChangeOutcome.Failed;
             results.Add(result);
         }
