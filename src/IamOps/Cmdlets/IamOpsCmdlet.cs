@@ -128,6 +128,9 @@ public abstract class IamOpsCmdlet : PSCmdlet
     /// <summary>A verbose message from work running inside <see cref="Await{T}"/>, on any thread; written from the pipeline thread.</summary>
     protected void WriteVerboseLater(string message) => _bridge.Post(() => WriteVerbose(message));
 
+    /// <summary>Runs <paramref name="question"/> (a prompt, a ShouldProcess) on the pipeline thread, from work running inside <see cref="Await{T}"/>.</summary>
+    protected T AskOnPipelineThread<T>(Func<T> question) => _bridge.Ask(question);
+
     /// <summary>
     /// The applier's callbacks for this command: ShouldProcess per change (so -WhatIf and -Confirm work), high-impact
     /// changes announced as warnings, "Done" in the verbose stream, a batch's progress as a progress bar.
