@@ -128,6 +128,9 @@ public abstract class IamOpsCmdlet : PSCmdlet
     /// <summary>A verbose message from work running inside <see cref="Await{T}"/>, on any thread; written from the pipeline thread.</summary>
     protected void WriteVerboseLater(string message) => _bridge.Post(() => WriteVerbose(message));
 
+    /// <summary>An output object from work running inside <see cref="Await{T}"/>, on any thread; written from the pipeline thread.</summary>
+    protected void WriteObjectLater(object output) => _bridge.Post(() => WriteObject(output));
+
     /// <summary>Runs <paramref name="question"/> (a prompt, a ShouldProcess) on the pipeline thread, from work running inside <see cref="Await{T}"/>.</summary>
     protected T AskOnPipelineThread<T>(Func<T> question) => _bridge.Ask(question);
 
@@ -140,6 +143,7 @@ public abstract class IamOpsCmdlet : PSCmdlet
         ShouldProcess = question => _bridge.Ask(() => question.Caption is null
             ? ShouldProcess(question.Target, question.Action)
             : ShouldProcess(question.Description, question.Warning, question.Caption)),
+        Warning = warning => _bridge.Post(() => WriteWarning(warning)),
         Applying = change =>
         {
             if (change.Impact == ChangeImpact.High)
@@ -167,28 +171,6 @@ public abstract class IamOpsCmdlet : PSCmdlet
     {
         var applier = new PlanApplier(Callbacks());
         return Await(token => applier.ApplyOneAsync(change, token));
-    }
-
-    /// <summary>
-    /// Writes a plan's warnings, then applies its changes; the applied changes, or null when one failed (its error is
-    /// written, naming <paramref name="subject"/>, and the caller writes no result for this item).
-    /// </summary>
-    protected IReadOnlyList<AppliedChange>? ApplyPlan(IEnumerable<string> warnings, IEnumerable<PlannedChange> changes, string subject, object? target)
-    {
-        foreach (var warning in warnings)
-        {
-            WriteWarning(warning);
-        }
-
-        var applier = new PlanApplier(Callbacks());
-        var applied = Await(token => applier.ApplyAsync(changes, token));
-        if (PlanFailure.Explain(applied, subject, target) is { } failed)
-        {
-            WriteFailure(failed);
-            return null;
-        }
-
-        return applied;
     }
 
     /// <summary>A path as PowerShell means it: relative to the current location (Set-Location), not the process's directory.</summary>

@@ -9,6 +9,9 @@ public sealed class ApplyCallbacks
     /// <summary>Approves a change or a whole plan; false (-WhatIf, or the user said no) means it is Skipped, with no call made.</summary>
     public Func<ApprovalQuestion, bool> ShouldProcess { get; init; } = _ => true;
 
+    /// <summary>A plan's warning (something the caller should know before the changes are asked about).</summary>
+    public Action<string>? Warning { get; init; }
+
     /// <summary>A change was approved and is about to be sent (e.g. to warn about a high-impact one).</summary>
     public Action<PlannedChange>? Applying { get; init; }
 

@@ -60,6 +60,21 @@ public sealed class PlanApplier
         return results;
     }
 
+    /// <summary>
+    /// Reports a plan's warnings, then applies it (<see cref="ApplyAsync"/>); when a change failed, throws the error that
+    /// names <paramref name="subject"/>, says what was already done, and that a re-run finishes it.
+    /// </summary>
+    public async Task<IReadOnlyList<AppliedChange>> ApplyPlanAsync(IEnumerable<string> warnings, IEnumerable<PlannedChange> changes, string subject, object? target, CancellationToken cancellationToken)
+    {
+        foreach (var warning in warnings)
+        {
+            Callbacks.Warning?.Invoke(warning);
+        }
+
+        var applied = await ApplyAsync(changes, cancellationToken).ConfigureAwait(false);
+        return PlanFailure.Explain(applied, subject, target) is { } failed ? throw failed : applied;
+    }
+
     /// <summary>Applies changes that do not build on each other (the groups a batch shares): a failure stops none of the others.</summary>
     public async Task<IReadOnlyList<AppliedChange>> ApplyEachAsync(IEnumerable<PlannedChange> changes, CancellationToken cancellationToken)
     {
