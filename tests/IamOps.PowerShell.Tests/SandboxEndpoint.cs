@@ -5,12 +5,13 @@ namespace IamOps.PowerShell.Tests;
 
 /// <summary>
 /// Serves a sandbox account over HTTP from a hosted PowerShell script: <c>[IamOps.PowerShell.Tests.SandboxEndpoint]::Start($account)</c>.
-/// The account's types live in the module's private load context, so IamOps.TestEndpoint is loaded into that same
-/// context (where it binds to the module's own simulator); ASP.NET Core comes from the shared framework.
+/// The account's types live in the module's private load context, so IamOps.TestEndpoint is loaded into a context of
+/// its own that binds it to the module's own simulator; ASP.NET Core comes from the shared framework.
 /// </summary>
 public static class SandboxEndpoint
 {
     private static readonly object Gate = new();
+    private static readonly Dictionary<AssemblyLoadContext, Assembly> EndpointByModule = new();
 
     /// <summary>A started SimulatorEndpoint for <paramref name="account"/>: use its BaseUrl; Dispose stops it.</summary>
     public static IDisposable Start(object account)
@@ -49,18 +50,50 @@ public static class SandboxEndpoint
         return new Served(endpoint, url, run.Output[1].ToString(), run.Output[2].ToString());
     }
 
-    private static Assembly EndpointAssembly(AssemblyLoadContext context)
+    private static Assembly EndpointAssembly(AssemblyLoadContext module)
     {
         var ours = typeof(LocalHttpServer).Assembly;
-        if (context == AssemblyLoadContext.GetLoadContext(ours))
+        if (module == AssemblyLoadContext.GetLoadContext(ours))
         {
             return ours;
         }
 
         lock (Gate)
         {
-            return context.Assemblies.FirstOrDefault(a => a.GetName().Name == ours.GetName().Name)
-                ?? context.LoadFromAssemblyPath(ours.Location);
+            if (!EndpointByModule.TryGetValue(module, out var endpoint))
+            {
+                endpoint = new EndpointLoadContext(module).LoadFromAssemblyPath(ours.Location);
+                EndpointByModule.Add(module, endpoint);
+            }
+
+            return endpoint;
+        }
+    }
+
+    /// <summary>
+    /// IamOps.TestEndpoint beside a module's private context, not in it (that context holds only what ships in bin/):
+    /// every other assembly it needs is resolved by the module's context, so the account's types are the endpoint's.
+    /// </summary>
+    private sealed class EndpointLoadContext : AssemblyLoadContext
+    {
+        private readonly AssemblyLoadContext _module;
+
+        public EndpointLoadContext(AssemblyLoadContext module)
+            : base("IamOps.TestEndpoint beside " + module.Name)
+        {
+            _module = module;
+        }
+
+        protected override Assembly? Load(AssemblyName assemblyName)
+        {
+            try
+            {
+                return _module.LoadFromAssemblyName(assemblyName);
+            }
+            catch (FileNotFoundException)
+            {
+                return null;
+            }
         }
     }
 
