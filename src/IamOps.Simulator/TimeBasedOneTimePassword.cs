@@ -1,4 +1,3 @@
-using IamOps.Secrets;
 
 namespace IamOps.Simulator;
 

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using IamOps.BucketAccess;
 using IamOps.Planning;
+using IamOps.Principals;
 
 namespace IamOps.Cmdlets;
 

@@ -185,9 +185,9 @@ public sealed class BaselineScenarioTests
     {
         BaselinePlanner.Validate(request);
         var plan = await new BaselinePlanner(connection).PlanAsync(request, CancellationToken.None);
-        var controls = BaselineReport.Apply(plan, change => whatIf
+        var controls = BaselineApplier.Apply(plan, change => whatIf
             ? new AppliedChange(change, ChangeOutcome.Skipped)
             : ChangeRunner.RunAsync(change, CancellationToken.None).GetAwaiter().GetResult());
-        return (controls, BaselineReport.Credentials(plan));
+        return (controls, BaselineApplier.Credentials(plan));
     }
 }

@@ -39,6 +39,9 @@ public sealed class ArchitectureTests
         { nameof(DependencyRules.TheSimulatorUsesOnlyThePortsAndTheEngine), ViolationsRoot + ".Simulator.AccountUsingSecretsHelper" },
         { nameof(DependencyRules.TheSimulatorUsesOnlyThePortsAndTheEngine), ViolationsRoot + ".Simulator.AccountUsingAnAdapter" },
         { nameof(DependencyRules.EveryNamespaceHasAPlaceInTheLayers), ViolationsRoot + ".Unplaced.FolderOfNoLayer" },
+        { nameof(DependencyRules.TheAdapterLayerStandsOnNothingAboveIt), ViolationsRoot + ".Connection.ResolverReadingSecrets" },
+        { nameof(DependencyRules.OnlyTheCmdletsUsePowerShell), ViolationsRoot + ".Baseline.PlannerWritingToPowerShell" },
+        { nameof(DependencyRules.OnlyTheCmdletsUsePowerShell), ViolationsRoot + ".Roles.TrustAsPowerShellObject" },
     };
 
     [Theory]

@@ -40,6 +40,8 @@ internal static class DependencyRules
         nameof(NoCycleBetweenNamespaces) => NoCycleBetweenNamespaces(root, architecture),
         nameof(TheSimulatorUsesOnlyThePortsAndTheEngine) => TheSimulatorUsesOnlyThePortsAndTheEngine(root),
         nameof(EveryNamespaceHasAPlaceInTheLayers) => EveryNamespaceHasAPlaceInTheLayers(root),
+        nameof(TheAdapterLayerStandsOnNothingAboveIt) => TheAdapterLayerStandsOnNothingAboveIt(root),
+        nameof(OnlyTheCmdletsUsePowerShell) => OnlyTheCmdletsUsePowerShell(root),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such rule."),
     };
 
@@ -48,6 +50,7 @@ internal static class DependencyRules
         nameof(NoAmazonTypeOutsideTheAdapterLayer), nameof(TheEngineReferencesNothingOfOurs), nameof(CapabilitiesNeverReferenceEachOther),
         nameof(CapabilitiesHaveNoCmdletOrPowerShellType), nameof(SecretsHaveNoAwsType), nameof(NoCycleBetweenNamespaces),
         nameof(TheSimulatorUsesOnlyThePortsAndTheEngine), nameof(EveryNamespaceHasAPlaceInTheLayers),
+        nameof(TheAdapterLayerStandsOnNothingAboveIt), nameof(OnlyTheCmdletsUsePowerShell),
     };
 
     /// <summary>AWSSDK types (Amazon.*) appear only in Aws/ and Connection/: everything else works on our own types.</summary>
@@ -82,6 +85,24 @@ internal static class DependencyRules
             .Should().NotDependOnAny(Types(true).That().ResideInNamespaceMatching(InOrBelow(Under(root, "Cmdlets")))
                 .Or().ResideInNamespaceMatching(InOrBelow("System.Management.Automation")))
             .Because("capabilities hold no PowerShell types (ARCHITECTURE.md)");
+
+    /// <summary>
+    /// The ports and adapters (Aws, Connection) are the bottom layer: they name none of the shared domain, capabilities
+    /// or cmdlets above them, only each other and the module's base types (IamOpsException, FailureKind).
+    /// </summary>
+    public static IArchRule TheAdapterLayerStandsOnNothingAboveIt(string root) =>
+        Types().That().ResideInNamespaceMatching(InOrBelow(Under(root, AdapterLayer)))
+            .Should().NotDependOnAny(Types(true).That().ResideInNamespaceMatching(InOrBelow(root))
+                .And().DoNotResideInNamespaceMatching(InOrBelow(Under(root, AdapterLayer)))
+                .And().DoNotResideInNamespaceMatching("^" + Regex.Escape(root) + "$"))
+            .Because("dependencies point down to the ports, never up from them (ARCHITECTURE.md)");
+
+    /// <summary>PowerShell types (System.Management.Automation) stay in the cmdlets: everything below them is plain .NET.</summary>
+    public static IArchRule OnlyTheCmdletsUsePowerShell(string root) =>
+        Types().That().ResideInNamespaceMatching(InOrBelow(root))
+            .And().DoNotResideInNamespaceMatching(InOrBelow(Under(root, "Cmdlets")))
+            .Should().NotDependOnAny(Types(true).That().ResideInNamespaceMatching(InOrBelow("System.Management.Automation")))
+            .Because("thin cmdlets: logic lives in plain classes tested by xunit (ARCHITECTURE.md)");
 
     /// <summary>Secrets (passwords, TOTP, secret files) stands on its own: no port, adapter or SDK type.</summary>
     public static IArchRule SecretsHaveNoAwsType(string root) =>

@@ -19,6 +19,13 @@ namespace IamOps.Tests.Layers.Violations.Connection
     internal sealed class AllowedResolver
     {
         public Amazon.RegionEndpoint Resolve(string name) => Amazon.RegionEndpoint.GetBySystemName(name);
+
+        public Aws.PortRecord Port() => new("port");
+    }
+
+    internal sealed class ResolverReadingSecrets
+    {
+        public int Length() => new Secrets.PasswordFromPortType().Length(new Aws.PortRecord("p"));
     }
 }
 
@@ -90,6 +97,11 @@ namespace IamOps.Tests.Layers.Violations.Roles
     internal sealed class TrustReadingPolicies
     {
         public int Size(Policies.PolicyTextUsingRoles text) => text.Length;
+    }
+
+    internal sealed class TrustAsPowerShellObject
+    {
+        public System.Management.Automation.PSObject Wrap() => new(this);
     }
 }
 
