@@ -10,7 +10,7 @@ namespace IamOps.Simulator;
 /// buckets, EC2 instances' instance profiles, with IAM's documented rules enforced. Thread-safe: every call runs under one lock. Connect to it in process
 /// with <see cref="Connect()"/>, or serve it over HTTP with <see cref="SimulatorEndpoint.Start"/>.
 /// </summary>
-public sealed class SimulatedAccount : ISandbox
+public sealed partial class SimulatedAccount : ISandbox
 {
     /// <summary>The user the sandbox's default credentials belong to, seeded in every new account.</summary>
     public const string AdministratorUserName = "Administrator";
@@ -109,7 +109,17 @@ public sealed class SimulatedAccount : ISandbox
 
     private SharedStateFile? _stateFile;
 
-    internal AccountState State { get; private set; }
+    internal AccountState State
+    {
+        get => _state;
+        private set
+        {
+            _state = value;
+            SyncClockOffset();
+        }
+    }
+
+    private AccountState _state = null!;
 
     internal IamService Iam { get; }
 
@@ -275,7 +285,7 @@ public sealed class SimulatedAccount : ISandbox
     {
         get
         {
-            var now = Clock.UtcNow;
+            var now = PreciseNow;
             return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
         }
     }
@@ -349,11 +359,13 @@ public sealed class SimulatedAccount : ISandbox
                     throw ServiceError.AccessDenied($"User: {principal.Arn} is not authorized to perform: iam:{operation} because no MFA authentication information is included in the request: GetSessionToken credentials call IAM only when made with an MFA code.");
                 }
 
-                if (EnforcePermissions && permission?.Invoke(principal) is { } needed)
+                var needed = permission?.Invoke(principal);
+                if (EnforcePermissions && needed is not null)
                 {
                     Demand(principal, needed, service);
                 }
 
+                RecordServiceUse(principal, service, operation, needed);
                 result = apply(principal);
                 if (mutating)
                 {
