@@ -16,6 +16,7 @@
         'Enter-IamSandbox'
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
+        'Get-IamCredentialReport'
         'Get-IamMfaCode'
         'Get-IamSessionToken'
         'Grant-IamBucketAccess'

@@ -58,15 +58,15 @@ internal sealed partial class IamService
     /// <summary>Completes the report in progress once its generation time has passed: a snapshot of the users as they are now.</summary>
     private bool CompletePendingReport()
     {
-        var started = State.CredentialReportStarted!.Value;
-        if (Now < started + _account.CredentialReportGenerationTime)
+        var finished = State.CredentialReportStarted!.Value + _account.CredentialReportGenerationTime;
+        if (Now < finished)
         {
             return false;
         }
 
         State.CredentialReportStarted = null;
-        State.CredentialReportTime = Now;
-        State.CredentialReportContent = CredentialReportCsv(Now);
+        State.CredentialReportTime = finished;
+        State.CredentialReportContent = CredentialReportCsv(finished);
         return true;
     }
 
