@@ -8,6 +8,12 @@ public static class CredentialReportParser
 {
     private static readonly string[] RequiredColumns = { "user", "arn", "user_creation_time", "password_enabled", "mfa_active" };
 
+    // Column names per slot, made once: a report of thousands of rows asks for each on every row.
+    private static readonly (string Active, string Rotated, string Used, string Region, string Service)[] KeyColumns =
+        new[] { 1, 2 }.Select(n => ($"access_key_{n}_active", $"access_key_{n}_last_rotated", $"access_key_{n}_last_used_date", $"access_key_{n}_last_used_region", $"access_key_{n}_last_used_service")).ToArray();
+
+    private static readonly (string Active, string Rotated)[] CertificateColumns = new[] { 1, 2 }.Select(n => ($"cert_{n}_active", $"cert_{n}_last_rotated")).ToArray();
+
     /// <summary>Parses <paramref name="csv"/>; ages are counted to <paramref name="reportTime"/> (the report's GeneratedTime).</summary>
     public static IReadOnlyList<CredentialReportEntry> Parse(string csv, DateTime reportTime)
     {
@@ -35,16 +41,17 @@ public static class CredentialReportParser
 
             CredentialReportAccessKey Key(int n)
             {
-                var rotated = Time($"access_key_{n}_last_rotated");
-                var used = Time($"access_key_{n}_last_used_date");
+                var names = KeyColumns[n - 1];
+                var rotated = Time(names.Rotated);
+                var used = Time(names.Used);
                 return new CredentialReportAccessKey
                 {
                     Number = n,
-                    Active = Flag($"access_key_{n}_active") == true,
+                    Active = Flag(names.Active) == true,
                     LastRotated = rotated,
                     LastUsedDate = used,
-                    LastUsedRegion = Value(Field($"access_key_{n}_last_used_region")),
-                    LastUsedService = Value(Field($"access_key_{n}_last_used_service")),
+                    LastUsedRegion = Value(Field(names.Region)),
+                    LastUsedService = Value(Field(names.Service)),
                     AgeDays = Days(rotated, reportTime),
                     LastUsedDays = Days(used, reportTime),
                 };
@@ -52,8 +59,9 @@ public static class CredentialReportParser
 
             CredentialReportCertificate Certificate(int n)
             {
-                var rotated = Time($"cert_{n}_last_rotated");
-                return new CredentialReportCertificate { Number = n, Active = Flag($"cert_{n}_active") == true, LastRotated = rotated, AgeDays = Days(rotated, reportTime) };
+                var names = CertificateColumns[n - 1];
+                var rotated = Time(names.Rotated);
+                return new CredentialReportCertificate { Number = n, Active = Flag(names.Active) == true, LastRotated = rotated, AgeDays = Days(rotated, reportTime) };
             }
 
             var user = Field("user") ?? string.Empty;
@@ -103,7 +111,9 @@ public static class CredentialReportParser
             return null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+        // IAM writes ISO 8601 with an offset (2026-03-01T09:00:00+00:00); anything else ISO-like is read too.
+        return DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time)
             ? time.UtcDateTime
             : throw Invalid($"'{text}' in {column} is not a time", line);
     }
