@@ -129,6 +129,20 @@ internal sealed partial class IamService
         return (new VirtualMfaDevice { SerialNumber = serial, Base32StringSeed = device.Base32Seed, QrCodePng = png }, device.CreateDate);
     }
 
+    /// <summary>A hardware TOTP token the account's people hold (IAM knows it by its serial number once it is enabled for a user).</summary>
+    public MfaDeviceState AddHardwareMfaDevice(string serialNumber)
+    {
+        IamNameRules.CheckLength("serialNumber", serialNumber ?? throw ServiceError.Missing("serialNumber"), 9, 256);
+        if (serialNumber.StartsWith("arn:", StringComparison.Ordinal) || State.MfaDevices.ContainsKey(serialNumber))
+        {
+            throw ServiceError.AlreadyExists($"MFA device {serialNumber} already exists or is not a hardware serial number.");
+        }
+
+        var device = new MfaDeviceState { SerialNumber = serialNumber, Hardware = true, Base32Seed = TimeBasedOneTimePassword.ToBase32(SecretGenerator.Bytes(20)), CreateDate = Now };
+        State.MfaDevices[serialNumber] = device;
+        return device;
+    }
+
     /// <summary>What the device's QR code holds: otpauth://totp/Amazon Web Services:NAME@ALIAS-OR-ACCOUNT?secret=...</summary>
     public string OtpAuthUri(MfaDeviceState device) =>
         TimeBasedOneTimePassword.OtpAuthUri(device.Base32Seed, device.SerialNumber.Substring(device.SerialNumber.LastIndexOf('/') + 1), State.Alias ?? AccountId);
@@ -190,7 +204,7 @@ internal sealed partial class IamService
 
     public void DeleteVirtualMfaDevice(string serialNumber)
     {
-        if (!State.MfaDevices.TryGetValue(serialNumber, out var device))
+        if (!State.MfaDevices.TryGetValue(serialNumber, out var device) || device.Hardware)
         {
             throw ServiceError.NoSuchEntity($"VirtualMFADevice with serial number {serialNumber} doesn't exist.");
         }
@@ -219,6 +233,7 @@ internal sealed partial class IamService
         }
 
         return State.MfaDevices.Values
+            .Where(d => !d.Hardware)
             .Where(d => wanted == "Any" || (wanted == "Assigned") == (d.UserName is not null))
             .OrderBy(d => d.SerialNumber, StringComparer.Ordinal)
             .ToList();

@@ -220,7 +220,7 @@ public sealed partial class SimulatedAccount : ISandbox
             return State.MfaDevices.TryGetValue(serialNumber, out var device)
                 ? TimeBasedOneTimePassword.Compute(device.Base32Seed, at ?? Now)
                 : throw new IamOpsException("MfaDeviceNotFound", FailureKind.ObjectNotFound,
-                    $"The sandbox account {AccountId} has no virtual MFA device {serialNumber}. Its devices are created with New-IamAdminBaseline or Add-IamDeveloper -EnableVirtualMfa.", serialNumber);
+                    $"The sandbox account {AccountId} has no MFA device {serialNumber}. Its virtual devices are created with New-IamAdminBaseline or Add-IamDeveloper -EnableVirtualMfa.", serialNumber);
         }
     }
 
@@ -250,6 +250,22 @@ public sealed partial class SimulatedAccount : ISandbox
             }
         });
     }
+
+    /// <summary>
+    /// A hardware MFA token handed to someone of the account (a fixture: IAM has no call that creates one). Enable it for
+    /// a user with EnableMFADevice and two consecutive codes from <see cref="MfaCode"/>.
+    /// </summary>
+    public void AddHardwareMfaDevice(string serialNumber) => ChangeAndSave(() =>
+    {
+        try
+        {
+            Iam.AddHardwareMfaDevice(serialNumber);
+        }
+        catch (ServiceError error)
+        {
+            throw new IamOpsException("HardwareMfaDeviceInvalid", FailureKind.InvalidArgument, error.Message, serialNumber);
+        }
+    });
 
     /// <summary>A change made outside an API call (the sandbox's own setup), on the newest state and saved as calls are: under the state file's lock.</summary>
     private void ChangeAndSave(Action change)

@@ -41,6 +41,23 @@ Describe 'Remove-IamDeveloper' {
         (Remove-IamDeveloper -UserName alice -Confirm:$false).Status | Should -Be 'Unchanged'
     }
 
+    It 'deactivates a hardware MFA token and keeps it for its owner, while the virtual device is deleted' {
+        New-LoadedUser alice
+        $IamOpsSandbox.AddHardwareMfaDevice('GAHT12345678')
+        $now = [DateTime]::UtcNow
+        $iam = $IamOpsSandbox.Connect().Iam
+        $iam.EnableMfaDeviceAsync('alice', 'GAHT12345678', $IamOpsSandbox.MfaCode('GAHT12345678', $now.AddSeconds(-30)), $IamOpsSandbox.MfaCode('GAHT12345678', $now), [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        $first = $IamOpsSandbox.CallLog.Calls.Count
+
+        $result = Remove-IamDeveloper -UserName alice -Confirm:$false
+
+        $result.Status | Should -Be 'Removed'
+        $result.Changes | Where-Object { $_ -like '*GAHT12345678*' } | Should -Not -BeLike '*delete*'
+        $mfa = ($IamOpsSandbox.CallLog.Calls | Select-Object -Skip $first | Where-Object IsMutating).Operation -like '*MFA*'
+        $mfa | Should -Be @('DeactivateMFADevice', 'DeleteVirtualMFADevice', 'DeactivateMFADevice')
+        ($IamOpsSandbox.CallLog.Calls | Select-Object -Skip $first | Where-Object Outcome -ne 'Success') | Should -BeNullOrEmpty
+    }
+
     It 'lists every step under -WhatIf and makes no mutating call' {
         New-LoadedUser alice
         $before = $IamOpsSandbox.CallLog.MutatingCalls.Count
@@ -162,6 +179,25 @@ Describe 'Revoke-IamRoleAssume' {
         $iam = $IamOpsSandbox.Connect().Iam
         { $iam.GetInstanceProfileAsync('app', [Threading.CancellationToken]::None).GetAwaiter().GetResult() } | Should -Throw '*cannot be found*'
         { $iam.GetRoleAsync('app', [Threading.CancellationToken]::None).GetAwaiter().GetResult() } | Should -Throw '*cannot be found*'
+    }
+
+    It 'deletes a role whose last grant was revoked with -DeleteRole alone, and leaves a role others still hold' {
+        Add-IamDeveloper -UserName fay -NoConsoleAccess -CreateMissingGroup | Out-Null
+        Add-IamDeveloper -UserName gus -NoConsoleAccess -CreateMissingGroup | Out-Null
+        Grant-IamRoleAssume -RoleName reports -UserName fay | Out-Null
+        Grant-IamRoleAssume -RoleName builds -UserName gus | Out-Null
+        Revoke-IamRoleAssume -RoleName reports -UserName fay -Confirm:$false -WarningVariable left -WarningAction SilentlyContinue | Out-Null
+        ($left -join ' ') | Should -BeLike '*-DeleteRole*'
+
+        $before = $IamOpsSandbox.CallLog.MutatingCalls.Count
+        (Revoke-IamRoleAssume -RoleName reports -DeleteRole -WhatIf).Status | Should -Be 'WouldChange'
+        $IamOpsSandbox.CallLog.MutatingCalls.Count | Should -Be $before
+        (Revoke-IamRoleAssume -RoleName reports -DeleteRole -Confirm:$false).Status | Should -Be 'RoleDeleted'
+        (Revoke-IamRoleAssume -RoleName reports -DeleteRole -Confirm:$false).Status | Should -Be 'Unchanged'
+
+        $kept = Revoke-IamRoleAssume -RoleName builds -DeleteRole -Confirm:$false -WarningVariable why -WarningAction SilentlyContinue
+        $kept.Status | Should -Be 'Unchanged'
+        ($why -join ' ') | Should -BeLike '*user gus*'
     }
 
     It 'revokes live sessions on its own: the old session is refused, a new one works' {

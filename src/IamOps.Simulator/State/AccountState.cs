@@ -260,6 +260,9 @@ internal sealed class MfaDeviceState
 {
     public string SerialNumber { get; set; } = string.Empty;
 
+    /// <summary>A hardware TOTP token (serial number, no ARN): deactivated when its user leaves, never deleted through IAM.</summary>
+    public bool Hardware { get; set; }
+
     public string Base32Seed { get; set; } = string.Empty;
 
     public DateTime CreateDate { get; set; }

@@ -17,6 +17,7 @@ public sealed class RevokeIamRoleAssumeCommand : IamOpsCmdlet
     private const string AccountSet = "Account";
     private const string ServiceSet = "Service";
     private const string SessionsSet = "Sessions";
+    private const string DeleteSet = "Delete";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Role")]
@@ -44,8 +45,12 @@ public sealed class RevokeIamRoleAssumeCommand : IamOpsCmdlet
     [ValidateNotNullOrEmpty]
     public string[] Service { get; set; } = Array.Empty<string>();
 
-    /// <summary>Delete the role, its instance profile and its policies once nothing trusts it.</summary>
-    [Parameter]
+    /// <summary>Delete the role, its instance profile and its policies once nothing trusts it; alone, once no grant is left.</summary>
+    [Parameter(ParameterSetName = UserSet)]
+    [Parameter(ParameterSetName = GroupSet)]
+    [Parameter(ParameterSetName = AccountSet)]
+    [Parameter(ParameterSetName = ServiceSet)]
+    [Parameter(Mandatory = true, ParameterSetName = DeleteSet)]
     public SwitchParameter DeleteRole { get; set; }
 
     /// <summary>Deny every session of the role issued before now; alone, it is incident response.</summary>
@@ -53,6 +58,7 @@ public sealed class RevokeIamRoleAssumeCommand : IamOpsCmdlet
     [Parameter(ParameterSetName = GroupSet)]
     [Parameter(ParameterSetName = AccountSet)]
     [Parameter(ParameterSetName = ServiceSet)]
+    [Parameter(ParameterSetName = DeleteSet)]
     [Parameter(Mandatory = true, ParameterSetName = SessionsSet)]
     public SwitchParameter RevokeSessions { get; set; }
 
@@ -73,7 +79,7 @@ public sealed class RevokeIamRoleAssumeCommand : IamOpsCmdlet
                 GroupSet => Trimmed(new[] { GroupName }),
                 AccountSet => Trimmed(AccountId),
                 ServiceSet => Trimmed(Service),
-                SessionsSet => Array.Empty<string>(),
+                SessionsSet or DeleteSet => Array.Empty<string>(),
                 _ => Trimmed(new[] { UserName }),
             },
             DeleteRole = DeleteRole,

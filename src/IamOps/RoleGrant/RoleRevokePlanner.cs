@@ -105,9 +105,17 @@ public sealed class RoleRevokePlanner
         var trustsNobody = removal.RemainingStatements == 0;
         var deletesRole = request.DeleteRole && (trustsNobody || !TrustsAnyone(role.AssumeRolePolicyDocument, name));
         string? trust = role.AssumeRolePolicyDocument;
+        if (request.Grantees.Count == 0 && !deletesRole)
+        {
+            // Alone, -DeleteRole deletes or leaves the role as it is; it never edits the trust policy.
+            removal = removal with { Document = role.AssumeRolePolicyDocument, Removed = Array.Empty<TrustPrincipal>() };
+        }
+
         if (request.DeleteRole && !deletesRole)
         {
-            warnings.Add($"Role '{name}' still trusts others after this revoke, so it is not deleted: {Summary(removal.Document)}");
+            warnings.Add(request.Grantees.Count == 0
+                ? $"Role '{name}' is not deleted: it still trusts others. Revoke them first (-UserName, -GroupName, -AccountId or -Service with -DeleteRole). Its trust policy: {Summary(removal.Document)}"
+                : $"Role '{name}' still trusts others after this revoke, so it is not deleted: {Summary(removal.Document)}");
         }
 
         if (removal.Removed.Count > 0 && !deletesRole && trustsNobody && identity is not null)
@@ -166,7 +174,11 @@ public sealed class RoleRevokePlanner
     {
         if (request.Grantees.Count == 0)
         {
-            return Array.Empty<TrustPrincipal>();
+            // -DeleteRole alone: IamOps' grants trust the account and let users and groups in through their permission,
+            // so the role is unused once no user or group holds that permission; other principals still count.
+            return request.DeleteRole
+                ? await AccountUnlessHeldAsync(request.RoleName, null, permissionName, warnings, ct).ConfigureAwait(false)
+                : Array.Empty<TrustPrincipal>();
         }
 
         if (identity is null)
@@ -174,14 +186,20 @@ public sealed class RoleRevokePlanner
             return RoleGrantPlanner.Trust(new RoleGrantRequest { RoleName = request.RoleName, GranteeKind = request.GranteeKind, Grantees = request.Grantees }, _account.Partition, _account.AccountId).Principals;
         }
 
+        return await AccountUnlessHeldAsync(request.RoleName, identity, permissionName, warnings, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The account principal, unless a user or group other than <paramref name="identity"/> still holds the permission.</summary>
+    private async Task<IReadOnlyList<TrustPrincipal>> AccountUnlessHeldAsync(string roleName, PrincipalTarget? identity, string permissionName, List<string> warnings, CancellationToken ct)
+    {
         var details = await _aws.Iam.GetAccountAuthorizationDetailsAsync(AuthorizationDetailsFilter.User | AuthorizationDetailsFilter.Group, ct).ConfigureAwait(false);
         var others = details.Users.Where(u => u.InlinePolicies.Any(p => p.PolicyName == permissionName)).Select(u => new PrincipalTarget(IdentityKind.User, u.User.UserName))
             .Concat(details.Groups.Where(g => g.InlinePolicies.Any(p => p.PolicyName == permissionName)).Select(g => new PrincipalTarget(IdentityKind.Group, g.Group.GroupName)))
-            .Where(t => !(t.Kind == identity.Kind && string.Equals(t.Name, identity.Name, StringComparison.OrdinalIgnoreCase)))
+            .Where(t => identity is null || !(t.Kind == identity.Kind && string.Equals(t.Name, identity.Name, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         if (others.Count > 0)
         {
-            warnings.Add($"Role '{request.RoleName}' keeps trusting account {_account.AccountId}: {string.Join(", ", others)} still {(others.Count == 1 ? "holds" : "hold")} {permissionName}.");
+            warnings.Add($"Role '{roleName}' keeps trusting account {_account.AccountId}: {string.Join(", ", others)} still {(others.Count == 1 ? "holds" : "hold")} {permissionName}.");
             return Array.Empty<TrustPrincipal>();
         }
 

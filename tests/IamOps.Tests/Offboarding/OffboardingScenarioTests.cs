@@ -84,6 +84,35 @@ public sealed class OffboardingScenarioTests
     }
 
     [Fact]
+    public async Task A_hardware_MFA_device_is_deactivated_and_kept_and_a_virtual_one_is_deleted()
+    {
+        var account = await AccountWithLoadedUserAsync();
+        const string token = "GAHT12345678";
+        account.AddHardwareMfaDevice(token);
+        var iam = account.Connect().Iam;
+        await iam.EnableMfaDeviceAsync("alice", token, account.MfaCode(token, Start.AddSeconds(-30)), account.MfaCode(token, Start), None);
+        Assert.Equal(2, (await IamLookup.ToListAsync(iam.ListMfaDevicesAsync("alice", None), None)).Count);
+        account.CallLog.Clear();
+
+        var result = Assert.Single(await OffboardAsync(account, "alice"));
+
+        Assert.Equal(OffboardingStatus.Removed, result.Status);
+        Assert.DoesNotContain(account.CallLog.Calls, c => c.Outcome != "Success");
+        var mfaCalls = account.CallLog.MutatingCalls.Select(c => c.Operation).Where(o => o.Contains("MFA", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { "DeactivateMFADevice", "DeleteVirtualMFADevice", "DeactivateMFADevice" }, mfaCalls);
+        var hardwareStep = Assert.Single(result.Changes, c => c.Contains(token, StringComparison.Ordinal));
+        Assert.DoesNotContain("delete", hardwareStep, StringComparison.OrdinalIgnoreCase);
+        await Expect.AwsError("NoSuchEntity", 404, () => iam.GetUserAsync("alice", None));
+
+        // The token stays with its owner: IAM still knows it, so it can be given to someone else.
+        await iam.CreateUserAsync(new CreateUserRequest { UserName = "bob" }, None);
+        ((ManualClock)account.Clock).Advance(TimeSpan.FromMinutes(2));
+        var later = account.Clock.UtcNow;
+        await iam.EnableMfaDeviceAsync("bob", token, account.MfaCode(token, later.AddSeconds(-30)), account.MfaCode(token, later), None);
+        Assert.Equal(token, Assert.Single(await IamLookup.ToListAsync(iam.ListMfaDevicesAsync("bob", None), None)).SerialNumber);
+    }
+
+    [Fact]
     public async Task WhatIf_lists_every_step_and_makes_no_mutating_call()
     {
         var account = await AccountWithLoadedUserAsync();

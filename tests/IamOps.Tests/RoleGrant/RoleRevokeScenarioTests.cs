@@ -91,6 +91,45 @@ public sealed class RoleRevokeScenarioTests
     }
 
     [Fact]
+    public async Task DeleteRole_alone_deletes_a_role_whose_last_grant_was_revoked()
+    {
+        await _sim.Iam.CreateUserAsync(new CreateUserRequest { UserName = "alice" }, None);
+        await _sim.GrantAsync(SimulatedRoleGrants.ForUser("deployer", "alice") with { PolicyArns = new[] { "arn:aws:iam::aws:policy/ReadOnlyAccess" } });
+        await RevokeAsync(ForUser("deployer", "alice"));
+        var alone = new RoleRevokeRequest { RoleName = "deployer", DeleteRole = true };
+
+        var whatIfCalls = await _sim.MutatingCallsOfAsync(() => RevokeAsync(alone, apply: false));
+        var plan = await RevokeAsync(alone);
+
+        Assert.Equal(0, whatIfCalls);
+        Assert.Equal(RoleRevokeStatus.RoleDeleted, plan.DoneStatus);
+        Assert.Contains(plan.Changes, c => c.Description.StartsWith("Detach managed policy arn:aws:iam::aws:policy/ReadOnlyAccess", StringComparison.Ordinal));
+        await Expect.AwsError("NoSuchEntity", 404, () => _sim.Iam.GetRoleAsync("deployer", None));
+        Assert.DoesNotContain(_sim.Account.CallLog.Calls, c => c.Outcome == "DeleteConflict");
+        Assert.Empty((await RevokeAsync(alone)).Changes);
+    }
+
+    [Fact]
+    public async Task DeleteRole_alone_leaves_a_role_someone_still_holds_or_trusts_exactly_as_it_was()
+    {
+        await _sim.Iam.CreateUserAsync(new CreateUserRequest { UserName = "bob" }, None);
+        await _sim.GrantAsync(SimulatedRoleGrants.ForUser("deployer", "bob"));
+        await _sim.GrantAsync(SimulatedRoleGrants.ForAccounts("audit", "210987654321"));
+        var deployerTrust = await TrustAsync("deployer");
+        var auditTrust = await TrustAsync("audit");
+
+        var held = await RevokeAsync(new RoleRevokeRequest { RoleName = "deployer", DeleteRole = true });
+        var trusted = await RevokeAsync(new RoleRevokeRequest { RoleName = "audit", DeleteRole = true });
+
+        Assert.Empty(held.Changes);
+        Assert.Empty(trusted.Changes);
+        Assert.Equal(deployerTrust, await TrustAsync("deployer"));
+        Assert.Equal(auditTrust, await TrustAsync("audit"));
+        Assert.Contains(held.Warnings, w => w.Contains("user bob", StringComparison.Ordinal));
+        Assert.Contains(trusted.Warnings, w => w.Contains("is not deleted", StringComparison.Ordinal) && w.Contains("210987654321", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Removing_the_last_principal_without_DeleteRole_is_a_clear_error()
     {
         await _sim.GrantAsync(SimulatedRoleGrants.ForAccounts("audit", "210987654321"));
