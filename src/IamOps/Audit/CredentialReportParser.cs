@@ -111,11 +111,61 @@ public static class CredentialReportParser
             return null;
         }
 
-        // IAM writes ISO 8601 with an offset (2026-03-01T09:00:00+00:00); anything else ISO-like is read too.
-        return DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time)
-            ? time.UtcDateTime
+        // IAM writes ISO 8601 with an offset (2026-03-01T09:00:00+00:00), read digit by digit (thousands of rows, nine
+        // times each); anything else ISO-like goes to the framework's parser.
+        return IsoTime(text) is { } fast ? fast
+            : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.UtcDateTime
             : throw Invalid($"'{text}' in {column} is not a time", line);
+    }
+
+    /// <summary>yyyy-MM-ddTHH:mm:ss followed by +hh:mm, -hh:mm or Z, as UTC; null for any other shape.</summary>
+    private static DateTime? IsoTime(string text)
+    {
+        if ((text.Length != 25 && text.Length != 20) || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+        {
+            return null;
+        }
+
+        int Number(int start, int length)
+        {
+            var value = 0;
+            for (var i = start; i < start + length; i++)
+            {
+                var digit = text[i] - '0';
+                if (digit is < 0 or > 9)
+                {
+                    return -1;
+                }
+
+                value = (value * 10) + digit;
+            }
+
+            return value;
+        }
+
+        int year = Number(0, 4), month = Number(5, 2), day = Number(8, 2), hour = Number(11, 2), minute = Number(14, 2), second = Number(17, 2);
+        var offsetMinutes = 0;
+        if (text.Length == 25)
+        {
+            int offsetHours = Number(20, 2), offsetRest = Number(23, 2);
+            if ((text[19] != '+' && text[19] != '-') || text[22] != ':' || offsetHours < 0 || offsetRest < 0)
+            {
+                return null;
+            }
+
+            offsetMinutes = (text[19] == '-' ? -1 : 1) * ((offsetHours * 60) + offsetRest);
+        }
+        else if (text[19] != 'Z')
+        {
+            return null;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
+        {
+            return null;
+        }
+
+        return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddMinutes(-offsetMinutes);
     }
 
     private static bool? ParseFlag(string? text, string column, int line) => text switch

@@ -64,6 +64,19 @@ public sealed class CredentialReportTests
     }
 
     [Theory]
+    [InlineData("2026-05-01T12:00:00+00:00", "2026-05-01T12:00:00")]
+    [InlineData("2026-05-01T12:00:00Z", "2026-05-01T12:00:00")]
+    [InlineData("2026-05-01T12:00:00-02:30", "2026-05-01T14:30:00")]
+    [InlineData("2026-05-01T12:00:00.123Z", "2026-05-01T12:00:00.123")]
+    public void Parser_reads_ISO_times_as_UTC(string text, string expected)
+    {
+        var csv = "user,arn,user_creation_time,password_enabled,mfa_active\nbob,arn,X,false,false\n".Replace("X", text, StringComparison.Ordinal);
+        var created = Assert.Single(CredentialReportParser.Parse(csv, ReportTime)).UserCreationTime!.Value;
+        Assert.Equal(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal), created);
+        Assert.Equal(DateTimeKind.Utc, created.Kind);
+    }
+
+    [Theory]
     [InlineData("", "empty")]
     [InlineData("user,arn\nbob,x\n", "no 'user_creation_time' column")]
     [InlineData(Header + "\nbob,arn,yesterday,false,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n", "'yesterday' in user_creation_time is not a time (line 2)")]
