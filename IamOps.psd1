@@ -16,6 +16,7 @@
         'Enter-IamSandbox'
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
+        'Get-IamCredentialReport'
         'Get-IamMfaCode'
         'Get-IamSessionToken'
         'Grant-IamBucketAccess'
@@ -44,6 +45,7 @@
 - Grant-IamRoleAssume / Invoke-IamRoleAssume: who may assume a role, and assuming it (MFA, external id, cached sessions).
 - Remove-IamDeveloper / Revoke-IamRoleAssume: offboarding in IAM's order (or -Disable), undoing role grants, revoking live role sessions.
 - Get-IamSessionToken and Get-IamMfaCode: MFA sessions for accounts that require MFA, and the current code of a device whose seed you hold.
+- Get-IamCredentialReport: the credential report as typed objects (root included, UTC times, ages in days), generated when missing or older than -MaxAge.
 - Test-IamPolicy: offline policy lint and evaluation, -FailOn for CI gates.
 - Enter-IamSandbox: a simulated account (users, roles, MFA devices, buckets, instances) to try all of it without AWS.
 '@

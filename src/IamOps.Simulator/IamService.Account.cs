@@ -7,8 +7,6 @@ namespace IamOps.Simulator;
 
 internal sealed partial class IamService
 {
-    private static readonly TimeSpan ReportLifetime = TimeSpan.FromHours(4);
-
     // Aliases
 
     public IReadOnlyList<string> ListAccountAliases() => State.Alias is null ? Array.Empty<string>() : new[] { State.Alias };
@@ -280,54 +278,6 @@ internal sealed partial class IamService
                 : Array.Empty<RoleAuthorizationDetail>(),
             Policies = policies.Select(p => new ManagedPolicyDetail { Policy = ToPolicy(p), Versions = p.Versions.Select(v => ToVersion(p, v, withDocument: true)).ToList() }).ToList(),
         };
-    }
-
-    // Credential report
-
-    public CredentialReportState GenerateCredentialReport()
-    {
-        if (State.CredentialReportTime is { } time && Now - time < ReportLifetime)
-        {
-            return CredentialReportState.Complete;
-        }
-
-        State.CredentialReportTime = Now;
-        return CredentialReportState.Started;
-    }
-
-    public CredentialReport GetCredentialReport()
-    {
-        var time = State.CredentialReportTime ?? throw new ServiceError("ReportNotPresent", 410, "Credential report is not present. Use GenerateCredentialReport to generate a report.");
-        if (Now - time >= ReportLifetime)
-        {
-            throw new ServiceError("ReportExpired", 410, "Credential report is expired. Use GenerateCredentialReport to generate a new report.");
-        }
-
-        var csv = new StringBuilder("user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n");
-        csv.Append("<root_account>,arn:aws:iam::").Append(AccountId).Append(":root,").Append(Stamp(time)).Append(",not_supported,no_information,not_supported,not_supported,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n");
-        foreach (var user in State.Users.Values.OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase))
-        {
-            var profile = user.LoginProfile;
-            csv.Append(user.Name).Append(',').Append(ToUser(user, full: false).Arn).Append(',').Append(Stamp(user.CreateDate)).Append(',')
-                .Append(profile is null ? "false" : "true").Append(',')
-                .Append(profile?.PasswordLastUsed is { } used ? Stamp(used) : profile is null ? "N/A" : "no_information").Append(',')
-                .Append(profile?.PasswordLastChanged is { } changed ? Stamp(changed) : "N/A").Append(',')
-                .Append(profile is not null && State.PasswordPolicy?.MaxPasswordAge is { } age && profile.PasswordLastChanged is { } c ? Stamp(c.AddDays(age)) : "N/A").Append(',')
-                .Append(user.MfaSerials.Count > 0 ? "true" : "false");
-            for (var i = 0; i < 2; i++)
-            {
-                var key = i < user.AccessKeys.Count ? user.AccessKeys[i] : null;
-                csv.Append(',').Append(key is { Status: "Active" } ? "true" : "false")
-                    .Append(',').Append(key is null ? "N/A" : Stamp(key.CreateDate))
-                    .Append(',').Append(key?.LastUsedDate is { } last ? Stamp(last) : "N/A")
-                    .Append(',').Append(key?.LastUsedRegion ?? "N/A")
-                    .Append(',').Append(key?.LastUsedService ?? "N/A");
-            }
-
-            csv.Append(",false,N/A,false,N/A\n");
-        }
-
-        return new CredentialReport { Content = csv.ToString(), GeneratedTime = time };
     }
 
     private static string Stamp(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);

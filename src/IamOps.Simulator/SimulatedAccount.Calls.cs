@@ -57,11 +57,13 @@ public sealed partial class SimulatedAccount
                     throw ServiceError.AccessDenied($"User: {principal.Arn} is not authorized to perform: iam:{operation} because no MFA authentication information is included in the request: GetSessionToken credentials call IAM only when made with an MFA code.");
                 }
 
-                if (EnforcePermissions && permission?.Invoke(principal) is { } needed)
+                var needed = permission?.Invoke(principal);
+                if (EnforcePermissions && needed is not null)
                 {
                     Demand(principal, needed, service);
                 }
 
+                RecordServiceUse(principal, service, operation, needed);
                 result = apply(principal);
                 if (mutating)
                 {

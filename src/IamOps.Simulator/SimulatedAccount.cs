@@ -98,7 +98,17 @@ public sealed partial class SimulatedAccount : ISandbox
     /// </summary>
     internal int PasswordHashIterations { get; set; } = PasswordHash.DefaultIterations;
 
-    internal AccountState State { get; private set; }
+    internal AccountState State
+    {
+        get => _state;
+        private set
+        {
+            _state = value;
+            SyncClockOffset();
+        }
+    }
+
+    private AccountState _state = null!;
 
     internal IamService Iam { get; }
 
@@ -140,7 +150,7 @@ public sealed partial class SimulatedAccount : ISandbox
     {
         get
         {
-            var now = Clock.UtcNow;
+            var now = PreciseNow;
             return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
         }
     }

@@ -78,7 +78,7 @@ internal sealed class StsService
             RoleId = role.Id,
             SessionName = request.RoleSessionName,
             // Full precision (not the account's whole seconds): a session issued just after a revocation is newer than it.
-            IssuedAt = _account.Clock.UtcNow,
+            IssuedAt = _account.PreciseNow,
             MultiFactorAuthPresent = mfa,
             SourceIdentity = sourceIdentity,
             Tags = inherited.Concat(tags).ToList(),
@@ -138,7 +138,7 @@ internal sealed class StsService
             SessionToken = SecretGenerator.SessionToken(),
             Expiration = now.AddSeconds(duration),
             UserName = caller.User.Name,
-            IssuedAt = _account.Clock.UtcNow,
+            IssuedAt = _account.PreciseNow,
             MultiFactorAuthPresent = mfa,
         };
         State.Sessions[session.AccessKeyId] = session;

@@ -14,6 +14,7 @@ public static class Program
         ["iam-client"] = ("iam-client [--calls N] [--warmup N] [--endpoint URL]  IAM GetUser calls per second and bytes allocated per call", IamClientBenchmark.Run),
         ["simulator"] = ("simulator                                state save/load and memory for 10,000 users; endpoint requests/s", SimulatorBenchmark.Run),
         ["onboarding"] = ("onboarding [--users N]                   Add-IamDeveloper batch vs the throttle-bound minimum and a sequential loop (50 ms/call, 10 writes/s)", OnboardingBenchmark.Run),
+        ["credential-report"] = ("credential-report [--users N]            parse a simulator-made credential report of 5,000 users (target < 1 s)", CredentialReportBenchmark.Run),
         ["import-once"] = ("import-once <manifest>                   (child process of import)", ImportBenchmark.RunOnce),
     };
 

@@ -28,6 +28,7 @@ public static class BadInputCorpus
     private const string Caller = "Get-IamCallerIdentity";
     private const string SessionToken = "Get-IamSessionToken";
     private const string MfaCode = "Get-IamMfaCode";
+    private const string CredentialReport = "Get-IamCredentialReport";
     private const string AllowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
     /// <summary>A valid command line of every cmdlet that connects, for cases about the connection parameters alone.</summary>
@@ -253,6 +254,11 @@ public static class BadInputCorpus
         Add(RemoveDev, "-UserName alice -ThrottleLimit 0 -Confirm:$false", "ParameterArgumentValidationError");
         Pipe(RemoveDev, "[pscustomobject]@{ UserName = 'bad name' }", "-Confirm:$false", "UserNameInvalid");
         Pipe(RemoveDev, "'ghost', 'bad name'", "-Disable -Confirm:$false", "UserNameInvalid");
+
+        // Get-IamCredentialReport: a report's age must be positive.
+        Add(CredentialReport, "-MaxAge 0", "MaxAgeInvalid");
+        Add(CredentialReport, "-MaxAge '-01:00:00'", "MaxAgeInvalid");
+        Add(CredentialReport, "-MaxAge ([timespan]::FromHours(-4)) -Refresh", "MaxAgeInvalid");
 
         // Revoke-IamRoleAssume: the grant's parameter sets and checks.
         Add(RevokeRole, "-RoleName 'bad role' -UserName alice -Confirm:$false", "RoleNameInvalid");

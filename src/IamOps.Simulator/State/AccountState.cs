@@ -38,7 +38,17 @@ internal sealed class AccountState
     /// <summary>Attachment counts of AWS managed policies, by ARN.</summary>
     public Dictionary<string, int> AwsPolicyAttachments { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>When the credential report held in <see cref="CredentialReportContent"/> was generated.</summary>
     public DateTime? CredentialReportTime { get; set; }
+
+    /// <summary>When a credential report generation still in progress was started; null when none is.</summary>
+    public DateTime? CredentialReportStarted { get; set; }
+
+    /// <summary>The CSV of the last complete credential report: a snapshot, as IAM's is.</summary>
+    public string? CredentialReportContent { get; set; }
+
+    /// <summary>How far tests (or users) moved the account's clock ahead of its time source, in ticks: aging without waiting.</summary>
+    public long ClockOffsetTicks { get; set; }
 
     public AccountQuotas Quotas { get; set; } = new();
 
@@ -84,6 +94,9 @@ internal sealed class UserState
     public List<UserCredentialState> SshPublicKeys { get; set; } = new();
 
     public List<UserCredentialState> ServiceSpecificCredentials { get; set; } = new();
+
+    /// <summary>Access Advisor's data: the services (and tracked actions) this user called, by service namespace.</summary>
+    public Dictionary<string, ServiceUseState> ServicesUsed { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>A signing certificate, SSH public key or service-specific credential: an id, a status and what it is for.</summary>
@@ -173,6 +186,20 @@ internal sealed class RoleState
     public DateTime? LastUsedDate { get; set; }
 
     public string? LastUsedRegion { get; set; }
+
+    /// <summary>Access Advisor's data: the services (and tracked actions) this role's sessions called, by service namespace.</summary>
+    public Dictionary<string, ServiceUseState> ServicesUsed { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>When a principal last called a service, where, and (for services IAM tracks per action) each action's last call.</summary>
+internal sealed class ServiceUseState
+{
+    public DateTime LastAuthenticated { get; set; }
+
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>Action name (without the namespace) → last call, for the services IAM tracks per action.</summary>
+    public Dictionary<string, DateTime> Actions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 internal sealed class PolicyState

@@ -24,4 +24,10 @@ public interface ISandbox
 
     /// <summary>Adds running EC2 instances (simulated only as far as instance profiles need); saved with the account.</summary>
     void AddInstances(IEnumerable<string> instanceIds);
+
+    /// <summary>The sandbox's time: the system clock, plus however far <see cref="AdvanceClock"/> moved it.</summary>
+    DateTime UtcNow { get; }
+
+    /// <summary>Ages the account: moves its clock forward (saved with it), so keys and passwords go stale without waiting.</summary>
+    void AdvanceClock(TimeSpan by);
 }
