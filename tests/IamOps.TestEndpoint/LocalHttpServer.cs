@@ -99,7 +99,7 @@ public sealed class LocalHttpServer : IDisposable
             var number = Interlocked.Increment(ref _count);
             Requests.Enqueue(request);
             var canned = number > MaxRequests ? new CannedResponse(500, "too many requests to the test server") : _respond(request, number);
-            if (canned.Delay > TimeSpan.Zero)
+            if (canned.Delay != TimeSpan.Zero) // Timeout.InfiniteTimeSpan: a server that never answers
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, context.RequestAborted);
                 await Task.Delay(canned.Delay, wait.Token).ConfigureAwait(false);
