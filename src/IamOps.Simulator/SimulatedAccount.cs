@@ -10,7 +10,7 @@ namespace IamOps.Simulator;
 /// buckets, EC2 instances' instance profiles, with IAM's documented rules enforced. Thread-safe: every call runs under one lock. Connect to it in process
 /// with <see cref="Connect()"/>, or serve it over HTTP with <see cref="SimulatorEndpoint.Start"/>.
 /// </summary>
-public sealed class SimulatedAccount : ISandbox
+public sealed partial class SimulatedAccount : ISandbox
 {
     /// <summary>The user the sandbox's default credentials belong to, seeded in every new account.</summary>
     public const string AdministratorUserName = "Administrator";

@@ -4,7 +4,7 @@ using IamOps.Aws;
 namespace IamOps.Simulator;
 
 /// <summary><see cref="IIam"/> in process: each method is one logged, fault-injectable call on the account.</summary>
-internal sealed class SimulatorIam : IIam
+internal sealed partial class SimulatorIam : IIam
 {
     private readonly SimulatorConnection _connection;
 

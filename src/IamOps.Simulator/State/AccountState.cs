@@ -38,6 +38,15 @@ internal sealed class AccountState
     /// <summary>Attachment counts of AWS managed policies, by ARN.</summary>
     public Dictionary<string, int> AwsPolicyAttachments { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>OpenID Connect providers by ARN.</summary>
+    public Dictionary<string, OidcProviderState> OidcProviders { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>SAML providers by ARN.</summary>
+    public Dictionary<string, SamlProviderState> SamlProviders { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The key the sandbox signs web identity tokens with (made on first use), for any issuer URL.</summary>
+    public TokenIssuerKeyState? TokenIssuerKey { get; set; }
+
     public DateTime? CredentialReportTime { get; set; }
 
     public AccountQuotas Quotas { get; set; } = new();

@@ -8,7 +8,7 @@ namespace IamOps.Aws;
 /// A create whose first attempt succeeded but whose answer was lost is retried and reports ResourceExists; operations
 /// that asked for the create treat ResourceExists as converged (re-read and carry on), so nothing is made twice.
 /// </summary>
-public interface IIam
+public partial interface IIam
 {
     // Users
     Task<IamUser> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken);

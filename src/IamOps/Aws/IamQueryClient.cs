@@ -11,7 +11,7 @@ namespace IamOps.Aws;
 /// (AWS_RETRY_MODE, AWS_MAX_ATTEMPTS), timeouts, endpoint overrides and pooled connections; our marshalling and XML
 /// parsing. One instance per connection, shared by every call.
 /// </summary>
-internal sealed class IamQueryClient : AmazonServiceClient, IIam
+internal sealed partial class IamQueryClient : AmazonServiceClient, IIam
 {
     /// <summary>Items per page: IAM's maximum, so long lists cost fewer calls (and fewer throttling tokens).</summary>
     internal const int PageSize = 1000;
