@@ -13,6 +13,7 @@
     FormatsToProcess      = @('bin/IamOps.Format.ps1xml')
     CmdletsToExport       = @(
         'Add-IamDeveloper'
+        'Add-IamIdentityProvider'
         'Enter-IamSandbox'
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'

@@ -32,3 +32,108 @@ Describe 'Trust policies that federate a CI provider' {
         Test-IamPolicy -PolicyDocument $trust -PolicyType Trust -Quiet -FailOn Warning | Should -BeTrue
     }
 }
+
+Describe 'Add-IamIdentityProvider' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force
+    }
+    BeforeEach { Enter-IamSandbox | Out-Null }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
+
+    It 'creates the GitHub Actions provider with the sts.amazonaws.com audience, and a second run changes nothing' {
+        $first = Add-IamIdentityProvider -GitHub
+        $before = $IamOpsSandbox.CallLog.MutatingCalls.Count
+
+        $second = Add-IamIdentityProvider -GitHub
+
+        $first.Status | Should -Be 'Created'
+        $first.Arn | Should -Be "arn:aws:iam::$($IamOpsSandbox.AccountId):oidc-provider/token.actions.githubusercontent.com"
+        $first.ClientIds | Should -Be @('sts.amazonaws.com')
+        $second.Status | Should -Be 'Unchanged'
+        $IamOpsSandbox.CallLog.MutatingCalls.Count | Should -Be $before
+    }
+
+    It 'merges a new audience into an existing provider' {
+        Add-IamIdentityProvider -Url https://token.actions.githubusercontent.com | Out-Null
+
+        $result = Add-IamIdentityProvider -Url https://token.actions.githubusercontent.com -ClientId api://deploy
+
+        $result.Status | Should -Be 'Updated'
+        $result.ClientIds | Should -Be @('sts.amazonaws.com', 'api://deploy')
+    }
+
+    It 'makes no change with -WhatIf' {
+        $before = $IamOpsSandbox.CallLog.MutatingCalls.Count
+
+        $result = Add-IamIdentityProvider -AzureDevOps -OrganizationId 6c0a8a5e-1f3b-4c8e-9d2a-0123456789ab -WhatIf
+
+        $result.Status | Should -Be 'WouldChange'
+        $result.Url | Should -Be 'https://vstoken.dev.azure.com/6c0a8a5e-1f3b-4c8e-9d2a-0123456789ab'
+        $result.ClientIds | Should -Be @('api://AzureADTokenExchange')
+        $IamOpsSandbox.CallLog.MutatingCalls.Count | Should -Be $before
+    }
+
+    It 'takes a self-managed GitLab URL as issuer and audience' {
+        $result = Add-IamIdentityProvider -GitLab -Url https://gitlab.example.com
+
+        $result.Url | Should -Be 'https://gitlab.example.com'
+        $result.ClientIds | Should -Be @('https://gitlab.example.com')
+    }
+
+    It 'creates a SAML provider from a metadata file' {
+        $certificate = 'A' * 900
+        $file = Join-Path $TestDrive 'okta.xml'
+        Set-Content -Path $file -Value @"
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="http://www.okta.com/exk1">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>$certificate</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://acme.okta.com/app/sso/saml"/>
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>
+"@
+
+        $result = Add-IamIdentityProvider -Name Okta -SamlMetadataDocument $file
+
+        $result.Status | Should -Be 'Created'
+        $result.Arn | Should -BeLike '*:saml-provider/Okta'
+    }
+
+    It 'refuses <Case> before any call' -ForEach @(
+        @{ Case = 'a malformed URL'; Arguments = @{ Url = 'http://token.actions.githubusercontent.com' }; ErrorId = 'IdentityProviderUrlInvalid' }
+        @{ Case = 'a URL with a port'; Arguments = @{ Url = 'https://issuer.example.com:8443' }; ErrorId = 'IdentityProviderUrlInvalid' }
+        @{ Case = 'an invalid SAML document'; Arguments = @{ Name = 'Okta'; SamlMetadataDocument = '<EntityDescriptor/>' }; ErrorId = 'SamlMetadataInvalid' }
+    ) {
+        $before = $IamOpsSandbox.CallLog.Calls.Count
+
+        { Add-IamIdentityProvider @Arguments -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,*"
+
+        $IamOpsSandbox.CallLog.Calls.Count | Should -Be $before
+    }
+
+    It 'shows a table that fits 80 columns' {
+        $lines = Add-IamIdentityProvider -GitHub | Format-Table | Out-String -Width 80 -Stream | Where-Object { $_ }
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines -join "`n" | Should -Match 'token\.actions\.githubusercontent\.com'
+    }
+}
+
+Describe 'The sandbox as a token issuer' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force
+    }
+    BeforeEach { Enter-IamSandbox | Out-Null }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
+
+    It 'mints a signed JWT for an issuer, subject and audience' {
+        $token = $IamOpsSandbox.NewWebIdentityToken('https://token.actions.githubusercontent.com', 'repo:acme/app:ref:refs/heads/main')
+
+        $token.Split('.') | Should -HaveCount 3
+        $payload = $token.Split('.')[1].Replace('-', '+').Replace('_', '/')
+        $payload += '=' * ((4 - $payload.Length % 4) % 4)
+        $claims = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($payload)) | ConvertFrom-Json
+        $claims.sub | Should -Be 'repo:acme/app:ref:refs/heads/main'
+        $claims.aud | Should -Be 'sts.amazonaws.com'
+        $claims.iss | Should -Be 'https://token.actions.githubusercontent.com'
+    }
+}
