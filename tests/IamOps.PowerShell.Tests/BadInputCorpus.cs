@@ -223,7 +223,7 @@ public static class BadInputCorpus
         Add(AddProvider, "-Name 'bad name' -SamlMetadataDocument '<x/>'", "SamlProviderNameInvalid");
         Add(AddProvider, "-Name Okta -SamlMetadataDocument '<not xml'", "SamlMetadataInvalid");
         Add(AddProvider, "-Name Okta -SamlMetadataDocument '<EntityDescriptor entityID=\"x\"/>'", "SamlMetadataInvalid");
-        Add(AddProvider, "-Name Okta -SamlMetadataDocument (Join-Path $temp 'missing-metadata.xml')", "SamlMetadataNotFound");
+        Add(AddProvider, "-Name Okta -SamlMetadataDocument \"$temp/missing-metadata.xml\"", "SamlMetadataNotFound");
         Add(AddProvider, "-Name Okta -SamlMetadataDocument $badJson", "SamlMetadataInvalid");
         Add(AddProvider, "-GitHub -GitLab", "AmbiguousParameterSet");
 
@@ -233,6 +233,15 @@ public static class BadInputCorpus
             Add(GrantRole, "-RoleName " + Quote(role) + " -UserName alice", "RoleNameInvalid");
         }
 
+        Add(GrantRole, "-RoleName deploy -GitHubRepository app", "GitHubRepositoryInvalid");
+        Add(GrantRole, "-RoleName deploy -GitHubRepository '/app'", "GitHubRepositoryInvalid");
+        Add(GrantRole, "-RoleName deploy -GitHubRepository acme/app -Branch main -Tag v1", "GitHubRefAmbiguous");
+        Add(GrantRole, "-RoleName deploy -GitLabProject app", "GitLabProjectInvalid");
+        Add(GrantRole, "-RoleName deploy -AzureDevOpsServiceConnection contoso/web -OrganizationId 6c0a8a5e-1f3b-4c8e-9d2a-0123456789ab", "ServiceConnectionInvalid");
+        Add(GrantRole, "-RoleName deploy -AzureDevOpsServiceConnection contoso/web/aws -OrganizationId contoso", "OrganizationIdInvalid");
+        Add(GrantRole, "-RoleName deploy -OidcProvider http://issuer.example.com -Subject x", "IdentityProviderUrlInvalid");
+        Add(GrantRole, "-RoleName deploy -SamlProvider 'arn:aws:iam::123456789012:oidc-provider/x.example.com'", "SamlProviderInvalid");
+        Add(GrantRole, "-RoleName deploy -GitHubRepository acme/app", "IdentityProviderNotFound");
         Add(GrantRole, "-RoleName app -UserName 'bad name'", "UserNameInvalid");
         Add(GrantRole, "-RoleName app -UserName ghost", "TargetNotFound");
         Add(GrantRole, "-RoleName app -GroupName 'bad group'", "GroupNameInvalid");

@@ -137,3 +137,82 @@ Describe 'The sandbox as a token issuer' {
         $claims.iss | Should -Be 'https://token.actions.githubusercontent.com'
     }
 }
+
+Describe 'Grant-IamRoleAssume for a pipeline' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force
+        $github = 'https://token.actions.githubusercontent.com'
+        $readOnly = 'arn:aws:iam::aws:policy/ReadOnlyAccess'
+
+        # AssumeRoleWithWebIdentity through the sandbox's STS, as an SDK in the pipeline would call it.
+        function Invoke-WebIdentity([string] $Token) {
+            $request = [IamOps.Aws.AssumeRoleWithWebIdentityRequest]@{ RoleArn = "arn:aws:iam::$($IamOpsSandbox.AccountId):role/deploy"; RoleSessionName = 'ci'; WebIdentityToken = $Token }
+            $IamOpsSandbox.Connect().Sts.AssumeRoleWithWebIdentityAsync($request, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        }
+    }
+    BeforeEach {
+        Enter-IamSandbox | Out-Null
+        Add-IamIdentityProvider -GitHub | Out-Null
+        $grant = Grant-IamRoleAssume -RoleName deploy -GitHubRepository acme/app -Branch main -PolicyArn $readOnly
+    }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
+
+    It 'writes a trust naming the provider, with StringEquals on aud and sub, and a second run changes nothing' {
+        $before = $IamOpsSandbox.CallLog.MutatingCalls.Count
+
+        $again = Grant-IamRoleAssume -RoleName deploy -GitHubRepository acme/app -Branch main -PolicyArn $readOnly
+
+        $grant.Status | Should -Be 'Created'
+        $grant.GranteeType | Should -Be 'WebIdentity'
+        $statement = ($grant.TrustPolicyDocument | ConvertFrom-Json).Statement | Select-Object -First 1
+        $statement.Principal.Federated | Should -BeLike '*:oidc-provider/token.actions.githubusercontent.com'
+        $statement.Action | Should -Be 'sts:AssumeRoleWithWebIdentity'
+        $statement.Condition.StringEquals.'token.actions.githubusercontent.com:sub' | Should -Be 'repo:acme/app:ref:refs/heads/main'
+        $statement.Condition.StringEquals.'token.actions.githubusercontent.com:aud' | Should -Be 'sts.amazonaws.com'
+        $again.Status | Should -Be 'Unchanged'
+        $IamOpsSandbox.CallLog.MutatingCalls.Count | Should -Be $before
+    }
+
+    It 'lets a token of acme/app on main assume the role' {
+        $session = Invoke-WebIdentity $IamOpsSandbox.NewWebIdentityToken($github, 'repo:acme/app:ref:refs/heads/main')
+
+        $session.Session.AssumedRoleArn | Should -BeLike '*:assumed-role/deploy/ci'
+        $session.Subject | Should -Be 'repo:acme/app:ref:refs/heads/main'
+    }
+
+    It 'denies <Case> with <ErrorId>' -ForEach @(
+        @{ Case = 'another repository'; Subject = 'repo:acme/other:ref:refs/heads/main'; Audience = 'sts.amazonaws.com'; Minutes = 60; ErrorId = 'AwsAccessDenied' }
+        @{ Case = 'another branch'; Subject = 'repo:acme/app:ref:refs/heads/feature'; Audience = 'sts.amazonaws.com'; Minutes = 60; ErrorId = 'AwsAccessDenied' }
+        @{ Case = 'a wrong audience'; Subject = 'repo:acme/app:ref:refs/heads/main'; Audience = 'api://elsewhere'; Minutes = 60; ErrorId = 'AwsInvalidIdentityToken' }
+        @{ Case = 'an expired token'; Subject = 'repo:acme/app:ref:refs/heads/main'; Audience = 'sts.amazonaws.com'; Minutes = -5; ErrorId = 'AwsExpiredTokenException' }
+    ) {
+        $token = $IamOpsSandbox.NewWebIdentityToken($github, $Subject, $Audience, [TimeSpan]::FromMinutes($Minutes))
+
+        $failure = { Invoke-WebIdentity $token } | Should -Throw -PassThru
+
+        $failure.Exception.InnerException.ErrorId | Should -Be $ErrorId
+    }
+
+    It 'creates the provider first with -CreateProvider, and refuses without it' {
+        { Grant-IamRoleAssume -RoleName gitlab-deploy -GitLabProject acme/app -Branch main -ErrorAction Stop } | Should -Throw -ErrorId 'IdentityProviderNotFound,*'
+
+        $result = Grant-IamRoleAssume -RoleName gitlab-deploy -GitLabProject acme/app -Branch main -CreateProvider
+
+        $result.Status | Should -Be 'Created'
+        $result.TrustedPrincipals | Should -BeLike '*:oidc-provider/gitlab.com'
+    }
+
+    It 'refuses a repository without an owner before any call' {
+        $before = $IamOpsSandbox.CallLog.Calls.Count
+
+        { Grant-IamRoleAssume -RoleName deploy -GitHubRepository app -ErrorAction Stop } | Should -Throw -ErrorId 'GitHubRepositoryInvalid,*'
+
+        $IamOpsSandbox.CallLog.Calls.Count | Should -Be $before
+    }
+
+    It 'warns when a generic subject lets every repository in' {
+        $null = Grant-IamRoleAssume -RoleName open -OidcProvider $github -Subject 'repo:*' -WarningVariable warned -WarningAction SilentlyContinue
+
+        $warned -join ' ' | Should -Match 'FEDERATED_CI_SUBJECT_TOO_BROAD'
+    }
+}
