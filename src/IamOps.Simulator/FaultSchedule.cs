@@ -108,5 +108,13 @@ public sealed class FaultSchedule
 
         /// <summary>What the call log records as the outcome.</summary>
         public string Outcome => Error?.Code ?? Kind.ToString();
+
+        /// <summary>What the caller receives: the specific AWS error, or the kind's own error or transport failure.</summary>
+        public Exception ToException() => Error ?? (Exception)(Kind switch
+        {
+            FaultKind.Throttling => new ServiceError("Throttling", 400, "Rate exceeded"),
+            FaultKind.ServiceFailure => new ServiceError("ServiceFailure", 500, "The request processing has failed because of an unknown error, exception or failure.", senderFault: false),
+            _ => new InjectedTransportFault(Kind),
+        });
     }
 }

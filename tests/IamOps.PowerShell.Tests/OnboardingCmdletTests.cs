@@ -161,7 +161,11 @@ public sealed class OnboardingCmdletTests
             var uri = (string)account.GetType().GetMethod("VirtualMfaOtpAuthUri")!.Invoke(account, new object[] { "arn:aws:iam::123456789012:mfa/alice" })!;
             var seed = Uri.UnescapeDataString(uri.Split("secret=")[1].Split('&')[0]);
             var totp = account.GetType().Assembly.GetType("IamOps.Simulator.TimeBasedOneTimePassword")!.GetMethod("Compute")!;
-            var now = DateTime.UtcNow;
+
+            // The account's clock stops here, so the two codes and the account's check of them fall in the same 30-second steps.
+            var clock = account.GetType().GetProperty("Clock")!;
+            var now = (DateTime)clock.PropertyType.GetProperty("UtcNow")!.GetValue(clock.GetValue(account))!;
+            clock.SetValue(account, Activator.CreateInstance(account.GetType().Assembly.GetType("IamOps.Simulator.ManualClock")!, now));
             return new Dictionary<string, PSObject>
             {
                 [fields[0].Name] = new((string)totp.Invoke(null, new object[] { seed, now.AddSeconds(-30) })!),

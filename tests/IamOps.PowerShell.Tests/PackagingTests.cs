@@ -79,6 +79,7 @@ public sealed class PackagingTests : IClassFixture<ModulePackage>
         Assert.Contains("IamOps.psd1", files);
         Assert.Contains("en-US/IamOps.dll-Help.xml", files);
         Assert.Contains(files, f => f.StartsWith("bin/", StringComparison.Ordinal) && f.EndsWith("/IamOps.Simulator.dll", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.StartsWith("bin/", StringComparison.Ordinal) && f.EndsWith("/Otp.NET.dll", StringComparison.Ordinal));
         Assert.Equal(File.ReadAllText(Path.Combine(HostedPowerShell.RepoRoot, "IamOps.psd1")), File.ReadAllText(package.ManifestPath));
         var unwanted = files.Where(f => f.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase)
                 || f.EndsWith(".deps.json", StringComparison.OrdinalIgnoreCase)

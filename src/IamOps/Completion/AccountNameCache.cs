@@ -20,17 +20,18 @@ internal sealed class AccountNameCache
     private readonly Dictionary<string, Listing> _listings = new(StringComparer.Ordinal);
     private readonly TimeSpan _lifetime;
     private readonly TimeSpan _listingLimit;
-    private readonly Func<DateTime> _clock;
+    private readonly TimeProvider _time;
 
-    public AccountNameCache(TimeSpan lifetime, TimeSpan listingLimit, Func<DateTime> clock)
+    /// <param name="time">The clock and timers of lifetimes, waits and listing limits (a fake one in tests).</param>
+    public AccountNameCache(TimeSpan lifetime, TimeSpan listingLimit, TimeProvider time)
     {
         _lifetime = lifetime;
         _listingLimit = listingLimit;
-        _clock = clock;
+        _time = time;
     }
 
     /// <summary>The one cache the module's completers share.</summary>
-    public static AccountNameCache Shared { get; } = new(DefaultLifetime, DefaultListingLimit, () => DateTime.UtcNow);
+    public static AccountNameCache Shared { get; } = new(DefaultLifetime, DefaultListingLimit, TimeProvider.System);
 
     /// <summary>
     /// The names of <paramref name="kind"/> in the account <paramref name="connect"/> opens, or none when connecting or
@@ -45,13 +46,16 @@ internal sealed class AccountNameCache
             return Start(identity + "|" + kind, connection, kind);
         });
         Observe(names);
+        var waited = names.WaitAsync(wait, _time);
+        Observe(waited);
         try
         {
-            return names.Wait(wait) ? names.Result : None;
+            waited.Wait();
+            return waited.Result;
         }
         catch (AggregateException)
         {
-            // A completer offers nothing rather than an error: the command itself reports what is wrong.
+            // Not there in time, or failed: a completer offers nothing rather than an error; the command itself reports what is wrong.
             return None;
         }
     }
@@ -60,7 +64,7 @@ internal sealed class AccountNameCache
     {
         lock (_gate)
         {
-            var now = _clock();
+            var now = _time.GetUtcNow().UtcDateTime;
             foreach (var stale in _listings.Where(l => !l.Value.ServesAt(now, _lifetime)).Select(l => l.Key).ToList())
             {
                 _listings.Remove(stale);
@@ -73,13 +77,13 @@ internal sealed class AccountNameCache
 
             var names = Task.Run(async () =>
             {
-                using var limit = new CancellationTokenSource(_listingLimit);
-                var watch = System.Diagnostics.Stopwatch.StartNew();
+                using var limit = _time.CreateCancellationTokenSource(_listingLimit);
+                var started = _time.GetTimestamp();
                 var listed = await AccountNameLister.ListAsync(connection, kind, limit.Token).ConfigureAwait(false);
 
                 // The limit's timer can fire late on a busy machine (or the last page ends before it is checked): a
                 // listing that ran past its limit is dropped all the same, so the limit means one thing.
-                return watch.Elapsed > _listingLimit ? throw new OperationCanceledException(limit.Token) : listed;
+                return _time.GetElapsedTime(started) > _listingLimit ? throw new OperationCanceledException(limit.Token) : listed;
             });
             Observe(names);
             _listings[key] = new Listing(names, now);

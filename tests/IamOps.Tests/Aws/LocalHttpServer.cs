@@ -125,7 +125,7 @@ internal sealed class LocalHttpServer : IDisposable
             var number = Interlocked.Increment(ref _count);
             Requests.Enqueue(request);
             var canned = number > MaxRequests ? new CannedResponse(500, "too many requests to the test server") : _respond(request, number);
-            if (canned.Delay > TimeSpan.Zero)
+            if (canned.Delay != TimeSpan.Zero)
             {
                 await Task.Delay(canned.Delay, _stop.Token).ConfigureAwait(false);
             }

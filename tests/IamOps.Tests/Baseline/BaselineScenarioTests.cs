@@ -111,14 +111,15 @@ public sealed class BaselineScenarioTests
     [Fact]
     public async Task Virtual_MFA_is_created_with_a_seed_then_enabled_on_a_later_run_with_two_codes()
     {
-        var account = new SimulatedAccount(AccountId);
+        var clock = new ManualClock(new DateTime(2026, 3, 1, 12, 0, 10, DateTimeKind.Utc));
+        var account = new SimulatedAccount(AccountId, clock);
         var mfa = Request with { EnableVirtualMfa = true, ProgrammaticAccess = false };
 
         var created = await RunAsync(account, mfa);
         var credential = Assert.Single(created.Credentials);
         var seed = IamOps.Secrets.SecretText.ToPlainText(credential.MfaSeed!);
         var uri = IamOps.Secrets.SecretText.ToPlainText(credential.MfaOtpAuthUri!);
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow;
         var codes = new[] { TimeBasedOneTimePassword.Compute(seed, now.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(seed, now) };
         var enabled = await RunAsync(account, mfa with { MfaCodes = codes });
         var devices = await IamLookup.ToListAsync(account.Connect().Iam.ListMfaDevicesAsync("alice", CancellationToken.None), CancellationToken.None);

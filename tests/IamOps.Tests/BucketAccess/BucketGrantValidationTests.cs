@@ -15,8 +15,23 @@ public sealed class BucketGrantValidationTests
     };
 
     [Fact]
-    public void A_plain_request_passes() =>
-        Assert.Null(Record.Exception(() => BucketGrantPlanner.Validate(Request(IdentityKind.Role, BucketAccessLevel.Write, true, "arn:aws:kms:us-east-1:111122223333:key/abc", "ec2.amazonaws.com"))));
+    public async Task A_request_that_can_work_passes_validation_and_is_planned_as_asked()
+    {
+        var request = Request(IdentityKind.Role, BucketAccessLevel.Write, true, "arn:aws:kms:us-east-1:111122223333:key/abc", "ec2.amazonaws.com");
+        var sandbox = new SimulatedGrants();
+        sandbox.Account.AddBucket("acme-data");
+
+        var refused = Record.Exception(() => BucketGrantPlanner.Validate(request));
+        var plan = await sandbox.PlanGrantAsync(request);
+
+        Assert.Null(refused);
+        Assert.Equal($"arn:aws:iam::{SimulatedGrants.AccountId}:role/app", plan.PrincipalArn);
+        Assert.NotNull(plan.Role);
+        Assert.Contains("arn:aws:s3:::acme-data/reports/*", plan.PolicyDocument, StringComparison.Ordinal);
+        Assert.Contains("s3:DeleteObject", plan.PolicyDocument, StringComparison.Ordinal);
+        Assert.Contains("arn:aws:kms:us-east-1:111122223333:key/abc", plan.PolicyDocument, StringComparison.Ordinal);
+        Assert.NotEmpty(plan.Changes);
+    }
 
     [Theory]
     [InlineData(true, null)]

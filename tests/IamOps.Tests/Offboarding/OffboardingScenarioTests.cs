@@ -78,7 +78,7 @@ public sealed class OffboardingScenarioTests
         var iam = account.Connect().Iam;
         await Expect.AwsError("NoSuchEntity", 404, () => iam.GetUserAsync("alice", None));
         Assert.Empty(await IamLookup.ToListAsync(iam.ListUnassignedVirtualMfaDevicesAsync(None), None));
-        Assert.NotNull(await iam.GetGroupAsync("Developers", None));
+        Assert.Equal("Developers", (await iam.GetGroupAsync("Developers", None)).GroupName);
         Assert.Equal(13, result.Changes.Count); // deactivate and delete of the virtual MFA device are one step
         Assert.Equal("Deleted user alice", result.Changes[^1]);
     }
@@ -124,7 +124,7 @@ public sealed class OffboardingScenarioTests
         Assert.Empty(account.CallLog.MutatingCalls);
         Assert.Equal(13, result.Changes.Count); // deactivate and delete of the virtual MFA device are one step
         Assert.All(result.Changes, c => Assert.StartsWith("Would ", c, StringComparison.Ordinal));
-        Assert.NotNull(await account.Connect().Iam.GetUserAsync("alice", None));
+        Assert.Equal("alice", (await account.Connect().Iam.GetUserAsync("alice", None)).UserName);
     }
 
     [Fact]

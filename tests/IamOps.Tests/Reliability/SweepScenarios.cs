@@ -223,14 +223,15 @@ internal static class SweepScenarios
     /// </summary>
     private static async Task<ScenarioInstance> RoleAssume()
     {
-        var account = new SimulatedAccount("111122223333");
+        var clock = new ManualClock(new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc));
+        var account = new SimulatedAccount("111122223333", clock);
         var admin = account.Connect();
         await admin.Iam.CreateUserAsync(new CreateUserRequest { UserName = "alice" }, None);
         var key = await admin.Iam.CreateAccessKeyAsync("alice", None);
         await admin.Iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "deploy", MaxSessionDuration = 7200, AssumeRolePolicyDocument = Expect.Trust($"{{\"AWS\":\"arn:aws:iam::{account.AccountId}:user/alice\"}}") }, None);
         await admin.Iam.PutInlinePolicyAsync(IdentityKind.Role, "deploy", "read", Expect.Statement("Allow", "s3:GetObject"), None);
         var alice = account.Connect(new SimulatorCredentials(key.AccessKeyId, key.SecretAccessKey));
-        var cache = new RoleSessionCache();
+        var cache = new RoleSessionCache(() => clock.UtcNow);
         var assumption = new RoleAssumption(alice, cache, "sweep", s => account.Connect(new SimulatorCredentials(s.AccessKeyId, IamOps.Secrets.SecretText.ToPlainText(s.SecretAccessKey), IamOps.Secrets.SecretText.ToPlainText(s.SessionToken))), admin.Iam);
         return new ScenarioInstance(account, async () =>
         {

@@ -76,7 +76,7 @@ public sealed class MfaSessionTests
         Assert.Equal($"arn:aws:iam::{Account}:user/alice", session.UserArn);
         Assert.StartsWith("ASIA", session.AccessKeyId, StringComparison.Ordinal);
         Assert.Equal(Start.AddHours(12), session.Expiration);
-        Assert.NotNull(await IamLookup.FindAsync(() => _admin.Iam.GetUserAsync("bob", None)));
+        Assert.Equal("bob", (await IamLookup.FindAsync(() => _admin.Iam.GetUserAsync("bob", None)))?.UserName);
         Assert.Equal($"arn:aws:iam::{Account}:user/alice", (await As(session).Sts.GetCallerIdentityAsync(None)).Arn);
     }
 
@@ -112,7 +112,7 @@ public sealed class MfaSessionTests
         var code = Code(device, 30);
         await key.Sts.GetSessionTokenAsync(new GetSessionTokenRequest { SerialNumber = device.SerialNumber, TokenCode = code }, None);
 
-        var fresh = new MfaSessionIssuer(key, new RoleSessionCache(), "other", _ => key, new UsedMfaCodes());
+        var fresh = new MfaSessionIssuer(key, new RoleSessionCache(() => _clock.UtcNow), "other", _ => key, new UsedMfaCodes(() => _clock.UtcNow));
         var again = await Assert.ThrowsAsync<IamOpsException>(() => fresh.IssueAsync(new MfaSessionRequest { SerialNumber = device.SerialNumber, TokenCode = code }, None));
 
         Assert.Equal("MfaCodeAlreadyUsed", again.ErrorId);

@@ -140,7 +140,9 @@ public sealed class RoleGrantPlannerTests
 
         Assert.Equal("IamOps-AssumeRole-deploy", plan.PermissionPolicyName);
         Assert.Equal(RootArn, Text(Assert.Single(await _sim.TrustStatementsAsync("deploy")).GetProperty("Principal"), "AWS"));
-        Assert.NotNull(await _sim.Iam.GetInlinePolicyAsync(IdentityKind.Group, "Deployers", "IamOps-AssumeRole-deploy", None));
+        var permission = (await _sim.Iam.GetInlinePolicyAsync(IdentityKind.Group, "Deployers", "IamOps-AssumeRole-deploy", None)).PolicyDocument;
+        Assert.Contains("sts:AssumeRole", permission, StringComparison.Ordinal);
+        Assert.Contains($"arn:aws:iam::{AccountId}:role/deploy", permission, StringComparison.Ordinal);
         var session = await _sim.AssumeAs(member).AssumeAsync(new IamOps.RoleAssume.RoleAssumeRequest { RoleName = "deploy", Verify = true }, None);
         Assert.Equal($"arn:aws:sts::{AccountId}:assumed-role/deploy/dana", session.VerifiedIdentity?.Arn);
         var denied = await Assert.ThrowsAsync<IamOpsException>(() => _sim.AssumeAs(outsider).AssumeAsync(new IamOps.RoleAssume.RoleAssumeRequest { RoleName = "deploy" }, None));

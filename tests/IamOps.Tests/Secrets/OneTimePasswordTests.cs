@@ -19,6 +19,49 @@ public sealed class OneTimePasswordTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1111111110).UtcDateTime, code.ValidUntil);
     }
 
+    // RFC 6238 appendix B, SHA-1 key "12345678901234567890": the last six of the eight-digit codes, at each time and at its step.
+    [Theory]
+    [InlineData(59L, 1L, "287082")]
+    [InlineData(1111111109L, 37037036L, "081804")]
+    [InlineData(1111111111L, 37037037L, "050471")]
+    [InlineData(1234567890L, 41152263L, "005924")]
+    [InlineData(2000000000L, 66666666L, "279037")]
+    [InlineData(20000000000L, 666666666L, "353130")]
+    public void Codes_match_the_RFC_6238_test_vectors(long unixSeconds, long step, string expected)
+    {
+        var at = DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime;
+
+        Assert.Equal("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", Rfc6238Seed);
+        Assert.Equal(step, OneTimePassword.StepAt(at));
+        Assert.Equal(expected, OneTimePassword.Compute(Rfc6238Seed, at));
+        Assert.Equal(expected, OneTimePassword.ComputeAtStep(Encoding.ASCII.GetBytes("12345678901234567890"), step));
+    }
+
+    [Fact]
+    public void A_local_time_gives_the_code_of_the_same_instant()
+    {
+        var utc = DateTimeOffset.FromUnixTimeSeconds(1111111109).UtcDateTime;
+
+        Assert.Equal("081804", OneTimePassword.Compute(Rfc6238Seed, utc.ToLocalTime()));
+    }
+
+    [Fact]
+    public void Base32_round_trips_every_length_without_padding_and_rejects_other_characters_without_naming_them()
+    {
+        for (var length = 0; length <= 41; length++)
+        {
+            var bytes = Enumerable.Range(0, length).Select(i => (byte)(i * 37 + 11)).ToArray();
+            var text = OneTimePassword.ToBase32(bytes);
+
+            Assert.DoesNotContain('=', text);
+            Assert.Equal(bytes, OneTimePassword.FromBase32(text));
+            Assert.Equal(bytes, OneTimePassword.FromBase32(text.ToLowerInvariant() + "===="));
+        }
+
+        var failure = Assert.Throws<FormatException>(() => OneTimePassword.FromBase32("GEZD1NBV"));
+        Assert.DoesNotContain("1", failure.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("otpauth://totp/Amazon%20Web%20Services%3Aalice%40acme?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Amazon%20Web%20Services")]
     [InlineData("gezdgnbvgy3tqojqgezdgnbvgy3tqojq")]

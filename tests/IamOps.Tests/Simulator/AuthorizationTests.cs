@@ -98,9 +98,9 @@ public sealed class AuthorizationTests
         await _admin.Iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "by-name", AssumeRolePolicyDocument = Expect.Trust($"{{\"AWS\":\"arn:aws:iam::{Account}:user/frank\"}}") }, None);
         var request = new AssumeRoleRequest { RoleArn = $"arn:aws:iam::{Account}:role/by-account", RoleSessionName = "s1" };
         await Expect.AwsError("AccessDenied", 403, () => frank.Sts.AssumeRoleAsync(request, None));
-        Assert.NotNull(await frank.Sts.AssumeRoleAsync(request with { RoleArn = $"arn:aws:iam::{Account}:role/by-name" }, None));
+        Assert.Equal($"arn:aws:sts::{Account}:assumed-role/by-name/s1", (await frank.Sts.AssumeRoleAsync(request with { RoleArn = $"arn:aws:iam::{Account}:role/by-name" }, None)).AssumedRoleArn);
         await _admin.Iam.PutInlinePolicyAsync(IdentityKind.User, "frank", "assume", Expect.Statement("Allow", "sts:AssumeRole", $"arn:aws:iam::{Account}:role/by-account"), None);
-        Assert.NotNull(await frank.Sts.AssumeRoleAsync(request, None));
+        Assert.Equal($"arn:aws:sts::{Account}:assumed-role/by-account/s1", (await frank.Sts.AssumeRoleAsync(request, None)).AssumedRoleArn);
     }
 
     [Fact]

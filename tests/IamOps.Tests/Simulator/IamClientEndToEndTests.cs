@@ -12,7 +12,7 @@ public sealed class IamClientEndToEndTests : IDisposable
 {
     private const string Account = "111122223333";
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly SimulatedAccount _account = new(Account);
+    private readonly SimulatedAccount _account = new(Account, new ManualClock(new DateTime(2026, 3, 1, 12, 0, 10, DateTimeKind.Utc)));
     private readonly SimulatorEndpoint _endpoint;
     private readonly IamQueryClient _iam;
     private readonly IIam _inProcess;
@@ -169,7 +169,7 @@ public sealed class IamClientEndToEndTests : IDisposable
         Assert.Matches("^[A-Z2-7]{64}$", device.Base32StringSeed);
         Assert.Equal(device.SerialNumber, Assert.Single(await Expect.All(_iam.ListUnassignedVirtualMfaDevicesAsync(None))));
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, device.QrCodePng.Take(4));
-        var now = DateTime.UtcNow;
+        var now = _account.Clock.UtcNow;
         await _iam.EnableMfaDeviceAsync("carol", device.SerialNumber,
             TimeBasedOneTimePassword.Compute(device.Base32StringSeed, now.AddSeconds(-30)), TimeBasedOneTimePassword.Compute(device.Base32StringSeed, now), None);
         Assert.Equal(device.SerialNumber, Assert.Single(await Expect.All(_iam.ListMfaDevicesAsync("carol", None))).SerialNumber);

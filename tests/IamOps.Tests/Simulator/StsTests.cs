@@ -34,6 +34,15 @@ public sealed class StsTests
         return caller.Sts.AssumeRoleAsync(change is null ? request : change(request), None);
     }
 
+    /// <summary>The call succeeded as the named role: a session of it, with temporary credentials that work.</summary>
+    private static void AssertAssumed(string roleName, AssumedRoleSession session)
+    {
+        Assert.Equal($"arn:aws:sts::{Account}:assumed-role/{roleName}/s1", session.AssumedRoleArn);
+        Assert.EndsWith(":s1", session.AssumedRoleId, StringComparison.Ordinal);
+        Assert.StartsWith("ASIA", session.Credentials.AccessKeyId, StringComparison.Ordinal);
+        Assert.NotEmpty(session.Credentials.SessionToken);
+    }
+
     [Fact]
     public async Task Caller_identity_of_the_administrator_is_its_user()
     {
@@ -65,9 +74,9 @@ public sealed class StsTests
         var error = await Expect.AwsError("AccessDenied", 403, () => Assume(alice, "for-bob"));
         Assert.Contains($"User: arn:aws:iam::{Account}:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::{Account}:role/for-bob", error.Message, StringComparison.Ordinal);
         await Role("for-alice", Expect.Trust($"{{\"AWS\":\"arn:aws:iam::{Account}:user/alice\"}}"));
-        Assert.NotNull(await Assume(alice, "for-alice"));
+        AssertAssumed("for-alice", await Assume(alice, "for-alice"));
         await Role("anyone", Expect.Trust("\"*\""));
-        Assert.NotNull(await Assume(alice, "anyone"));
+        AssertAssumed("anyone", await Assume(alice, "anyone"));
     }
 
     [Fact]
@@ -111,7 +120,7 @@ public sealed class StsTests
         await Expect.AwsError("AccessDenied", 403, () => Assume(_admin, "vendor"));
         await Expect.AwsError("AccessDenied", 403, () => Assume(_admin, "vendor", r => r with { ExternalId = "wrong-id" }));
         await Expect.AwsError("ValidationError", 400, () => Assume(_admin, "vendor", r => r with { ExternalId = "x" }));
-        Assert.NotNull(await Assume(_admin, "vendor", r => r with { ExternalId = "Unique-42" }));
+        AssertAssumed("vendor", await Assume(_admin, "vendor", r => r with { ExternalId = "Unique-42" }));
     }
 
     [Fact]
@@ -144,7 +153,8 @@ public sealed class StsTests
         await Expect.AwsError("AccessDenied", 403, () => Assume(_admin, "plain", r => r with { Tags = tags }));
         await Role("tagging", Expect.Trust($"{{\"AWS\":\"{Account}\"}}", """{"StringEquals":{"aws:RequestTag/team":"blue"}}""").Replace("\"sts:AssumeRole\"", "[\"sts:AssumeRole\",\"sts:TagSession\"]", StringComparison.Ordinal));
         var session = await Assume(_admin, "tagging", r => r with { Tags = tags });
-        Assert.NotNull(session.PackedPolicySize);
+        AssertAssumed("tagging", session);
+        Assert.InRange(session.PackedPolicySize!.Value, 0, 100);
         await Expect.AwsError("AccessDenied", 403, () => Assume(_admin, "tagging", r => r with { Tags = new[] { new IamTag("team", "red") } }));
         await Expect.AwsError("ValidationError", 400, () => Assume(_admin, "tagging", r => r with { Tags = new[] { new IamTag("a", "1"), new IamTag("A", "2") } }));
     }
@@ -209,7 +219,7 @@ public sealed class StsTests
         await Expect.AwsError("AccessDenied", 403, () => Assume(_admin, "fresh"));
         await Expect.AwsError("InvalidClientTokenId", 403, () => alice.Sts.GetCallerIdentityAsync(None));
         _clock.Advance(TimeSpan.FromSeconds(10));
-        Assert.NotNull(await Assume(_admin, "fresh"));
+        AssertAssumed("fresh", await Assume(_admin, "fresh"));
         Assert.Equal($"arn:aws:iam::{Account}:user/alice", (await alice.Sts.GetCallerIdentityAsync(None)).Arn);
     }
 
