@@ -35,6 +35,14 @@ public sealed class SimulatorConnection : IAwsConnection
 
     public string Description => $"IamOps sandbox account {Account.AccountId} (simulated, in process); access key {Credentials.AccessKeyId}";
 
+    /// <summary>The sandbox account itself (its id and identity): sessions cached for one sandbox never serve another.</summary>
+    public string SessionScope => "sandbox:" + Account.AccountId + ":" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Account).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public IIam AccountReader => Account.Connect().Iam;
+
+    /// <summary>None: in the sandbox a profile is read only for the keys it holds.</summary>
+    public (string SerialNumber, string Profile)? ProfileMfaSerial() => null;
+
     /// <summary>A connection for the credentials an AssumeRole call returned.</summary>
     public SimulatorConnection ForSession(AssumedRoleSession session) =>
         Account.Connect(new SimulatorCredentials(session.Credentials.AccessKeyId, session.Credentials.SecretAccessKey, session.Credentials.SessionToken));

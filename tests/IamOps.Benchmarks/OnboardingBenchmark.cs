@@ -57,9 +57,8 @@ public static class OnboardingBenchmark
         var policy = await batch.ReadPasswordPolicyAsync(CancellationToken.None);
         var groups = await batch.PlanGroupsAsync(requests, policy, context.Partition, CancellationToken.None);
         var planned = await batch.PlanUsersAsync(requests, groups, policy, CancellationToken.None);
-        var work = planned.Select(p => (p, (IReadOnlyList<PlannedChange>)(p.Plan?.Changes.ToList() ?? new List<PlannedChange>()))).ToList();
-        var outcomes = await batch.ApplyAsync(work, _ => { }, CancellationToken.None);
-        return outcomes.Count(o => o.Failure is not null);
+        var outcomes = await batch.ApplyAsync(planned, CancellationToken.None);
+        return outcomes.Count(o => o.Outcome.Failure is not null);
     }
 
     /// <summary>The loop a runbook writes without IamOps' batch: one user after another, each planned and applied alone.</summary>

@@ -60,7 +60,7 @@ public sealed class VirtualMfaSetup
                 {
                     // Created since this plan was made, by a concurrent run that shows its seed: enable that one.
                 }
-            }));
+            }) { ReturnsSecret = true });
         }
 
         if (codes.Count == 2)
@@ -70,7 +70,7 @@ public sealed class VirtualMfaSetup
                 {
                     await iam.EnableMfaDeviceAsync(user, createdSerial ?? serial, codes[0], codes[1], ct).ConfigureAwait(false);
                     enabled();
-                }));
+                }) { ReturnsSecret = true });
         }
 
         return new VirtualMfaSetup(serial, null, waiting, changes);

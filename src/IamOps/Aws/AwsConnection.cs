@@ -43,6 +43,13 @@ internal sealed class AwsConnection : IAwsConnection
         $"AWS region {Resolved.RegionName} ({Resolved.RegionSource}); credentials: {Resolved.CredentialSource}"
         + (Resolved.EndpointUrl is null ? string.Empty : $"; endpoint {Resolved.EndpointUrl}");
 
+    public string SessionScope => Description;
+
+    public IIam AccountReader => Iam;
+
+    public (string SerialNumber, string Profile)? ProfileMfaSerial() =>
+        ConnectionResolver.ProfileMfaSerial(Resolved) is { } serial ? (serial, Resolved.CredentialProfile!) : null;
+
     /// <summary>Points a regional SDK client's config at the connection: its region, or its -EndpointUrl signed for that region.</summary>
     internal static T Configure<T>(T config, ResolvedConnection connection)
         where T : ClientConfig

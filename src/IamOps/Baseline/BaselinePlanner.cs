@@ -263,7 +263,7 @@ public sealed class BaselinePlanner
                     var password = InitialPassword.Generate(effectivePolicy);
                     await OneShotCalls.CreateLoginProfileAsync(_aws.Iam, user, password, passwordResetRequired: true, ct).ConfigureAwait(false);
                     secrets.Password = password;
-                }));
+                }) { ReturnsSecret = true });
         }
         else
         {
@@ -276,7 +276,7 @@ public sealed class BaselinePlanner
             if (keys.Count == 0)
             {
                 changes.Add(new PlannedChange(ChangeKind.Create, "user " + user, "Create access key for", "programmatic access was asked and the user has no key",
-                    async ct => secrets.AccessKey = await OneShotCalls.CreateAccessKeyAsync(_aws.Iam, user, Array.Empty<string>(), ct).ConfigureAwait(false)));
+                    async ct => secrets.AccessKey = await OneShotCalls.CreateAccessKeyAsync(_aws.Iam, user, Array.Empty<string>(), ct).ConfigureAwait(false)) { ReturnsSecret = true });
             }
             else
             {

@@ -1,10 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Management.Automation;
-using IamOps.Accounts;
 using IamOps.Developers;
-using IamOps.Planning;
-using IamOps.Secrets;
 
 namespace IamOps.Cmdlets;
 
@@ -13,9 +8,7 @@ namespace IamOps.Cmdlets;
 [OutputType(typeof(DeveloperResult))]
 public sealed class AddIamDeveloperCommand : IamOpsCmdlet
 {
-    private readonly List<DeveloperRequest> _requests = new();
-    private readonly List<InputRow> _rows = new();
-    private bool _sawInput;
+    private readonly Onboarding _onboarding = new();
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name", "User")]
@@ -103,90 +96,54 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
 
     protected override void ProcessRecord()
     {
-        _sawInput = true;
-        // Counted from 1 among the objects that reached this command: for Import-Csv, the CSV's data row (header not counted).
-        var row = _rows.Count + 1;
-        var userName = (UserName ?? string.Empty).Trim();
-        try
+        var row = new DeveloperRow
         {
-            var request = new DeveloperRequest
-            {
-                UserName = userName,
-                GroupNames = SplitList(GroupName) ?? new[] { "Developers" },
-                Path = string.IsNullOrWhiteSpace(Path) ? null : Path,
-                Tags = DeveloperTags.Parse(Tag is PSObject wrapped ? wrapped.BaseObject : Tag),
-                ConsoleAccess = DeveloperPlanner.WantsConsoleAccess(MyInvocation.BoundParameters.ContainsKey(nameof(ConsoleAccess)) ? ConsoleAccess.IsPresent : null, NoConsoleAccess, userName),
-                ProgrammaticAccess = ProgrammaticAccess,
-                PermissionsBoundary = string.IsNullOrWhiteSpace(PermissionsBoundary) ? null : PermissionsBoundary,
-                ResetPassword = ResetPassword,
-                RotateAccessKey = RotateAccessKey,
-                DeleteOldAccessKey = DeleteOldAccessKey,
-                CreateMissingGroup = CreateMissingGroup,
-                GroupPolicyArns = SplitList(GroupPolicyArn) ?? Array.Empty<string>(),
-                ExactGroups = ExactGroups,
-                EnableVirtualMfa = EnableVirtualMfa,
-                MfaCodes = MfaCode ?? Array.Empty<string>(),
-                DeactivateAccessKeyIds = SplitList(DeactivateAccessKey) ?? Array.Empty<string>(),
-                DeleteAccessKeyIds = SplitList(DeleteAccessKey) ?? Array.Empty<string>(),
-            };
-            DeveloperPlanner.Validate(request);
-            if (_requests.Any(r => string.Equals(r.UserName, request.UserName, StringComparison.OrdinalIgnoreCase)))
-            {
-                throw new IamOpsException("UserNameDuplicate", FailureKind.InvalidArgument,
-                    $"'{request.UserName}' appears more than once in this batch (IAM names are case-insensitive); only its first row is used.", request.UserName);
-            }
-
-            _requests.Add(request);
-            _rows.Add(new InputRow(row, request, null));
-        }
-        catch (IamOpsException invalid)
+            UserName = UserName,
+            GroupNames = GroupName,
+            Path = Path,
+            Tags = Tag is PSObject wrapped ? wrapped.BaseObject : Tag,
+            ConsoleAccess = MyInvocation.BoundParameters.ContainsKey(nameof(ConsoleAccess)) ? ConsoleAccess.IsPresent : null,
+            NoConsoleAccess = NoConsoleAccess,
+            ProgrammaticAccess = ProgrammaticAccess,
+            PermissionsBoundary = PermissionsBoundary,
+            ResetPassword = ResetPassword,
+            RotateAccessKey = RotateAccessKey,
+            DeleteOldAccessKey = DeleteOldAccessKey,
+            CreateMissingGroup = CreateMissingGroup,
+            GroupPolicyArns = GroupPolicyArn,
+            ExactGroups = ExactGroups,
+            EnableVirtualMfa = EnableVirtualMfa,
+            MfaCodes = MfaCode,
+            DeactivateAccessKeyIds = DeactivateAccessKey,
+            DeleteAccessKeyIds = DeleteAccessKey,
+        };
+        if (_onboarding.Add(row, MyInvocation.ExpectingInput) is { } rejected)
         {
-            // A bad row fails alone: its error names it, and it still gets a Failed result (written in input order at the end).
-            var named = Named(invalid, row, userName);
-            _rows.Add(new InputRow(row, new DeveloperRequest { UserName = userName }, named));
-            WriteFailure(named, userName);
+            WriteFailure(rejected, (UserName ?? string.Empty).Trim());
         }
-    }
-
-    /// <summary>The error of one row, naming it: by its position in the pipeline input when there is one, else by user name.</summary>
-    private IamOpsException Named(IamOpsException failure, int row, string userName)
-    {
-        var name = userName.Length == 0 ? "(no user name)" : $"'{userName}'";
-        var prefix = MyInvocation.ExpectingInput ? $"Row {row} ({name}): " : userName.Length == 0 ? string.Empty : name + ": ";
-        return new IamOpsException(failure.ErrorId, failure.Kind, prefix + failure.Message, failure.Target ?? userName, failure);
     }
 
     protected override void EndProcessing()
     {
-        if (_requests.Count == 0)
+        if (_onboarding.NothingGiven is { } none)
         {
-            if (!_sawInput)
-            {
-                WriteFailure(new IamOpsException("NoDevelopers", FailureKind.InvalidArgument, "No developers were given: pipe objects with a UserName (e.g. Import-Csv team.csv) or pass -UserName."));
-            }
-
-            WriteResults(null, new List<(DeveloperOutcome, IReadOnlyList<PlannedChange>)>(), Array.Empty<DeveloperOutcome>());
-            return;
+            WriteFailure(none);
         }
 
         try
         {
-            if (CredentialFile is not null)
+            var run = _onboarding.Requests.Count == 0 ? _onboarding.Rejected() : Onboard();
+            foreach (var row in run.Rows)
             {
-                CredentialCsv.CheckWritable(FileSystemPath(CredentialFile), append: true, overwrite: false);
+                foreach (var error in row.Errors)
+                {
+                    WriteFailure(error, row.Result.UserName);
+                }
+
+                WriteObject(row.Result);
             }
 
-            if (MfaCode is { Length: > 0 } && _requests.Count > 1)
-            {
-                throw new IamOpsException("MfaCodeInvalid", FailureKind.InvalidArgument, "-MfaCode enables the virtual MFA device of one developer: run it for a single -UserName.");
-            }
-
-            if (MfaQrCodePath is not null)
-            {
-                MfaQrCodeFiles.CheckWritable(FileSystemPath(MfaQrCodePath), _requests.Where(r => r.EnableVirtualMfa).Select(r => r.UserName).ToList(), _requests.Any(r => r.EnableVirtualMfa), overwrite: false);
-            }
-
-            Onboard();
+            WriteVerbose(run.Finish());
         }
         catch (IamOpsException failure)
         {
@@ -194,104 +151,18 @@ public sealed class AddIamDeveloperCommand : IamOpsCmdlet
         }
     }
 
-    private void Onboard()
+    private OnboardingRun Onboard()
     {
+        var options = new OnboardingOptions
+        {
+            ThrottleLimit = ThrottleLimit,
+            CredentialFile = CredentialFile is null ? null : FileSystemPath(CredentialFile),
+            CredentialFileAsGiven = CredentialFile,
+            MfaQrCodeFolder = MfaQrCodePath is null ? null : FileSystemPath(MfaQrCodePath),
+            MfaCodesGiven = MfaCode is { Length: > 0 },
+        };
+        _onboarding.Check(options);
         var connection = Connection;
-        var batch = new OnboardingBatch(connection, ThrottleLimit);
-        var account = Await(token => AccountContext.LoadAsync(connection, token));
-        var passwordPolicy = Await(batch.ReadPasswordPolicyAsync);
-        var groups = Await(token => batch.PlanGroupsAsync(_requests, passwordPolicy, account.Partition, token));
-        // A failed group change fails the rows that want the group (their results and errors say so).
-        var groupChanges = groups.Changes.Select(ApplyChange).ToList();
-        var planned = Await(token => batch.PlanUsersAsync(_requests, groups, passwordPolicy, token, groupChanges, account));
-        var work = planned.Select(p => (Planned: p, Approved: (IReadOnlyList<PlannedChange>)(p.Plan?.Changes.Where(c => ShouldProcess(c.Target, c.Description)).ToList() ?? new List<PlannedChange>()))).ToList();
-
-        var finished = new ConcurrentQueue<DeveloperOutcome>();
-        var clock = Stopwatch.StartNew();
-        var applying = Task.Run(() => batch.ApplyAsync(work, finished.Enqueue, StopToken), StopToken);
-        var progress = new ProgressRecord(1, "Onboarding developers", "Starting");
-        var done = 0;
-        while (!applying.Wait(TimeSpan.FromMilliseconds(100)))
-        {
-            while (finished.TryDequeue(out _))
-            {
-                done++;
-            }
-
-            ReportProgress(progress, done, clock);
-        }
-
-        var outcomes = Await(_ => applying);
-        progress.RecordType = ProgressRecordType.Completed;
-        WriteProgress(progress);
-        WriteResults(account, work, outcomes);
+        return Await(token => _onboarding.OnboardAsync(connection, options, Callbacks("Onboarding developers", "developers"), token));
     }
-
-    private void ReportProgress(ProgressRecord progress, int done, Stopwatch clock)
-    {
-        progress.StatusDescription = $"{done} of {_requests.Count} developers";
-        progress.PercentComplete = (int)(100.0 * done / _requests.Count);
-        progress.SecondsRemaining = done == 0 ? -1 : (int)(clock.Elapsed.TotalSeconds / done * (_requests.Count - done));
-        WriteProgress(progress);
-    }
-
-    /// <summary>One result per input row in input order, rejected rows included; secrets go to -CredentialFile; a summary in the verbose stream.</summary>
-    private void WriteResults(AccountContext? account, List<(DeveloperOutcome Planned, IReadOnlyList<PlannedChange> Approved)> work, IReadOnlyList<DeveloperOutcome> outcomes)
-    {
-        var credentialRows = new List<CredentialRow>();
-        var counts = new Dictionary<DeveloperStatus, int>();
-        var next = 0;
-        foreach (var input in _rows)
-        {
-            DeveloperResult result;
-            if (input.Rejection is not null)
-            {
-                result = DeveloperReport.ToResult(account, DeveloperOutcome.Rejected(input.Request, input.Rejection), Array.Empty<PlannedChange>());
-            }
-            else
-            {
-                var outcome = outcomes[next];
-                result = DeveloperReport.ToResult(account, outcome, work[next].Approved);
-                next++;
-                if (outcome.Failure is not null)
-                {
-                    WriteFailure(Named(outcome.Failure, input.Row, outcome.Request.UserName), outcome.Request.UserName);
-                }
-
-                if (MfaQrCodePath is not null && outcome.Plan?.MfaDevice is { QrCodePng.Length: > 0 } device)
-                {
-                    try
-                    {
-                        MfaQrCodeFiles.Write(MfaQrCodeFiles.PathFor(FileSystemPath(MfaQrCodePath), outcome.Request.UserName), device.QrCodePng, overwrite: false);
-                    }
-                    catch (IamOpsException notWritten)
-                    {
-                        WriteFailure(notWritten, outcome.Request.UserName);
-                    }
-                }
-
-                if (account is not null && DeveloperReport.CredentialRow(account, outcome) is { } credentials)
-                {
-                    credentialRows.Add(credentials);
-                }
-            }
-
-            counts[result.Status] = counts.TryGetValue(result.Status, out var n) ? n + 1 : 1;
-            WriteObject(result);
-        }
-
-        if (CredentialFile is not null && credentialRows.Count > 0)
-        {
-            CredentialCsv.Write(FileSystemPath(CredentialFile), credentialRows, append: true, overwrite: false);
-        }
-
-        WriteVerbose("Developers: " + string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key}")) + (credentialRows.Count > 0 && CredentialFile is not null ? $"; {credentialRows.Count} credential row(s) appended to {CredentialFile}" : string.Empty) + ".");
-    }
-
-    /// <summary>One pipeline input as it arrived: its position, and the reason it was rejected before any call, if it was.</summary>
-    private sealed record InputRow(int Row, DeveloperRequest Request, IamOpsException? Rejection);
-
-    /// <summary>CSV cells carry lists as 'a;b' or 'a,b'.</summary>
-    private static string[]? SplitList(string[]? values) =>
-        values?.SelectMany(v => (v ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)).Select(v => v.Trim()).Where(v => v.Length > 0).ToArray() is { Length: > 0 } list ? list : null;
 }

@@ -72,7 +72,7 @@ public sealed class EnterIamSandboxCommand : PSCmdlet
         }
         catch (IamOpsException failure)
         {
-            ThrowTerminatingError(IamOpsCmdlet.ToErrorRecord(failure, Path));
+            ThrowTerminatingError(ErrorRecords.From(failure, Path));
         }
     }
 

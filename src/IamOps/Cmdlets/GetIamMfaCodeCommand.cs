@@ -47,7 +47,7 @@ public sealed class GetIamMfaCodeCommand : PSCmdlet
         }
         catch (IamOpsException failure)
         {
-            WriteError(IamOpsCmdlet.ToErrorRecord(failure, SerialNumber));
+            WriteError(ErrorRecords.From(failure, SerialNumber));
         }
     }
 
@@ -68,7 +68,7 @@ public sealed class GetIamMfaCodeCommand : PSCmdlet
 
         if (SeedFile is not null)
         {
-            return MfaCode.At(MfaSeed.ReadFile(FileSystemPath(SeedFile)), at ?? DateTime.UtcNow, SerialNumber);
+            return MfaCode.At(MfaSeed.ReadFile(ProviderPaths.FileSystemPath(SessionState, SeedFile)), at ?? DateTime.UtcNow, SerialNumber);
         }
 
         var sandbox = new SessionConnector(SessionState.PSVariable.GetValue).Sandbox
@@ -77,13 +77,5 @@ public sealed class GetIamMfaCodeCommand : PSCmdlet
         var code = sandbox.MfaCode(SerialNumber!.Trim(), at);
         var step = OneTimePassword.StepAt(at ?? DateTime.UtcNow);
         return new MfaCode { TokenCode = code, SerialNumber = SerialNumber.Trim(), ValidFrom = OneTimePassword.StepStart(step), ValidUntil = OneTimePassword.StepStart(step + 1) };
-    }
-
-    private string FileSystemPath(string path)
-    {
-        var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        return provider.Name == "FileSystem"
-            ? resolved
-            : throw new IamOpsException("FilePathInvalid", FailureKind.InvalidArgument, $"'{path}' is on the {provider.Name} provider; give a path on the file system.", path);
     }
 }

@@ -51,26 +51,7 @@ public sealed class GetIamSessionTokenCommand : TemporaryCredentialsCmdlet
 
     private MfaSession Issue(MfaSessionRequest request)
     {
-        var issuer = new MfaSessionIssuer(
-            Connection,
-            SessionCache,
-            SessionScope,
-            session => ConnectAs(session.AccessKeyId, Secrets.SecretText.ToPlainText(session.SecretAccessKey), Secrets.SecretText.ToPlainText(session.SessionToken)),
-            UsedCodes);
-        if (request.SerialNumber is not null && request.TokenCode is null)
-        {
-            if (Await(token => issuer.FindCachedAsync(request, token)) is { } cached)
-            {
-                WriteVerbose($"Cached MFA session of {cached.UserArn}, expires {cached.Expiration:u}.");
-                return cached;
-            }
-
-            request = request with { TokenCode = PromptForTokenCode(request.SerialNumber) };
-            MfaSessionIssuer.Check(request);
-        }
-
-        var session = Await(token => issuer.IssueAsync(request, token));
-        WriteVerbose($"{(session.FromCache ? "Cached" : "New")} MFA session of {session.UserArn}, expires {session.Expiration:u}.");
-        return session;
+        var issuer = MfaSessionIssuer.Through(Connection, SessionCache, ConnectAs, UsedCodes);
+        return Await(token => issuer.IssueAsync(request, AskForTokenCode, WriteVerboseLater, token));
     }
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using IamOps.BucketAccess;
-using IamOps.Planning;
 using IamOps.Roles;
 
 namespace IamOps.Cmdlets;
@@ -61,14 +60,8 @@ public sealed class GrantIamBucketAccessCommand : BucketAccessCmdlet
         var account = AccountOrStop();
         try
         {
-            var plan = Await(token => new BucketGrantPlanner(Connection, account).PlanAsync(request, token));
-            if (ApplyPlan(plan.Warnings, plan.Changes, request.Principal.ToString(), request.Principal.Name) is not { } applied)
-            {
-                return;
-            }
-
-            var status = applied.Any(a => a.Outcome == ChangeOutcome.Skipped) ? BucketAccessStatus.WouldChange : plan.Status;
-            WriteObject(BucketAccessResult.FromGrant(plan, account.AccountId, status, applied.Select(a => a.ToString()).ToList()));
+            var connection = Connection;
+            WriteObject(Await(token => BucketAccessChanges.GrantAsync(connection, account, request, Callbacks(), token)));
         }
         catch (IamOpsException failure)
         {

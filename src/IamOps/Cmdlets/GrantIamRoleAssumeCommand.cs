@@ -183,14 +183,8 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
         var account = AccountOrStop();
         try
         {
-            var plan = Await(token => new RoleGrantPlanner(Connection, account).PlanAsync(request, token));
-            if (ApplyPlan(plan.Warnings, plan.Changes, "role " + request.RoleName, request.RoleName) is not { } applied)
-            {
-                return;
-            }
-
-            var status = applied.Any(a => a.Outcome == ChangeOutcome.Skipped) ? RoleGrantStatus.WouldChange : plan.Status;
-            WriteObject(RoleGrantResult.From(plan, account.AccountId, status, applied.Select(a => a.ToString()).ToList()));
+            var connection = Connection;
+            WriteObject(Await(token => RoleGrantChanges.GrantAsync(connection, account, request, Callbacks(), token)));
         }
         catch (IamOpsException failure)
         {

@@ -99,34 +99,8 @@ public sealed class InvokeIamRoleAssumeCommand : TemporaryCredentialsCmdlet
 
     private RoleSession Assume(RoleAssumeRequest request)
     {
-        var connection = Connection;
-        var sandbox = Sandbox;
-        var assumption = new RoleAssumption(
-            connection,
-            SessionCache,
-            SessionScope,
-            session => ConnectAs(session.AccessKeyId, Secrets.SecretText.ToPlainText(session.SecretAccessKey), Secrets.SecretText.ToPlainText(session.SessionToken)),
-            sandbox is null ? connection.Iam : sandbox.Connect(null, null, null).Iam)
-        {
-            UsedCodes = UsedCodes,
-            Waiting = (attempt, pause) => WriteVerboseLater($"AssumeRole was denied (attempt {attempt}); waiting {pause.TotalSeconds:0.#} s for IAM to propagate recent changes (-WaitForRole)."),
-        };
-
-
-        if (request.SerialNumber is not null && request.TokenCode is null)
-        {
-            var cached = request.NoCache ? null : Await(token => assumption.FindCachedAsync(request, token));
-            if (cached is not null)
-            {
-                return cached;
-            }
-
-            request = request with { TokenCode = PromptForTokenCode(request.SerialNumber) };
-            RoleAssumeValidation.Check(request);
-        }
-
-        var session = Await(token => assumption.AssumeAsync(request, token));
-        WriteVerbose($"{(session.FromCache ? "Cached" : "New")} session {session.AssumedRoleArn}, expires {session.Expiration:u}.");
-        return session;
+        var assumption = RoleAssumption.Through(Connection, SessionCache, ConnectAs, UsedCodes);
+        assumption.Waiting = (attempt, pause) => WriteVerboseLater($"AssumeRole was denied (attempt {attempt}); waiting {pause.TotalSeconds:0.#} s for IAM to propagate recent changes (-WaitForRole).");
+        return Await(token => assumption.AssumeAsync(request, AskForTokenCode, WriteVerboseLater, token));
     }
 }

@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Management.Automation;
-using IamOps.Accounts;
 using IamOps.Offboarding;
-using IamOps.Planning;
 
 namespace IamOps.Cmdlets;
 
@@ -15,8 +11,7 @@ namespace IamOps.Cmdlets;
 [OutputType(typeof(OffboardingResult))]
 public sealed class RemoveIamDeveloperCommand : IamOpsCmdlet
 {
-    private readonly List<OffboardingRequest> _requests = new();
-    private readonly List<(OffboardingRequest Request, IamOpsException? Rejection)> _inputs = new();
+    private readonly Offboarder _offboarder = new();
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name", "User")]
@@ -35,37 +30,39 @@ public sealed class RemoveIamDeveloperCommand : IamOpsCmdlet
     protected override void ProcessRecord()
     {
         var request = new OffboardingRequest { UserName = (UserName ?? string.Empty).Trim(), Disable = Disable };
-        try
+        var (rejection, note) = _offboarder.Add(request);
+        if (note is not null)
         {
-            OffboardingPlanner.Validate(request);
-            if (_requests.Any(r => string.Equals(r.UserName, request.UserName, StringComparison.OrdinalIgnoreCase)))
-            {
-                // The same user twice is one offboarding: its result comes once.
-                WriteVerbose($"'{request.UserName}' appears more than once in the input; it is offboarded once.");
-                return;
-            }
-
-            _requests.Add(request);
-            _inputs.Add((request, null));
+            WriteVerbose(note);
         }
-        catch (IamOpsException invalid)
+
+        if (rejection is not null)
         {
-            _inputs.Add((request, invalid));
-            WriteFailure(invalid, request.UserName);
+            WriteFailure(rejection, request.UserName);
         }
     }
 
     protected override void EndProcessing()
     {
-        if (_requests.Count == 0)
-        {
-            WriteResults(string.Empty, Array.Empty<OffboardingOutcome>());
-            return;
-        }
-
         try
         {
-            Offboard();
+            var users = _offboarder.Requests.Count == 0 ? _offboarder.Rejected() : Offboard();
+            foreach (var user in users)
+            {
+                if (user.Failure is not null)
+                {
+                    WriteFailure(user.Failure, user.Result.UserName);
+                }
+
+                if (user.Result.Note is not null)
+                {
+                    WriteVerbose(user.Result.Note);
+                }
+
+                WriteObject(user.Result);
+            }
+
+            WriteVerbose(Offboarder.Summary(users));
         }
         catch (IamOpsException failure)
         {
@@ -73,80 +70,10 @@ public sealed class RemoveIamDeveloperCommand : IamOpsCmdlet
         }
     }
 
-    private void Offboard()
+    private IReadOnlyList<OffboardedUser> Offboard()
     {
         var connection = Connection;
-        var account = Await(token => AccountContext.LoadAsync(connection, token));
-        var batch = new OffboardingBatch(connection, ThrottleLimit);
-        var planned = Await(token => batch.PlanAsync(_requests, token));
-        var work = planned.Select(p => (Planned: p, Approved: p.Plan is not { Changes.Count: > 0 } plan || Approve(plan))).ToList();
-
-        var finished = new ConcurrentQueue<OffboardingOutcome>();
-        var clock = Stopwatch.StartNew();
-        var applying = Task.Run(() => batch.ApplyAsync(work, finished.Enqueue, StopToken), StopToken);
-        var progress = new ProgressRecord(1, Disable ? "Disabling developers" : "Removing developers", "Starting");
-        var done = 0;
-        while (!applying.Wait(TimeSpan.FromMilliseconds(100)))
-        {
-            while (finished.TryDequeue(out _))
-            {
-                done++;
-            }
-
-            progress.StatusDescription = $"{done} of {_requests.Count} developers";
-            progress.PercentComplete = (int)(100.0 * done / _requests.Count);
-            progress.SecondsRemaining = done == 0 ? -1 : (int)(clock.Elapsed.TotalSeconds / done * (_requests.Count - done));
-            WriteProgress(progress);
-        }
-
-        var outcomes = Await(_ => applying);
-        progress.RecordType = ProgressRecordType.Completed;
-        WriteProgress(progress);
-        WriteResults(account.AccountId, outcomes);
-    }
-
-    /// <summary>One ShouldProcess per user whose message lists every step, so -WhatIf shows them all and -Confirm asks once.</summary>
-    private bool Approve(OffboardingPlan plan)
-    {
-        var steps = string.Join(Environment.NewLine, plan.Changes.Select((c, i) => $"  {i + 1}. {c.Description} {c.Target}"));
-        var action = plan.Request.Disable ? "Disable" : "Remove";
-        return ShouldProcess(
-            $"{action} IAM user '{plan.Request.UserName}' in {plan.Changes.Count} step(s):{Environment.NewLine}{steps}",
-            $"{action} IAM user '{plan.Request.UserName}' ({plan.Changes.Count} step(s): {string.Join("; ", plan.Changes.Select(c => c.Description + " " + c.Target))})?",
-            "Remove-IamDeveloper");
-    }
-
-    /// <summary>One result per input in input order, rejected ones included; errors for failures; a summary in the verbose stream.</summary>
-    private void WriteResults(string account, IReadOnlyList<OffboardingOutcome> outcomes)
-    {
-        var counts = new Dictionary<OffboardingStatus, int>();
-        var next = 0;
-        foreach (var (request, rejection) in _inputs)
-        {
-            OffboardingResult result;
-            if (rejection is not null)
-            {
-                result = OffboardingResult.From(account, request, null, Array.Empty<AppliedChange>(), rejection);
-            }
-            else
-            {
-                var outcome = outcomes[next++];
-                if (outcome.Failure is not null)
-                {
-                    WriteFailure(outcome.Failure, request.UserName);
-                }
-
-                result = OffboardingResult.From(account, request, outcome.Plan, outcome.Applied, outcome.Failure);
-                if (result.Note is not null)
-                {
-                    WriteVerbose(result.Note);
-                }
-            }
-
-            counts[result.Status] = counts.TryGetValue(result.Status, out var n) ? n + 1 : 1;
-            WriteObject(result);
-        }
-
-        WriteVerbose("Developers: " + string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key}")) + ".");
+        var callbacks = Callbacks(Disable ? "Disabling developers" : "Removing developers", "developers");
+        return Await(token => _offboarder.OffboardAsync(connection, ThrottleLimit, callbacks, token));
     }
 }

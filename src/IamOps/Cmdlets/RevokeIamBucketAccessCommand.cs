@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using IamOps.BucketAccess;
-using IamOps.Planning;
 
 namespace IamOps.Cmdlets;
 
@@ -34,31 +33,8 @@ public sealed class RevokeIamBucketAccessCommand : BucketAccessCmdlet
         var account = AccountOrStop();
         try
         {
-            var plan = Await(token => new BucketRevokePlanner(Connection, account).PlanAsync(request, token));
-            foreach (var warning in plan.Warnings)
-            {
-                WriteWarning(warning);
-            }
-
-            if (plan.Policies.Count == 0)
-            {
-                WriteVerbose($"{request.Principal} holds no IamOps grant on s3://{request.BucketName}/{request.Prefix}; nothing to revoke.");
-                WriteObject(BucketAccessResult.FromRevoke(plan, null, account.AccountId, BucketAccessStatus.Unchanged, Array.Empty<string>()));
-                return;
-            }
-
-            foreach (var policy in plan.Policies)
-            {
-                if (ApplyPlan(Array.Empty<string>(), policy.Changes, request.Principal.ToString(), request.Principal.Name) is not { } applied)
-                {
-                    return;
-                }
-
-                var status = applied.Count == 0 ? BucketAccessStatus.Unchanged
-                    : applied.Any(a => a.Outcome == ChangeOutcome.Skipped) ? BucketAccessStatus.WouldChange
-                    : BucketAccessStatus.Removed;
-                WriteObject(BucketAccessResult.FromRevoke(plan, policy, account.AccountId, status, applied.Select(a => a.ToString()).ToList()));
-            }
+            var connection = Connection;
+            Await(token => BucketAccessChanges.RevokeAsync(connection, account, request, Callbacks(), WriteObjectLater, WriteVerboseLater, token));
         }
         catch (IamOpsException failure)
         {

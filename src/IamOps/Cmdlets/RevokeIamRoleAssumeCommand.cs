@@ -98,14 +98,8 @@ public sealed class RevokeIamRoleAssumeCommand : IamOpsCmdlet
         var account = AccountOrStop();
         try
         {
-            var plan = Await(token => new RoleRevokePlanner(Connection, account).PlanAsync(request, token));
-            if (ApplyPlan(plan.Warnings, plan.Changes, "role " + request.RoleName, request.RoleName) is not { } applied)
-            {
-                return;
-            }
-
-            var status = applied.Any(a => a.Outcome == ChangeOutcome.Skipped) ? RoleRevokeStatus.WouldChange : plan.DoneStatus;
-            WriteObject(plan.ToResult(account.AccountId, status, applied.Select(a => a.ToString()).ToList()));
+            var connection = Connection;
+            WriteObject(Await(token => RoleGrantChanges.RevokeAsync(connection, account, request, Callbacks(), token)));
         }
         catch (IamOpsException failure)
         {

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using IamOps.Aws;
 using IamOps.RoleAssume;
+using IamOps.Secrets;
 
 namespace IamOps.Cmdlets;
 
@@ -36,25 +38,26 @@ public abstract class TemporaryCredentialsCmdlet : IamOpsCmdlet
     /// <summary>MFA codes this runspace sent, to tell an already used code from a wrong one.</summary>
     protected UsedMfaCodes UsedCodes => UsedMfaCodes.For(CacheOwner);
 
-    /// <summary>Which account or endpoint the session's connection points at, so cached sessions never cross them.</summary>
-    protected string SessionScope => Sandbox is { } sandbox
-        ? "sandbox:" + sandbox.AccountId + ":" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(sandbox).ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : string.Join("|", Connection.Description, Region, EndpointUrl);
-
     private object CacheOwner => (object?)Runspace.DefaultRunspace ?? SessionState;
 
     /// <summary>Like aws-vault and the AWS CLI: the mfa_serial of the profile the credentials come from, when -SerialNumber is not given.</summary>
     protected string? ProfileMfaSerial()
     {
-        if (Sandbox is not null || Connection is not Aws.AwsConnection aws
-            || IamOps.Connection.ConnectionResolver.ProfileMfaSerial(aws.Resolved) is not { } serial)
+        if (Connection.ProfileMfaSerial() is not { } mfa)
         {
             return null;
         }
 
-        WriteVerbose($"Using MFA device {serial} from the mfa_serial of profile '{aws.Resolved.CredentialProfile}'.");
-        return serial;
+        WriteVerbose($"Using MFA device {mfa.SerialNumber} from the mfa_serial of profile '{mfa.Profile}'.");
+        return mfa.SerialNumber;
     }
+
+    /// <summary>A connection with a session's credentials, to the same place as <see cref="IamOpsCmdlet.Connection"/> (for -Verify).</summary>
+    protected IAwsConnection ConnectAs(TemporarySession session) =>
+        ConnectAs(session.AccessKeyId, SecretText.ToPlainText(session.SecretAccessKey), SecretText.ToPlainText(session.SessionToken));
+
+    /// <summary>Asks for an MFA code on the pipeline thread, from work running inside Await.</summary>
+    protected string AskForTokenCode(string serialNumber) => AskOnPipelineThread(() => PromptForTokenCode(serialNumber));
 
     /// <summary>-ScriptBlock restores the environment, -SetEnvironment keeps the credentials in it: they cannot go together.</summary>
     protected static void CheckHandOver(ScriptBlock? scriptBlock, bool setEnvironment, string? saveAsProfile)

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.ObjectModel;
 using System.Management.Automation;
 using IamOps.Aws;
 using IamOps.Policy;
@@ -21,12 +20,7 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
     private const string RoleSet = "RoleName";
     private const string GroupSet = "GroupName";
 
-    private readonly List<SourcedPolicy> _policies = new();
-    private PolicyCheckGate? _gate;
-    private DecisionRequest? _question;
-    private PrincipalDecider? _principals;
-    private int _documentCount;
-    private bool _inputFailed;
+    private PolicyTest? _test;
 
     /// <summary>Policy JSON text, or a hashtable or object serialized to JSON; with -Action, the identity policies (none: @()).</summary>
     [Parameter(Position = 0, ParameterSetName = DocumentSet, ValueFromPipelineByPropertyName = true)]
@@ -127,9 +121,29 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
     [Parameter]
     public FindingSeverity? FailOn { get; set; }
 
-    private bool Deciding => Action is { Length: > 0 };
-
-    private PolicyCheckGate Gate => _gate ??= new PolicyCheckGate(FailOn ?? FindingSeverity.Error);
+    private PolicyTest Test => _test ??= new PolicyTest(new PolicyTestSettings
+    {
+        Lint = new PolicyValidationOptions { PolicyType = PolicyType, AttachedTo = AttachedTo },
+        Question = new DecisionParameters
+        {
+            PrincipalArn = PrincipalArn,
+            Actions = Action ?? Array.Empty<string>(),
+            Resources = Resource,
+            Context = PolicyInput.ToContext(Context),
+            PrincipalTags = PolicyInput.ToContext(PrincipalTag),
+            ResourceAccount = ResourceAccount,
+            AttachedTo = ParameterSetName is UserSet or RoleSet or GroupSet ? IdentityAttachment.Role : AttachedTo,
+            PermissionsBoundary = PermissionsBoundary,
+            SessionPolicy = SessionPolicy,
+            ResourcePolicy = ResourcePolicy,
+            TrustPolicy = TrustPolicy,
+            ServiceControlPolicy = ServiceControlPolicy,
+            ResourceControlPolicy = ResourceControlPolicy,
+        },
+        ToJson = PolicyInput.ToJson,
+        AsList = PolicyInput.AsList,
+        FailOn = FailOn ?? FindingSeverity.Error,
+    });
 
     protected override void ProcessRecord()
     {
@@ -144,37 +158,29 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
             case GroupSet:
                 DecideFor(IdentityKind.Group, GroupName);
                 return;
-        }
-
-        var added = ParameterSetName == PathSet ? ReadFiles() : ReadDocuments();
-        _policies.AddRange(added);
-        if (!Deciding)
-        {
-            var options = new PolicyValidationOptions { PolicyType = PolicyType, AttachedTo = AttachedTo };
-            foreach (var finding in added.SelectMany(p => PolicyLinter.Lint(p, options)))
-            {
-                Gate.Record(finding);
-                Write(finding);
-            }
+            case PathSet:
+                Write(Test.AddFiles(Path, path => ProviderPaths.PolicyFiles(SessionState, path)));
+                return;
+            default:
+                Write(Test.AddDocuments(PolicyDocument));
+                return;
         }
     }
 
     protected override void EndProcessing()
     {
-        if (!Deciding && ParameterSetName == DocumentSet && _documentCount == 0)
+        if (Test.NothingToCheck(ParameterSetName == DocumentSet) is { } nothing)
         {
-            ThrowFailure(new IamOpsException("PolicyDocumentMissing", FailureKind.InvalidArgument,
-                "Nothing to check: give -PolicyDocument or -Path to lint, or -Action (with -ResourcePolicy, -TrustPolicy or -PolicyDocument @()) to decide."));
+            ThrowFailure(nothing);
         }
 
-        if (Deciding && ParameterSetName is DocumentSet or PathSet && !_inputFailed)
+        if (ParameterSetName is DocumentSet or PathSet && Test.ReadyToDecide)
         {
             try
             {
-                var question = Question() with { IdentityPolicies = _policies };
                 // The connection is resolved here, on the pipeline thread: resolving it writes to the verbose stream.
                 var iam = Remote ? Connection.Iam : null;
-                WriteOutcome(iam is not null ? DecisionOutcome.Of(Await(token => RemoteSimulation.SimulateCustomAsync(iam, question, token))) : LocalDecider.Decide(question));
+                Write(Await(token => Test.DecideDocumentsAsync(iam, token)));
             }
             catch (IamOpsException failure)
             {
@@ -184,9 +190,9 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
 
         if (Quiet)
         {
-            WriteObject(Gate.Passed);
+            WriteObject(Test.Gate.Passed);
         }
-        else if (FailOn is not null && Gate.Failure() is { } failed)
+        else if (FailOn is not null && Test.Gate.Failure() is { } failed)
         {
             // After every finding is written: a gate must fail the CI step whatever the script's error preference.
             ThrowScriptTerminating(failed);
@@ -197,118 +203,27 @@ public sealed class TestIamPolicyCommand : IamOpsCmdlet
     {
         try
         {
-            var question = Question();
-            _principals ??= new PrincipalDecider(Connection.Iam);
-            WriteOutcome(Await(token => _principals.DecideAsync(kind, name.Trim(), question, Remote, token)));
+            Test.PrepareForPrincipals(() => Connection.Iam);
+            Write(Await(token => Test.DecideForAsync(kind, name, Remote, token)));
         }
         catch (IamOpsException failure)
         {
-            Gate.RecordUnreadableInput();
-            WriteFailure(failure, name);
+            Write(new[] { Test.Unreadable(failure, name) });
         }
     }
 
-    private List<SourcedPolicy> ReadDocuments()
+    private void Write(IEnumerable<PolicyCheckEntry> entries)
     {
-        var read = new List<SourcedPolicy>();
-        // -PolicyDocument $null binds a null array: one missing document, an error, never a gate passed on no input.
-        foreach (var document in PolicyDocument ?? new object?[] { null })
+        foreach (var entry in entries)
         {
-            var source = $"PolicyDocument[{_documentCount++}]";
-            try
+            if (entry.Failure is not null)
             {
-                read.Add(SourcedPolicy.FromJson(source, PolicyInput.ToJson(document, source)));
+                WriteFailure(entry.Failure, entry.Target);
             }
-            catch (IamOpsException failure)
+            else if (!Quiet)
             {
-                _inputFailed = true;
-                Gate.RecordUnreadableInput();
-                WriteFailure(failure, source);
+                WriteObject(entry.Result);
             }
-        }
-
-        return read;
-    }
-
-    private List<SourcedPolicy> ReadFiles()
-    {
-        var read = new List<SourcedPolicy>();
-        foreach (var path in Path)
-        {
-            try
-            {
-                read.AddRange(ResolveFiles(path).Select(PolicyFileReader.Read));
-            }
-            catch (IamOpsException failure)
-            {
-                _inputFailed = true;
-                Gate.RecordUnreadableInput();
-                WriteFailure(failure, path);
-            }
-        }
-
-        return read;
-    }
-
-    private Collection<string> ResolveFiles(string path)
-    {
-        Collection<string> files;
-        ProviderInfo provider;
-        try
-        {
-            files = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
-        }
-        catch (Exception notFound) when (notFound is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or PSArgumentException)
-        {
-            throw new IamOpsException("PathNotFound", FailureKind.ObjectNotFound, $"No policy file matches '{path}': {notFound.Message} Check the path and the current location.", path, notFound);
-        }
-
-        if (provider.Name != "FileSystem")
-        {
-            throw new IamOpsException("PathNotFileSystem", FailureKind.InvalidArgument, $"'{path}' is on the {provider.Name} provider; policy files must be on the file system.", path);
-        }
-
-        return files.Count > 0 ? files : throw new IamOpsException("PathNotFound", FailureKind.ObjectNotFound, $"No policy file matches '{path}'. Check the pattern and the current location.", path);
-    }
-
-    /// <summary>Everything about the question except whose policies answer it, built once from the parameters.</summary>
-    private DecisionRequest Question() => _question ??= DecisionQuestion.Build(new DecisionParameters
-    {
-        PrincipalArn = PrincipalArn,
-        Actions = Action ?? Array.Empty<string>(),
-        Resources = Resource,
-        Context = PolicyInput.ToContext(Context),
-        PrincipalTags = PolicyInput.ToContext(PrincipalTag),
-        ResourceAccount = ResourceAccount,
-        AttachedTo = ParameterSetName is UserSet or RoleSet or GroupSet ? IdentityAttachment.Role : AttachedTo,
-        PermissionsBoundary = PermissionsBoundary,
-        SessionPolicy = SessionPolicy,
-        ResourcePolicy = ResourcePolicy,
-        TrustPolicy = TrustPolicy,
-        ServiceControlPolicy = ServiceControlPolicy,
-        ResourceControlPolicy = ResourceControlPolicy,
-    }, PolicyInput.ToJson, PolicyInput.AsList);
-
-    private void WriteOutcome(DecisionOutcome outcome)
-    {
-        foreach (var failure in outcome.Failures)
-        {
-            Gate.RecordUnreadableInput();
-            WriteFailure(failure, failure.Target);
-        }
-
-        foreach (var decision in outcome.Decisions)
-        {
-            Gate.Record(decision);
-            Write(decision);
-        }
-    }
-
-    private void Write(object result)
-    {
-        if (!Quiet)
-        {
-            WriteObject(result);
         }
     }
 }

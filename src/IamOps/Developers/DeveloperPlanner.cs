@@ -185,7 +185,7 @@ public sealed class DeveloperPlanner
                     {
                         // A concurrent run gave the user a password first; that run reports it, this one has none to report.
                     }
-                }));
+                }) { ReturnsSecret = true });
             }
             else if (request.ResetPassword)
             {
@@ -224,7 +224,7 @@ public sealed class DeveloperPlanner
         var name = request.UserName;
         var keysBefore = keys.Select(k => k.AccessKeyId).ToList();
         PlannedChange Create(string reason) => new(ChangeKind.Create, target, "Create access key for", reason,
-            async ct => plan().NewAccessKey = await OneShotCalls.CreateAccessKeyAsync(_aws.Iam, name, keysBefore, ct).ConfigureAwait(false));
+            async ct => plan().NewAccessKey = await OneShotCalls.CreateAccessKeyAsync(_aws.Iam, name, keysBefore, ct).ConfigureAwait(false)) { ReturnsSecret = true };
         PlannedChange Delete(AccessKeyMetadata key, string reason) => new(ChangeKind.Delete, target, $"Delete access key {key.AccessKeyId} of", reason,
             ct => _aws.Iam.DeleteAccessKeyAsync(name, key.AccessKeyId, ct), ChangeImpact.High);
         PlannedChange Deactivate(AccessKeyMetadata key, string reason) => new(ChangeKind.Update, target, $"Deactivate access key {key.AccessKeyId} of", reason,

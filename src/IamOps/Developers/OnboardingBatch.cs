@@ -12,14 +12,15 @@ public sealed class OnboardingBatch
 {
     private const string ChangePasswordPolicy = "IAMUserChangePassword";
     /// <summary>Attempts per change while AWS keeps throttling (after the SDK's own retries).</summary>
-    internal const int ThrottleAttempts = ThrottledApplier.ThrottleAttempts;
+    internal const int ThrottleAttempts = PlanApplier.ThrottleAttempts;
     private readonly IAwsConnection _aws;
-    private readonly ThrottledApplier _applier;
+    private readonly PlanApplier _applier;
 
-    public OnboardingBatch(IAwsConnection aws, int throttleLimit)
+    /// <param name="callbacks">ShouldProcess, outcomes and progress; null approves everything and reports nothing.</param>
+    public OnboardingBatch(IAwsConnection aws, int throttleLimit, ApplyCallbacks? callbacks = null)
     {
         _aws = aws;
-        _applier = new ThrottledApplier(throttleLimit);
+        _applier = new PlanApplier(callbacks ?? ApplyCallbacks.ApproveAll, throttleLimit);
     }
 
     /// <summary>The wait before attempt n + 1 of a throttled change; tests that sweep faults set it to zero.</summary>
@@ -124,26 +125,30 @@ public sealed class OnboardingBatch
         return plans;
     }
 
-    /// <summary>Applies changes in order, stopping at the first failure; throttling beyond the SDK's retries slows the batch and retries.</summary>
-    public Task<IReadOnlyList<AppliedChange>> ApplyInOrderAsync(IReadOnlyList<PlannedChange> approved, CancellationToken cancellationToken) =>
-        _applier.ApplyInOrderAsync(approved, cancellationToken);
+    /// <summary>Applies the group changes, each under ShouldProcess; a failed one fails only the rows that want that group.</summary>
+    public Task<IReadOnlyList<AppliedChange>> ApplyGroupsAsync(GroupSetup groups, CancellationToken cancellationToken) =>
+        _applier.ApplyEachAsync(groups.Changes, cancellationToken);
 
-    /// <summary>Applies each user's approved changes; users run in parallel under the adaptive limit.</summary>
-    public async Task<IReadOnlyList<DeveloperOutcome>> ApplyAsync(IReadOnlyList<(DeveloperOutcome Planned, IReadOnlyList<PlannedChange> Approved)> work, Action<DeveloperOutcome> finished, CancellationToken cancellationToken)
+    /// <summary>Applies one plan in order, stopping at the first failure; throttling slows the batch and retries.</summary>
+    public Task<IReadOnlyList<AppliedChange>> ApplyInOrderAsync(IReadOnlyList<PlannedChange> changes, CancellationToken cancellationToken) =>
+        _applier.ApplyAsync(changes, cancellationToken);
+
+    /// <summary>
+    /// Asks about every planned user's changes (in input order), then applies the approved ones, users in parallel
+    /// under the adaptive limit. Each developer comes back with what was applied and which changes were approved.
+    /// </summary>
+    public async Task<IReadOnlyList<(DeveloperOutcome Outcome, IReadOnlyList<PlannedChange> Approved)>> ApplyAsync(IReadOnlyList<DeveloperOutcome> planned, CancellationToken cancellationToken)
     {
-        var outcomes = await Task.WhenAll(work.Select(async item =>
+        var plans = planned.Select(p => (IReadOnlyList<PlannedChange>)(p.Plan?.Changes.ToList() ?? new List<PlannedChange>())).ToList();
+        var results = await _applier.ApplyBatchAsync(plans, askOnce: null, cancellationToken).ConfigureAwait(false);
+        return planned.Select((item, i) =>
         {
-            if (item.Planned.Plan is null || item.Approved.Count == 0)
-            {
-                finished(item.Planned);
-                return item.Planned;
-            }
-
-            var applied = await _applier.ApplyItemAsync(item.Approved, cancellationToken).ConfigureAwait(false);
-            var outcome = new DeveloperOutcome(item.Planned.Request, item.Planned.Plan, applied, applied.FirstOrDefault(a => a.Failure is not null)?.Failure, item.Planned.GroupChanges);
-            finished(outcome);
-            return outcome;
-        })).ConfigureAwait(false);
-        return outcomes;
+            var applied = results[i].Where(a => a.Outcome != ChangeOutcome.Skipped).ToList();
+            IReadOnlyList<PlannedChange> approved = applied.Select(a => a.Change).ToList();
+            var outcome = item.Plan is null || applied.Count == 0
+                ? item
+                : new DeveloperOutcome(item.Request, item.Plan, applied, applied.FirstOrDefault(a => a.Failure is not null)?.Failure, item.GroupChanges);
+            return (outcome, approved);
+        }).ToList();
     }
 }

@@ -11,12 +11,13 @@ namespace IamOps.Offboarding;
 public sealed class OffboardingBatch
 {
     private readonly OffboardingPlanner _planner;
-    private readonly ThrottledApplier _applier;
+    private readonly PlanApplier _applier;
 
-    public OffboardingBatch(IAwsConnection aws, int throttleLimit, Func<DateTime>? utcNow = null)
+    /// <param name="callbacks">ShouldProcess (once per user) and progress; null approves everything and reports nothing.</param>
+    public OffboardingBatch(IAwsConnection aws, int throttleLimit, Func<DateTime>? utcNow = null, ApplyCallbacks? callbacks = null)
     {
         _planner = new OffboardingPlanner(aws, utcNow);
-        _applier = new ThrottledApplier(throttleLimit);
+        _applier = new PlanApplier(callbacks ?? ApplyCallbacks.ApproveAll, throttleLimit);
     }
 
     /// <summary>The wait before attempt n + 1 of a throttled change; tests that sweep faults set it to zero.</summary>
@@ -42,34 +43,40 @@ public sealed class OffboardingBatch
         })).ConfigureAwait(false);
 
     /// <summary>
-    /// Applies each user's approved changes (all of its plan, or none when declined: then they are Skipped);
-    /// <paramref name="finished"/> hears of each user as it completes, from any thread.
+    /// Asks once per user (the question lists every step, so -WhatIf shows them all and -Confirm asks once), then
+    /// applies the approved users' plans, users in parallel under the adaptive limit; a declined user's changes are Skipped.
     /// </summary>
-    public async Task<IReadOnlyList<OffboardingOutcome>> ApplyAsync(IReadOnlyList<(OffboardingOutcome Planned, bool Approved)> work, Action<OffboardingOutcome> finished, CancellationToken cancellationToken) =>
-        await Task.WhenAll(work.Select(async item =>
+    public async Task<IReadOnlyList<OffboardingOutcome>> ApplyAsync(IReadOnlyList<OffboardingOutcome> planned, CancellationToken cancellationToken)
+    {
+        var plans = planned.Select(p => p.Plan?.Changes ?? (IReadOnlyList<PlannedChange>)Array.Empty<PlannedChange>()).ToList();
+        var results = await _applier.ApplyBatchAsync(plans, i => Question(planned[i].Plan!), cancellationToken).ConfigureAwait(false);
+        return planned.Select((item, i) =>
         {
-            var planned = item.Planned;
-            OffboardingOutcome outcome;
-            if (planned.Plan is null || planned.Plan.Changes.Count == 0)
+            if (item.Plan is null || item.Plan.Changes.Count == 0)
             {
-                outcome = planned;
-            }
-            else if (!item.Approved)
-            {
-                outcome = planned with { Applied = planned.Plan.Changes.Select(c => new AppliedChange(c, ChangeOutcome.Skipped)).ToList() };
-            }
-            else
-            {
-                var applied = await _applier.ApplyItemAsync(planned.Plan.Changes, cancellationToken).ConfigureAwait(false);
-                var failed = applied.FirstOrDefault(a => a.Failure is not null);
-                outcome = planned with
-                {
-                    Applied = applied,
-                    Failure = failed is null ? null : PlanFailure.Explain(applied, "user " + planned.Request.UserName, planned.Request.UserName),
-                };
+                return item;
             }
 
-            finished(outcome);
-            return outcome;
-        })).ConfigureAwait(false);
+            var applied = results[i];
+            var failed = applied.FirstOrDefault(a => a.Failure is not null);
+            return item with
+            {
+                Applied = applied,
+                Failure = failed is null ? null : PlanFailure.Explain(applied, "user " + item.Request.UserName, item.Request.UserName),
+            };
+        }).ToList();
+    }
+
+    /// <summary>One question per user whose description lists every step.</summary>
+    private static ApprovalQuestion Question(OffboardingPlan plan)
+    {
+        var steps = string.Join(Environment.NewLine, plan.Changes.Select((c, i) => $"  {i + 1}. {c.Description} {c.Target}"));
+        var action = plan.Request.Disable ? "Disable" : "Remove";
+        return new ApprovalQuestion("user " + plan.Request.UserName, action)
+        {
+            Description = $"{action} IAM user '{plan.Request.UserName}' in {plan.Changes.Count} step(s):{Environment.NewLine}{steps}",
+            Warning = $"{action} IAM user '{plan.Request.UserName}' ({plan.Changes.Count} step(s): {string.Join("; ", plan.Changes.Select(c => c.Description + " " + c.Target))})?",
+            Caption = "Remove-IamDeveloper",
+        };
+    }
 }

@@ -31,5 +31,12 @@ public sealed class PlannedChange
 
     public Func<CancellationToken, Task> Apply { get; }
 
+    /// <summary>
+    /// The change returns a secret AWS shows only once (a new access key, a console password, an MFA seed) or spends one
+    /// (MFA codes): the applier
+    /// sends it again only after AWS refused it (throttling), never after a failure that may have landed.
+    /// </summary>
+    public bool ReturnsSecret { get; init; }
+
     public override string ToString() => $"{Description} on {Target} ({Reason})";
 }

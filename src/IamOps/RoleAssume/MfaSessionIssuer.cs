@@ -31,6 +31,34 @@ public sealed class MfaSessionIssuer
         _usedCodes = usedCodes;
     }
 
+    /// <summary>An issuer through <paramref name="connection"/>: sessions cached in its scope.</summary>
+    public static MfaSessionIssuer Through(IAwsConnection connection, RoleSessionCache cache, Func<TemporarySession, IAwsConnection> connectAs, UsedMfaCodes usedCodes) =>
+        new(connection, cache, connection.SessionScope, connectAs, usedCodes);
+
+    /// <summary>
+    /// Get-IamSessionToken's whole flow: when a device is named and no code given, a still-good cached session, else the
+    /// code asked for with <paramref name="askForCode"/>; then the session (cached or new) from GetSessionToken.
+    /// </summary>
+    /// <param name="verbose">Told which session was served, for the verbose stream.</param>
+    public async Task<MfaSession> IssueAsync(MfaSessionRequest request, Func<string, string> askForCode, Action<string> verbose, CancellationToken cancellationToken)
+    {
+        if (request.SerialNumber is not null && request.TokenCode is null)
+        {
+            if (await FindCachedAsync(request, cancellationToken).ConfigureAwait(false) is { } cached)
+            {
+                verbose($"Cached MFA session of {cached.UserArn}, expires {cached.Expiration:u}.");
+                return cached;
+            }
+
+            request = request with { TokenCode = askForCode(request.SerialNumber) };
+            Check(request);
+        }
+
+        var session = await IssueAsync(request, cancellationToken).ConfigureAwait(false);
+        verbose($"{(session.FromCache ? "Cached" : "New")} MFA session of {session.UserArn}, expires {session.Expiration:u}.");
+        return session;
+    }
+
     public static void Check(MfaSessionRequest request)
     {
         RoleAssumeValidation.CheckMfa(request.SerialNumber, request.TokenCode);

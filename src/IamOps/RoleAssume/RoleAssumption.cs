@@ -34,6 +34,35 @@ public sealed class RoleAssumption
         _delay = delay ?? Task.Delay;
     }
 
+    /// <summary>An assumption through <paramref name="connection"/>: sessions cached in its scope, denials explained with its account reader.</summary>
+    public static RoleAssumption Through(IAwsConnection connection, RoleSessionCache cache, Func<RoleSession, IAwsConnection> connectAs, UsedMfaCodes? usedCodes = null) =>
+        new(connection, cache, connection.SessionScope, connectAs, connection.AccountReader) { UsedCodes = usedCodes };
+
+    /// <summary>
+    /// Invoke-IamRoleAssume's whole flow: when MFA needs a code and none was given, a still-good cached session, else
+    /// the code asked for with <paramref name="askForCode"/>; then the session (cached or new) from AssumeRole.
+    /// </summary>
+    /// <param name="askForCode">Asks the user for the device's code (serial number in); throws when no one can answer.</param>
+    /// <param name="verbose">Told which session was served, for the verbose stream.</param>
+    public async Task<RoleSession> AssumeAsync(RoleAssumeRequest request, Func<string, string> askForCode, Action<string> verbose, CancellationToken cancellationToken)
+    {
+        if (request.SerialNumber is not null && request.TokenCode is null)
+        {
+            var cached = request.NoCache ? null : await FindCachedAsync(request, cancellationToken).ConfigureAwait(false);
+            if (cached is not null)
+            {
+                return cached;
+            }
+
+            request = request with { TokenCode = askForCode(request.SerialNumber) };
+            RoleAssumeValidation.Check(request);
+        }
+
+        var session = await AssumeAsync(request, cancellationToken).ConfigureAwait(false);
+        verbose($"{(session.FromCache ? "Cached" : "New")} session {session.AssumedRoleArn}, expires {session.Expiration:u}.");
+        return session;
+    }
+
     /// <summary>Codes this PowerShell session sent, to tell an already used code from a wrong one; null: not tracked.</summary>
     public UsedMfaCodes? UsedCodes { get; init; }
 

@@ -186,9 +186,8 @@ public sealed class BaselineScenarioTests
     {
         BaselinePlanner.Validate(request);
         var plan = await new BaselinePlanner(connection).PlanAsync(request, CancellationToken.None);
-        var controls = BaselineReport.Apply(plan, change => whatIf
-            ? new AppliedChange(change, ChangeOutcome.Skipped)
-            : ChangeRunner.RunAsync(change, CancellationToken.None).GetAwaiter().GetResult());
+        var applier = new PlanApplier(whatIf ? ApplyCallbacks.DeclineAll : ApplyCallbacks.ApproveAll) { Backoff = _ => TimeSpan.Zero };
+        var controls = BaselineReport.Apply(plan, change => applier.ApplyOneAsync(change, CancellationToken.None).GetAwaiter().GetResult());
         return (controls, BaselineReport.Credentials(plan));
     }
 }

@@ -226,6 +226,12 @@ internal sealed class GatedConnection(IAwsConnection inner, ListingGate gate, Ac
     public IEc2 Ec2 => inner.Ec2;
 
     public string Description => inner.Description;
+
+    public string SessionScope => inner.SessionScope;
+
+    public IIam AccountReader => inner.AccountReader;
+
+    public (string SerialNumber, string Profile)? ProfileMfaSerial() => inner.ProfileMfaSerial();
 }
 
 public class GatedIam : DispatchProxy

@@ -185,7 +185,7 @@ public sealed class OnboardingScenarioTests
             DeveloperPlanner.Validate(request);
         }
 
-        var batch = new OnboardingBatch(connection, throttleLimit);
+        var batch = new OnboardingBatch(connection, throttleLimit, approve ? ApplyCallbacks.ApproveAll : ApplyCallbacks.DeclineAll);
         if (backoff is not null)
         {
             batch.Backoff = backoff;
@@ -194,20 +194,14 @@ public sealed class OnboardingScenarioTests
         var context = await AccountContext.LoadAsync(connection, None);
         var policy = await batch.ReadPasswordPolicyAsync(None);
         var groups = await batch.PlanGroupsAsync(requests, policy, context.Partition, None);
-        var groupResults = new List<AppliedChange>();
-        foreach (var change in groups.Changes)
+        var groupResults = await batch.ApplyGroupsAsync(groups, None);
+        foreach (var failed in groupResults.Where(r => r.Failure is not null))
         {
-            var result = approve ? await ChangeRunner.RunAsync(change, None) : new AppliedChange(change, ChangeOutcome.Skipped);
-            groupResults.Add(result);
-            if (result.Failure is not null)
-            {
-                groupChangeFailed?.Invoke(result);
-            }
+            groupChangeFailed?.Invoke(failed);
         }
 
         var planned = await batch.PlanUsersAsync(requests, groups, policy, None, groupResults);
-        var work = planned.Select(p => (p, (IReadOnlyList<PlannedChange>)(approve ? p.Plan?.Changes.ToList() ?? new List<PlannedChange>() : new List<PlannedChange>()))).ToList();
-        var outcomes = await batch.ApplyAsync(work, _ => { }, None);
-        return outcomes.Select((o, i) => DeveloperReport.ToResult(context, o, work[i].Item2)).ToList();
+        var outcomes = await batch.ApplyAsync(planned, None);
+        return outcomes.Select(o => DeveloperReport.ToResult(context, o.Outcome, o.Approved)).ToList();
     }
 }

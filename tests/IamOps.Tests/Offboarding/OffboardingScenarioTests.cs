@@ -43,14 +43,14 @@ public sealed class OffboardingScenarioTests
     /// <summary>Plans and applies as Remove-IamDeveloper does; <paramref name="approve"/> false is -WhatIf.</summary>
     internal static async Task<IReadOnlyList<OffboardingResult>> OffboardAsync(IAwsConnection connection, IReadOnlyList<OffboardingRequest> requests, bool approve = true, int throttleLimit = 4, Func<int, TimeSpan>? backoff = null)
     {
-        var batch = new OffboardingBatch(connection, throttleLimit, () => Start);
+        var batch = new OffboardingBatch(connection, throttleLimit, () => Start, approve ? ApplyCallbacks.ApproveAll : ApplyCallbacks.DeclineAll);
         if (backoff is not null)
         {
             batch.Backoff = backoff;
         }
 
         var planned = await batch.PlanAsync(requests, None);
-        var outcomes = await batch.ApplyAsync(planned.Select(p => (p, approve)).ToList(), _ => { }, None);
+        var outcomes = await batch.ApplyAsync(planned, None);
         return outcomes.Select(o => OffboardingResult.From(AccountId, o.Request, o.Plan, o.Applied, o.Failure)).ToList();
     }
 
