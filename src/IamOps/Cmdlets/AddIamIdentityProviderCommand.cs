@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using IamOps.Federation;
-using IamOps.Planning;
 
 namespace IamOps.Cmdlets;
 
@@ -77,15 +76,8 @@ public sealed class AddIamIdentityProviderCommand : IamOpsCmdlet
         var account = AccountOrStop();
         try
         {
-            var plan = Await(token => new IdentityProviderPlanner(Connection, account).PlanAsync(request, token));
-            var subject = request.Kind == IdentityProviderKind.Oidc ? "identity provider " + request.Url : "SAML provider " + request.Name;
-            if (ApplyPlan(plan.Warnings, plan.Changes, subject, plan.Arn) is not { } applied)
-            {
-                return;
-            }
-
-            var status = applied.Any(a => a.Outcome == ChangeOutcome.Skipped) ? IdentityProviderStatus.WouldChange : plan.Status;
-            WriteObject(plan.ToResult(account.AccountId, status, applied.Select(a => a.ToString()).ToList()));
+            var connection = Connection;
+            WriteObject(Await(token => IdentityProviderChanges.AddAsync(connection, account, request, Callbacks(), token)));
         }
         catch (IamOpsException failure)
         {

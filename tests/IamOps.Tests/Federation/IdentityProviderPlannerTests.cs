@@ -16,10 +16,8 @@ public sealed class IdentityProviderPlannerTests
     {
         var connection = _account.Connect();
         var plan = await new IdentityProviderPlanner(connection, await AccountContext.LoadAsync(connection, None)).PlanAsync(request, None);
-        foreach (var change in plan.Changes)
-        {
-            Assert.Equal(ChangeOutcome.Applied, (await ChangeRunner.RunAsync(change, None)).Outcome);
-        }
+        var applied = await new PlanApplier(ApplyCallbacks.ApproveAll).ApplyPlanAsync(plan.Warnings, plan.Changes, "provider", plan.Arn, None);
+        Assert.All(applied, a => Assert.Equal(ChangeOutcome.Applied, a.Outcome));
 
         return plan;
     }
