@@ -21,6 +21,6 @@ internal static class PolicyDocumentLimits
         }
     }
 
-    /// <summary>The size IAM counts: every character except whitespace outside string literals (the module's own rule).</summary>
-    public static int CountedSize(string document) => IamOps.Policies.PolicySize.Count(document);
+    /// <summary>The size IAM counts: every character except whitespace outside string literals (the engine's rule, which the module counts with too).</summary>
+    public static int CountedSize(string document) => IamOps.Policy.PolicyTextSize.Count(document);
 }

@@ -8,7 +8,7 @@ namespace IamOps.Simulator;
 /// <summary>
 /// An AWS account in memory: IAM users, groups, roles, policies, instance profiles, MFA devices, STS sessions and S3
 /// buckets, EC2 instances' instance profiles, with IAM's documented rules enforced. Thread-safe: every call runs under one lock. Connect to it in process
-/// with <see cref="Connect()"/>, or serve it over HTTP with <see cref="SimulatorEndpoint.Start"/>.
+/// with <see cref="Connect()"/>; tests serve it over HTTP with SimulatorEndpoint (tests/IamOps.TestEndpoint).
 /// </summary>
 /// <remarks>
 /// This file holds the account's identity, settings and services; the other parts: SimulatedAccount.Calls (the path

@@ -1,5 +1,3 @@
-using System.Net;
-using Amazon.Runtime;
 using IamOps.Aws;
 
 namespace IamOps.Simulator;
@@ -57,13 +55,13 @@ public sealed class SimulatorConnection : IAwsConnection
         }
         catch (ServiceError error)
         {
-            var sdk = new AmazonServiceException(error.Message, null, error.SenderFault ? ErrorType.Sender : ErrorType.Receiver, error.Code, Guid.NewGuid().ToString(), (HttpStatusCode)error.Status);
-            throw AwsErrorTranslator.Translate(sdk, action, resource);
+            throw AwsErrors.FromErrorCode(error.Code, error.Message, Guid.NewGuid().ToString(), error.Status == 0 ? null : error.Status, action, resource, error);
         }
         catch (InjectedTransportFault fault)
         {
-            Exception transport = fault.Kind == FaultKind.Timeout ? new TimeoutException(fault.Message) : new IOException(fault.Message);
-            throw AwsErrorTranslator.Translate(transport, action, resource);
+            throw fault.Kind == FaultKind.Timeout
+                ? AwsErrors.TimedOut(action, resource, new TimeoutException(fault.Message))
+                : AwsErrors.Unreachable(fault.Message, action, resource, new IOException(fault.Message));
         }
     }
 

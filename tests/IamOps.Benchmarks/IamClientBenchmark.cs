@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using IamOps.Aws;
 using IamOps.Connection;
+using IamOps.TestEndpoint;
+using Microsoft.AspNetCore.Http;
 
 namespace IamOps.Benchmarks;
 
@@ -74,8 +74,8 @@ public static class IamClientBenchmark
     }
 
     /// <summary>
-    /// A keep-alive HTTP/1.1 endpoint on 127.0.0.1 answering every request with one prebuilt GetUser response, reusing
-    /// its buffers so that the allocations measured are (almost all) the client's own.
+    /// A keep-alive HTTP endpoint on 127.0.0.1 (Kestrel) answering every request with one prebuilt GetUser response, so
+    /// that the allocations measured are (almost all) the client's own: Kestrel pools its per-request state.
     /// </summary>
     private sealed class CannedIamEndpoint : IDisposable
     {
@@ -85,105 +85,23 @@ public static class IamClientBenchmark
             + "<Tags><member><Key>team</Key><Value>blue</Value></member></Tags></User></GetUserResult>"
             + "<ResponseMetadata><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ResponseMetadata></GetUserResponse>";
 
-        private static readonly byte[] Response = Encoding.ASCII.GetBytes(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nx-amzn-RequestId: 7a62c49f-347e-4fc4-9331-6e8eEXAMPLE\r\n"
-            + $"Content-Length: {Encoding.UTF8.GetByteCount(Body)}\r\n\r\n{Body}");
+        private static readonly byte[] Response = Encoding.UTF8.GetBytes(Body);
 
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
+        private readonly LoopbackServer _server = LoopbackServer.Start(AnswerAsync);
 
-        public CannedIamEndpoint()
+        public string Url => _server.BaseUrl.ToString();
+
+        public void Dispose() => _server.Dispose();
+
+        private static async Task AnswerAsync(HttpContext context)
         {
-            _listener.Start();
-            Url = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/";
-            _ = Task.Run(AcceptAsync);
-        }
-
-        public string Url { get; }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            _stop.Dispose();
-        }
-
-        private async Task AcceptAsync()
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                Socket socket;
-                try
-                {
-                    socket = await _listener.AcceptSocketAsync(_stop.Token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
-                {
-                    return;
-                }
-
-                _ = Task.Run(() => ServeAsync(socket));
-            }
-        }
-
-        private async Task ServeAsync(Socket socket)
-        {
-            using (socket)
-            {
-                var buffer = new byte[64 * 1024];
-                var filled = 0;
-                try
-                {
-                    while (true)
-                    {
-                        var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _stop.Token).ConfigureAwait(false);
-                        if (read == 0)
-                        {
-                            return;
-                        }
-
-                        filled += read;
-                        while (TryTakeRequest(buffer, ref filled))
-                        {
-                            await socket.SendAsync(Response.AsMemory(), SocketFlags.None, _stop.Token).ConfigureAwait(false);
-                        }
-                    }
-                }
-                catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
-                {
-                    // The client closed the connection or the benchmark ended.
-                }
-            }
-        }
-
-        /// <summary>Removes one complete request (headers and Content-Length body) from the buffer, if there is one.</summary>
-        private static bool TryTakeRequest(byte[] buffer, ref int filled)
-        {
-            var headerEnd = buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8);
-            if (headerEnd < 0)
-            {
-                return false;
-            }
-
-            var headers = Encoding.ASCII.GetString(buffer, 0, headerEnd);
-            var lengthAt = headers.IndexOf("Content-Length:", StringComparison.OrdinalIgnoreCase);
-            var length = 0;
-            if (lengthAt >= 0)
-            {
-                var lineEnd = headers.IndexOf('\r', lengthAt);
-                var text = lineEnd < 0 ? headers.Substring(lengthAt + 15) : headers.Substring(lengthAt + 15, lineEnd - lengthAt - 15);
-                length = int.Parse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture);
-            }
-
-            var total = headerEnd + 4 + length;
-            if (filled < total)
-            {
-                return false;
-            }
-
-            Buffer.BlockCopy(buffer, total, buffer, 0, filled - total);
-            filled -= total;
-            return true;
+            // The request body is the client's; it is drained, unread, by the server.
+            var response = context.Response;
+            response.StatusCode = 200;
+            response.ContentType = "text/xml";
+            response.Headers["x-amzn-RequestId"] = "7a62c49f-347e-4fc4-9331-6e8eEXAMPLE";
+            response.ContentLength = Response.Length;
+            await response.Body.WriteAsync(Response).ConfigureAwait(false);
         }
     }
 }

@@ -5,6 +5,7 @@ using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using IamOps.Aws;
 using IamOps.Simulator;
+using IamOps.TestEndpoint;
 
 namespace IamOps.Benchmarks;
 

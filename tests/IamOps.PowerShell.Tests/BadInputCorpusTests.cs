@@ -108,7 +108,7 @@ public sealed class BadInputCorpusTests : IDisposable
             Enter-IamSandbox | Out-Null
             $account = $IamOpsSandbox
             Exit-IamSandbox
-            $server = $account.GetType().Assembly.GetType('IamOps.Simulator.SimulatorEndpoint')::Start($account, $null)
+            $server = [IamOps.PowerShell.Tests.SandboxEndpoint]::Start($account)
             $endpoint = $server.BaseUrl.ToString()
             $count = { $account.CallLog.Calls.Count }
             try {

@@ -7,8 +7,8 @@ namespace IamOps.PowerShell.Tests;
 /// other module is tests/IamOps.Coexistence.Decoy, a stand-in for AWS.Tools 4.x: AWSSDK.Core 3.7, assembly version
 /// 3.3.0.0, loaded by PowerShell into the default load context; IamOps uses AWSSDK.Core 4.x (4.0.0.0). A process's
 /// default context holds one AWSSDK.Core, so every case runs in a fresh IamOps.Host process, whose default context holds
-/// no SDK of its own; IamOps' cmdlets then use the SDK for real: STS and IAM calls signed and sent over HTTP to the
-/// simulator's endpoint.
+/// no SDK of its own; IamOps' cmdlets then use the SDK for real: STS and IAM calls signed and sent over HTTP to a
+/// sandbox account this test process serves (<see cref="SandboxEndpoint.Serve"/>).
 /// </summary>
 public sealed class CoexistenceTests
 {
@@ -22,17 +22,10 @@ public sealed class CoexistenceTests
         function Invoke-IamOps([string] $Label) {
             Enter-IamSandbox | Out-Null
             "$Label sandbox " + (Get-IamCallerIdentity).Arn
-            $account = $IamOpsSandbox
-            $endpoint = $account.GetType().Assembly.GetType('IamOps.Simulator.SimulatorEndpoint', $true)::Start($account, $null)
             Exit-IamSandbox
-            try {
-                $connection = @{ EndpointUrl = $endpoint.BaseUrl.ToString(); AccessKey = $account.AdministratorCredentials.AccessKeyId; SecretKey = $account.AdministratorCredentials.SecretAccessKey; Region = 'us-east-1' }
-                "$Label sts " + (Get-IamCallerIdentity @connection).Arn
-                "$Label iam " + (Add-IamDeveloper -UserName "dev-$Label" -CreateMissingGroup @connection).Status
-            }
-            finally {
-                $endpoint.Dispose()
-            }
+            $connection = @{ EndpointUrl = $env:IAMOPS_TEST_ENDPOINT; AccessKey = $env:IAMOPS_TEST_ACCESS_KEY; SecretKey = $env:IAMOPS_TEST_SECRET_KEY; Region = 'us-east-1' }
+            "$Label sts " + (Get-IamCallerIdentity @connection).Arn
+            "$Label iam " + (Add-IamDeveloper -UserName "dev-$Label" -CreateMissingGroup @connection).Status
         }
         function Write-Loaded {
             foreach ($assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
@@ -72,7 +65,8 @@ public sealed class CoexistenceTests
             """;
 
         // The host imports the module IAMOPS_MANIFEST names before the script: here the decoy, so it is first.
-        var result = HostProgramTests.RunHost(["-Command", script], environment: new Dictionary<string, string?> { ["IAMOPS_MANIFEST"] = DecoyManifest });
+        using var served = SandboxEndpoint.Serve();
+        var result = HostProgramTests.RunHost(["-Command", script], environment: Environment(served, DecoyManifest));
 
         AssertBothWorked(result);
     }
@@ -89,7 +83,8 @@ public sealed class CoexistenceTests
             Write-Loaded
             """;
 
-        var result = HostProgramTests.RunHost(["-Command", script], environment: new Dictionary<string, string?> { ["IAMOPS_MANIFEST"] = IamOpsManifest });
+        using var served = SandboxEndpoint.Serve();
+        var result = HostProgramTests.RunHost(["-Command", script], environment: Environment(served, IamOpsManifest));
 
         AssertBothWorked(result);
     }
@@ -113,6 +108,15 @@ public sealed class CoexistenceTests
         Assert.DoesNotContain("first sandbox", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Could not load file or assembly 'AWSSDK.Core, Version=4.0.0.0", result.Stderr, StringComparison.Ordinal);
     }
+
+    // The host imports the module IAMOPS_MANIFEST names before the script; the served account's URL and keys ride along.
+    private static Dictionary<string, string?> Environment(SandboxEndpoint.Served served, string manifest) => new()
+    {
+        ["IAMOPS_MANIFEST"] = manifest,
+        ["IAMOPS_TEST_ENDPOINT"] = served.Url,
+        ["IAMOPS_TEST_ACCESS_KEY"] = served.AccessKeyId,
+        ["IAMOPS_TEST_SECRET_KEY"] = served.SecretAccessKey,
+    };
 
     private static void AssertBothWorked((int ExitCode, string Stdout, string Stderr) result)
     {

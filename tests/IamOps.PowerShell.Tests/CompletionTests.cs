@@ -195,7 +195,7 @@ public sealed class CompletionTests
             Exit-IamSandbox
             $account = $simulator.GetType('IamOps.Simulator.SimulatedAccount')::new()
             $account.AddBucket('e2e-logs', 'eu-west-1', $account.AccountId)
-            $endpoint = $simulator.GetType('IamOps.Simulator.SimulatorEndpoint')::Start($account)
+            $endpoint = [IamOps.PowerShell.Tests.SandboxEndpoint]::Start($account)
             try {
                 $keys = $account.AdministratorCredentials
                 $splat = @{ AccessKey = $keys.AccessKeyId; SecretKey = $keys.SecretAccessKey; Region = 'eu-west-1'; EndpointUrl = "$($endpoint.BaseUrl)" }

@@ -110,7 +110,7 @@ public sealed class FirstHourBCmdletTests
                 $codes = (Get-IamMfaCode $serial -At ([DateTime]::UtcNow.AddSeconds(-30))).TokenCode, (Get-IamMfaCode $serial).TokenCode
                 New-IamAdminBaseline -AdminUserName alice -EnableVirtualMfa -MfaCode $codes | Out-Null
                 $next = (Get-IamMfaCode $serial -At ([DateTime]::UtcNow.AddSeconds(30))).TokenCode
-                $endpoint = $account.GetType().Assembly.GetType('IamOps.Simulator.SimulatorEndpoint')::Start($account, $null)
+                $endpoint = [IamOps.PowerShell.Tests.SandboxEndpoint]::Start($account)
                 Exit-IamSandbox
                 $file = $folder + '/credentials'
                 [IO.File]::WriteAllText($file, "[alice]`naws_access_key_id = $($alice.AccessKeyId)`naws_secret_access_key = $([IamOps.Secrets.SecretText]::ToPlainText($alice.SecretAccessKey))`nmfa_serial = $serial`n")

@@ -1,70 +1,34 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-
 namespace IamOps.PowerShell.Tests;
 
 /// <summary>
-/// A bounded STS stand-in on 127.0.0.1: answers GetCallerIdentity in the XML shape of the STS API reference for the
-/// access keys it knows, InvalidClientTokenId for others, and records every request.
+/// A bounded STS stand-in on 127.0.0.1 (a <see cref="LocalHttpServer"/>): answers GetCallerIdentity in the XML shape of
+/// the STS API reference for the access keys it knows, InvalidClientTokenId for others, and records every request.
 /// </summary>
 public sealed class LocalStsEndpoint : IDisposable
 {
-    private const int MaxRequests = 200;
-    private readonly HttpListener _listener = new();
     private readonly Dictionary<string, string> _arnByAccessKey;
-    private readonly Task _serving;
+    private readonly LocalHttpServer _server;
 
     public LocalStsEndpoint(IDictionary<string, string> arnByAccessKey)
     {
         _arnByAccessKey = new Dictionary<string, string>(arnByAccessKey, StringComparer.Ordinal);
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        _server = new LocalHttpServer((request, _) => Answer(request));
     }
 
-    public string Url { get; }
+    public string Url => _server.Url.ToString();
 
-    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+    public IEnumerable<RecordedRequest> Requests =>
+        _server.Requests.Select(r => new RecordedRequest(r.Body, r.Headers.TryGetValue("Authorization", out var authorization) ? authorization : string.Empty));
 
-    public void Dispose()
+    public void Dispose() => _server.Dispose();
+
+    private CannedResponse Answer(IamOps.TestEndpoint.RecordedRequest request)
     {
-        _listener.Close();
-        _serving.Wait(TimeSpan.FromSeconds(5));
-    }
-
-    private async Task ServeAsync()
-    {
-        for (var served = 0; served < MaxRequests && _listener.IsListening; served++)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync().ConfigureAwait(false);
-            var authorization = context.Request.Headers["Authorization"] ?? string.Empty;
-            Requests.Enqueue(new RecordedRequest(body, authorization));
-            var accessKey = Between(authorization, "Credential=", "/");
-            var (status, xml) = _arnByAccessKey.TryGetValue(accessKey, out var arn) && body.Contains("Action=GetCallerIdentity", StringComparison.Ordinal)
-                ? (200, IdentityXml(arn))
-                : (403, ErrorXml("InvalidClientTokenId", "The security token included in the request is invalid."));
-            var bytes = Encoding.UTF8.GetBytes(xml);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "text/xml";
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
-            context.Response.Close();
-        }
+        var authorization = request.Headers.TryGetValue("Authorization", out var header) ? header : string.Empty;
+        var accessKey = Between(authorization, "Credential=", "/");
+        return _arnByAccessKey.TryGetValue(accessKey, out var arn) && request.Body.Contains("Action=GetCallerIdentity", StringComparison.Ordinal)
+            ? new CannedResponse(200, IdentityXml(arn))
+            : new CannedResponse(403, ErrorXml("InvalidClientTokenId", "The security token included in the request is invalid."));
     }
 
     private static string IdentityXml(string arn)
@@ -90,13 +54,6 @@ public sealed class LocalStsEndpoint : IDisposable
         from += start.Length;
         var to = text.IndexOf(end, from, StringComparison.Ordinal);
         return to < 0 ? text.Substring(from) : text.Substring(from, to - from);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>One request as the endpoint saw it: the form body and the SigV4 Authorization header.</summary>

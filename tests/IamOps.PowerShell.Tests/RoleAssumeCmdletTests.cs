@@ -146,7 +146,7 @@ public sealed class RoleAssumeCmdletTests
                 "$null = $iam.EnableMfaDeviceAsync('Administrator', $device.SerialNumber, $totp::Compute($device.Base32StringSeed, $now.AddSeconds(-90)), $totp::Compute($device.Base32StringSeed, $now.AddSeconds(-60)), $none).GetAwaiter().GetResult()\n" +
                 "$trust = '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::' + $account.AccountId + ':user/Administrator\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}'\n" +
                 "$null = $iam.CreateRoleAsync([IamOps.Aws.CreateRoleRequest]@{ RoleName = 'guarded'; AssumeRolePolicyDocument = $trust }, $none).GetAwaiter().GetResult()\n" +
-                "$endpoint = $account.GetType().Assembly.GetType('IamOps.Simulator.SimulatorEndpoint')::Start($account, $null)\n" +
+                "$endpoint = [IamOps.PowerShell.Tests.SandboxEndpoint]::Start($account)\n" +
                 "Exit-IamSandbox\n" +
                 "$file = $folder + '/credentials'\n" +
                 "[IO.File]::WriteAllText($file, \"[vault]`naws_access_key_id = $($account.AdministratorCredentials.AccessKeyId)`naws_secret_access_key = $($account.AdministratorCredentials.SecretAccessKey)`nmfa_serial = $($device.SerialNumber)`n\")\n" +

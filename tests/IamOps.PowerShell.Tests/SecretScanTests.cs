@@ -87,7 +87,7 @@ public sealed class SecretScanTests : IDisposable
 
         # The same over HTTP: the real IAM and STS clients against the simulator's endpoint.
         Exit-IamSandbox
-        $server = $account.GetType().Assembly.GetType('IamOps.Simulator.SimulatorEndpoint')::Start($account, $null)
+        $server = [IamOps.PowerShell.Tests.SandboxEndpoint]::Start($account)
         try {
             $http = @{ EndpointUrl = $server.BaseUrl.ToString(); Region = 'us-east-1' }
             $dave = Add-IamDeveloper -UserName dave -GroupName Developers -ProgrammaticAccess -AccessKey $account.AdministratorCredentials.AccessKeyId -SecretKey $account.AdministratorCredentials.SecretAccessKey @http @common

@@ -260,7 +260,7 @@ public sealed class BaselinePlanner
             changes.Add(new PlannedChange(ChangeKind.Create, "user " + user, "Create console password (change required at first sign-in) for", "the user has no console access",
                 async ct =>
                 {
-                    var password = InitialPassword.Generate(effectivePolicy);
+                    var password = InitialPassword.Generate(effectivePolicy.MinimumPasswordLength);
                     await OneShotCalls.CreateLoginProfileAsync(_aws.Iam, user, password, passwordResetRequired: true, ct).ConfigureAwait(false);
                     secrets.Password = password;
                 }) { ReturnsSecret = true });

@@ -7,7 +7,7 @@ namespace IamOps.Baseline;
 /// </summary>
 public static class RequireMfaPolicy
 {
-    public const string Name = Aws.AwsErrorTranslator.MfaPolicyName;
+    public const string Name = Aws.AwsErrors.MfaPolicyName;
 
     public const string Description = "IamOps: self-service MFA and password; everything else denied without MFA.";
 

@@ -2,6 +2,7 @@ using IamOps.Accounts;
 using IamOps.Aws;
 using IamOps.Planning;
 using IamOps.Policies;
+using IamOps.Principals;
 using IamOps.Roles;
 
 namespace IamOps.BucketAccess;
@@ -14,13 +15,13 @@ public sealed class BucketGrantPlanner
 {
     private readonly IAwsConnection _aws;
     private readonly AccountContext _account;
-    private readonly PrincipalPolicyReader _reader;
+    private readonly PrincipalLookup _reader;
 
     public BucketGrantPlanner(IAwsConnection aws, AccountContext account)
     {
         _aws = aws;
         _account = account;
-        _reader = new PrincipalPolicyReader(aws, account);
+        _reader = new PrincipalLookup(aws, account);
     }
 
     /// <summary>Offline checks of a request: names, prefix, key ARN, combinations. Throws before anything is read or written.</summary>
@@ -120,7 +121,7 @@ public sealed class BucketGrantPlanner
         var principal = request.Principal;
         var bucket = request.Grant.BucketName;
         var policyName = BucketGrantPolicy.ManagedPolicyName(bucket, principal);
-        var policyArn = _reader.ManagedPolicyArn(bucket, principal);
+        var policyArn = BucketGrantPolicy.ManagedPolicyArn(_account, bucket, principal);
         var target = "policy " + policyName;
         var (policy, existing) = await _reader.ManagedAsync(policyArn, cancellationToken).ConfigureAwait(false);
         var document = BucketGrantPolicy.Merge(existing, _account.Partition, request.Grant, $"managed policy {policyName}");

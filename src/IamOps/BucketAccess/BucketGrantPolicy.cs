@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using IamOps.Accounts;
 using IamOps.Aws;
 using IamOps.Policies;
+using IamOps.Principals;
 
 namespace IamOps.BucketAccess;
 
@@ -23,6 +25,10 @@ public static class BucketGrantPolicy
 
     /// <summary>The inline policy of a principal that holds its grants on <paramref name="bucketName"/>.</summary>
     public static string InlinePolicyName(string bucketName) => "IamOps-S3-" + bucketName;
+
+    /// <summary>The ARN of the managed policy <see cref="ManagedPolicyName"/> names, in <paramref name="account"/>.</summary>
+    public static string ManagedPolicyArn(AccountContext account, string bucketName, PrincipalTarget principal) =>
+        account.PolicyArn(ManagedPolicyName(bucketName, principal), ManagedPolicyPath);
 
     /// <summary>
     /// The managed policy holding one principal's grants on a bucket; its name includes the principal because managed

@@ -1,3 +1,4 @@
+using IamOps.Principals;
 using IamOps.Roles;
 
 namespace IamOps.BucketAccess;

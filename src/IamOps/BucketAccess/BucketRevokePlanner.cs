@@ -2,6 +2,7 @@ using IamOps.Accounts;
 using IamOps.Aws;
 using IamOps.Planning;
 using IamOps.Policies;
+using IamOps.Principals;
 
 namespace IamOps.BucketAccess;
 
@@ -13,13 +14,13 @@ public sealed class BucketRevokePlanner
 {
     private readonly IAwsConnection _aws;
     private readonly AccountContext _account;
-    private readonly PrincipalPolicyReader _reader;
+    private readonly PrincipalLookup _reader;
 
     public BucketRevokePlanner(IAwsConnection aws, AccountContext account)
     {
         _aws = aws;
         _account = account;
-        _reader = new PrincipalPolicyReader(aws, account);
+        _reader = new PrincipalLookup(aws, account);
     }
 
     /// <summary>Offline checks: the principal's name, the bucket name, the prefix. Throws before anything is read or written.</summary>
@@ -82,7 +83,7 @@ public sealed class BucketRevokePlanner
     {
         var principal = request.Principal;
         var policyName = BucketGrantPolicy.ManagedPolicyName(request.BucketName, principal);
-        var policyArn = _reader.ManagedPolicyArn(request.BucketName, principal);
+        var policyArn = BucketGrantPolicy.ManagedPolicyArn(_account, request.BucketName, principal);
         var (policy, existing) = await _reader.ManagedAsync(policyArn, cancellationToken).ConfigureAwait(false);
         if (policy is null || existing is null)
         {

@@ -1,3 +1,5 @@
+using IamOps.Principals;
+
 namespace IamOps.BucketAccess;
 
 /// <summary>One Revoke-IamBucketAccess input: whose grant on which bucket, and optionally which prefix.</summary>

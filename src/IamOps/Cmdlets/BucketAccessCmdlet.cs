@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using IamOps.Aws;
 using IamOps.BucketAccess;
+using IamOps.Principals;
 
 namespace IamOps.Cmdlets;
 

@@ -117,10 +117,10 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
             return;
         }
 
-        var controls = BaselineReport.Apply(plan, ApplyChange, failed => WriteFailure(failed.Failure!, failed.Change.Target)).ToList();
+        var controls = BaselineApplier.Apply(plan, ApplyChange, failed => WriteFailure(failed.Failure!, failed.Change.Target)).ToList();
         WriteQrCodes(plan);
         PromptForMfaCodes(plan, controls);
-        foreach (var control in BaselineReport.WithCredentials(controls, BaselineReport.Credentials(plan)))
+        foreach (var control in BaselineApplier.WithCredentials(controls, BaselineApplier.Credentials(plan)))
         {
             WriteObject(control);
         }
@@ -140,7 +140,7 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
         }
 
         var connection = Connection;
-        foreach (var user in BaselineReport.MfaDevicesAwaitingCodes(plan))
+        foreach (var user in BaselineApplier.MfaDevicesAwaitingCodes(plan))
         {
             Dictionary<string, PSObject> answers;
             try
@@ -164,7 +164,7 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
             try
             {
                 var index = controls.FindIndex(c => c.Title == BaselinePlanner.MfaDeviceTitle(user));
-                controls[index] = Await(token => BaselineReport.EnableWithCodesAsync(plan, connection, controls, user, code1, code2, token));
+                controls[index] = Await(token => BaselineApplier.EnableWithCodesAsync(plan, connection, controls, user, code1, code2, token));
             }
             catch (IamOpsException failure)
             {
@@ -175,7 +175,7 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
 
     private void WriteCredentialFile(BaselinePlan plan)
     {
-        var rows = BaselineReport.CredentialRows(plan);
+        var rows = BaselineApplier.CredentialRows(plan);
         if (CredentialFile is not null && rows.Count > 0)
         {
             CredentialCsv.Write(FileSystemPath(CredentialFile), rows, append: !OverwriteFile, overwrite: OverwriteFile);

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using Amazon.Runtime.CredentialManagement;
+using IamOps.Connection;
 
 namespace IamOps.Cmdlets;
 
@@ -11,18 +11,17 @@ public sealed class ProfileNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var location = fakeBoundParameters["ProfileLocation"] as string;
-        List<CredentialProfile> profiles;
+        IEnumerable<string> names;
         try
         {
-            profiles = new CredentialProfileStoreChain(location).ListProfiles();
+            names = ConnectionChoices.ProfileNames(location);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             return Array.Empty<CompletionResult>();
         }
 
-        return profiles
-            .Select(p => p.Name)
+        return names
             .Where(n => n.StartsWith(wordToComplete ?? string.Empty, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(n => n, StringComparer.Ordinal)

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using Amazon;
+using IamOps.Connection;
 
 namespace IamOps.Cmdlets;
 
@@ -9,8 +9,8 @@ namespace IamOps.Cmdlets;
 public sealed class RegionCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        RegionEndpoint.EnumerableAllRegions
-            .Where(r => r.SystemName.StartsWith(wordToComplete ?? string.Empty, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(r => r.SystemName, StringComparer.Ordinal)
-            .Select(r => new CompletionResult(r.SystemName, r.SystemName, CompletionResultType.ParameterValue, r.DisplayName));
+        ConnectionChoices.Regions()
+            .Where(r => r.Code.StartsWith(wordToComplete ?? string.Empty, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(r => r.Code, StringComparer.Ordinal)
+            .Select(r => new CompletionResult(r.Code, r.Code, CompletionResultType.ParameterValue, r.DisplayName));
 }

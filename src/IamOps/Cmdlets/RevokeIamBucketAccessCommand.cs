@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using IamOps.BucketAccess;
+using IamOps.Principals;
 
 namespace IamOps.Cmdlets;
 

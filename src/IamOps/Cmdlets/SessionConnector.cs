@@ -90,12 +90,11 @@ internal sealed class SessionConnector
 
         if (parameters.Credential is not null)
         {
-            var bound = ShapeBoundCredentials.TryBind(parameters.Credential)
+            var keys = ShapeBoundCredentials.TryReadKeys(parameters.Credential)
                 ?? throw new IamOpsException("CredentialNotRecognized", FailureKind.InvalidArgument,
                     $"-Credential got a {parameters.Credential.GetType().FullName}, which holds no AWS credentials. Pass the Credentials of an Invoke-IamRoleAssume session or an object with AccessKeyId and SecretAccessKey.",
                     parameters.Credential.GetType().FullName);
-            var keys = bound.GetCredentials();
-            return Issued(sandbox, keys.AccessKey, keys.SecretKey, string.IsNullOrEmpty(keys.Token) ? null : keys.Token, "-Credential");
+            return Issued(sandbox, keys.AccessKey, keys.SecretKey, keys.Token, "-Credential");
         }
 
         if (parameters.ProfileName is not null || parameters.ProfileLocation is not null)
@@ -139,18 +138,11 @@ internal sealed class SessionConnector
         }
 
         var resolved = new ConnectionResolver().Resolve(parameters, _defaults);
-        return (AwsConnection.For(resolved), "aws:" + (resolved.CacheKey ?? CredentialsIdentity(resolved)));
+        return (AwsConnection.For(resolved), "aws:" + (resolved.CacheKey ?? resolved.KeysIdentity()));
     }
 
     /// <summary>Unwraps a PowerShell object to the value it carries.</summary>
     internal static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
-
-    /// <summary>Credentials that have no cache key (an object from -Credential or $StoredAWSCredentials), told apart by their current keys.</summary>
-    private static string CredentialsIdentity(ResolvedConnection resolved)
-    {
-        var keys = resolved.Credentials.GetCredentials();
-        return "keys:" + keys.AccessKey + ":" + ConnectionResolver.Fingerprint(keys.SecretKey + "\n" + keys.Token) + "|" + resolved.RegionName + "|" + resolved.EndpointUrl;
-    }
 
     /// <summary>A PSCustomObject's properties as a dictionary, so plain classes can read its shape; other objects unwrapped.</summary>
     private static object? AsShape(object? value) => value switch

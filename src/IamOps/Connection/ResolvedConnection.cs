@@ -39,4 +39,14 @@ public sealed class ResolvedConnection
 
     /// <summary>Identifies equal connections so their clients are reused; null when they must not be shared.</summary>
     internal string? CacheKey { get; }
+
+    /// <summary>
+    /// Credentials that have no cache key (an object from -Credential or $StoredAWSCredentials), told apart by their
+    /// current keys, the secret ones as digests; it holds no secret.
+    /// </summary>
+    internal string KeysIdentity()
+    {
+        var keys = Credentials.GetCredentials();
+        return "keys:" + keys.AccessKey + ":" + ConnectionResolver.Fingerprint(keys.SecretKey + "\n" + keys.Token) + "|" + RegionName + "|" + EndpointUrl;
+    }
 }

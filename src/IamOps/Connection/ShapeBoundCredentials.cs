@@ -1,7 +1,7 @@
+using System.Net;
 using System.Reflection;
 using System.Security;
 using Amazon.Runtime;
-using IamOps.Secrets;
 
 namespace IamOps.Connection;
 
@@ -18,6 +18,10 @@ internal sealed class ShapeBoundCredentials : AWSCredentials
     private ShapeBoundCredentials(Func<ImmutableCredentials> read) => _read = read;
 
     public override ImmutableCredentials GetCredentials() => _read();
+
+    /// <summary>The keys <paramref name="source"/> holds now (see <see cref="TryBind"/>); null when it has no known shape.</summary>
+    public static (string AccessKey, string SecretKey, string? Token)? TryReadKeys(object? source) =>
+        TryBind(source)?.GetCredentials() is { } keys ? (keys.AccessKey, keys.SecretKey, string.IsNullOrEmpty(keys.Token) ? null : keys.Token) : null;
 
     /// <summary>Binds <paramref name="source"/> when it has a known shape (a dictionary stands for a PowerShell object's properties); null otherwise.</summary>
     public static AWSCredentials? TryBind(object? source)
@@ -101,7 +105,7 @@ internal sealed class ShapeBoundCredentials : AWSCredentials
             case string text:
                 return text;
             case SecureString secure:
-                return SecretText.ToPlainText(secure);
+                return new NetworkCredential(string.Empty, secure).Password;
             default:
                 return value.ToString();
         }

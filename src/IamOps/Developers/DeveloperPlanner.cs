@@ -175,7 +175,7 @@ public sealed class DeveloperPlanner
             {
                 changes.Add(new PlannedChange(ChangeKind.Create, target, "Create console password (change required at first sign-in) for", "the user has no console access", async ct =>
                 {
-                    var password = InitialPassword.Generate(_passwordPolicy);
+                    var password = InitialPassword.Generate(_passwordPolicy?.MinimumPasswordLength);
                     try
                     {
                         await OneShotCalls.CreateLoginProfileAsync(_aws.Iam, name, password, passwordResetRequired: true, ct).ConfigureAwait(false);
@@ -191,7 +191,7 @@ public sealed class DeveloperPlanner
             {
                 changes.Add(new PlannedChange(ChangeKind.Update, target, "Reset console password (change required at first sign-in) for", "-ResetPassword", async ct =>
                 {
-                    var password = InitialPassword.Generate(_passwordPolicy);
+                    var password = InitialPassword.Generate(_passwordPolicy?.MinimumPasswordLength);
                     await _aws.Iam.UpdateLoginProfileAsync(name, password, passwordResetRequired: true, ct).ConfigureAwait(false);
                     plan!.Password = password;
                 }, ChangeImpact.High));

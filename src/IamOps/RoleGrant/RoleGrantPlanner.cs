@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using IamOps.Accounts;
 using IamOps.Aws;
-using IamOps.BucketAccess;
 using IamOps.Planning;
 using IamOps.Policies;
+using IamOps.Principals;
 using IamOps.Roles;
 
 namespace IamOps.RoleGrant;
@@ -25,7 +25,7 @@ public sealed class RoleGrantPlanner
 
     private readonly IAwsConnection _aws;
     private readonly AccountContext _account;
-    private readonly PrincipalPolicyReader _reader;
+    private readonly PrincipalLookup _reader;
     private readonly Func<TimeSpan, CancellationToken, Task> _wait;
 
     /// <param name="wait">How appliers wait out IAM's propagation to EC2; Task.Delay unless a test moves a simulated clock.</param>
@@ -33,7 +33,7 @@ public sealed class RoleGrantPlanner
     {
         _aws = aws;
         _account = account;
-        _reader = new PrincipalPolicyReader(aws, account);
+        _reader = new PrincipalLookup(aws, account);
         _wait = wait ?? PropagationRetry.Sleep;
     }
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IamOps.Accounts;
 using IamOps.Aws;
-using IamOps.BucketAccess;
 using IamOps.Planning;
 using IamOps.Policies;
+using IamOps.Principals;
 using IamOps.Roles;
 
 namespace IamOps.RoleGrant;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using IamOps.Aws;
 
 namespace IamOps.Secrets;
 
@@ -16,9 +15,10 @@ public static class InitialPassword
     // IAM's symbol set; ambiguous-looking and shell- or CSV-troublesome characters (quotes, backslash, comma) left out.
     private const string Symbols = "!@#$%^&*()_+-=[]{}|";
 
-    public static string Generate(PasswordPolicy? policy)
+    /// <param name="minimumLength">The password policy's minimum length (MinimumPasswordLength), or null without a policy.</param>
+    public static string Generate(int? minimumLength)
     {
-        var length = Math.Max(20, policy?.MinimumPasswordLength ?? 0);
+        var length = Math.Max(20, minimumLength ?? 0);
         var classes = new[] { Upper, Lower, Digits, Symbols };
         var all = string.Concat(classes);
         var chars = new char[length];

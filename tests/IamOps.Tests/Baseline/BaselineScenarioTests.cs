@@ -187,7 +187,7 @@ public sealed class BaselineScenarioTests
         BaselinePlanner.Validate(request);
         var plan = await new BaselinePlanner(connection).PlanAsync(request, CancellationToken.None);
         var applier = new PlanApplier(whatIf ? ApplyCallbacks.DeclineAll : ApplyCallbacks.ApproveAll) { Backoff = _ => TimeSpan.Zero };
-        var controls = BaselineReport.Apply(plan, change => applier.ApplyOneAsync(change, CancellationToken.None).GetAwaiter().GetResult());
-        return (controls, BaselineReport.Credentials(plan));
+        var controls = BaselineApplier.Apply(plan, change => applier.ApplyOneAsync(change, CancellationToken.None).GetAwaiter().GetResult());
+        return (controls, BaselineApplier.Credentials(plan));
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using IamOps.Aws;
 using IamOps.BucketAccess;
 using IamOps.Policies;
+using IamOps.Principals;
 
 namespace IamOps.Tests.BucketAccess;
 

@@ -1,5 +1,6 @@
 using IamOps.Aws;
 using IamOps.BucketAccess;
+using IamOps.Principals;
 using IamOps.Roles;
 
 namespace IamOps.Tests.BucketAccess;

@@ -2,6 +2,7 @@ using IamOps.Accounts;
 using IamOps.Aws;
 using IamOps.BucketAccess;
 using IamOps.Policy;
+using IamOps.Principals;
 using IamOps.Roles;
 using IamOps.Simulator;
 

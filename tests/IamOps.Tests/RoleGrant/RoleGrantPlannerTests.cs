@@ -173,7 +173,7 @@ public sealed class RoleGrantPlannerTests
         _sim.Account.AddBucket("acme-backups");
         var bucketGrant = new IamOps.BucketAccess.BucketGrantRequest
         {
-            Principal = new IamOps.BucketAccess.PrincipalTarget(IdentityKind.Role, "backup"),
+            Principal = new IamOps.Principals.PrincipalTarget(IdentityKind.Role, "backup"),
             Grant = new IamOps.BucketAccess.BucketGrant { BucketName = "acme-backups", Access = IamOps.BucketAccess.BucketAccessLevel.Write },
             TrustServices = new[] { TrustPrincipal.Service("ec2.amazonaws.com") },
         };

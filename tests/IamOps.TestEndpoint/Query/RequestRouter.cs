@@ -1,6 +1,7 @@
 using System.Xml;
+using IamOps.Simulator;
 
-namespace IamOps.Simulator.Http;
+namespace IamOps.TestEndpoint.Query;
 
 /// <summary>
 /// Turns one HTTP request into one response: authenticates the SigV4 signature, routes by the credential scope's
@@ -14,7 +15,7 @@ internal sealed class RequestRouter
 
     public RequestRouter(SimulatedAccount account) => _account = account;
 
-    /// <summary>The response; an <see cref="InjectedTransportFault"/> escapes for the connection to act out.</summary>
+    /// <summary>The response; an <see cref="InjectedTransportFault"/> escapes for the endpoint to act out on the connection.</summary>
     public SimpleHttpResponse Handle(SimpleHttpRequest request)
     {
         var requestId = Guid.NewGuid().ToString();
@@ -52,17 +53,17 @@ internal sealed class RequestRouter
         }
         catch (ServiceError error)
         {
-            return ErrorResponse(service, error, requestId, request.Method == "HEAD");
+            return ErrorResponse(service, error, requestId);
         }
         catch (Exception ex) when (ex is not InjectedTransportFault)
         {
             // A simulator bug must cost one request, never the endpoint: answer as AWS does for its own failures.
             var failure = new ServiceError("InternalFailure", 500, "The request processing has failed because of an unknown error, exception or failure. (" + ex.GetType().Name + ")", senderFault: false);
-            return ErrorResponse(service, failure, requestId, request.Method == "HEAD");
+            return ErrorResponse(service, failure, requestId);
         }
     }
 
-    public static SimpleHttpResponse ErrorResponse(string service, ServiceError error, string requestId, bool head = false)
+    public static SimpleHttpResponse ErrorResponse(string service, ServiceError error, string requestId)
     {
         SimpleHttpResponse response;
         if (service == "s3")
@@ -74,7 +75,7 @@ internal sealed class RequestRouter
                 w.WriteElementString("Message", error.Message);
                 w.WriteElementString("RequestId", requestId);
                 w.WriteEndElement();
-            }), "application/xml") { OmitBody = head };
+            }), "application/xml");
             response.Headers["x-amz-request-id"] = requestId;
             return response;
         }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Xml;
 using IamOps.Aws;
+using IamOps.Simulator;
 
-namespace IamOps.Simulator.Http;
+namespace IamOps.TestEndpoint.Query;
 
 /// <summary>The STS actions the endpoint serves.</summary>
 internal static class StsQueryActions
 {
-    public static readonly IReadOnlyDictionary<string, Func<QueryCall, Action<XmlWriter>?>> All = new Dictionary<string, Func<QueryCall, Action<XmlWriter>?>>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, QueryHandler> All = new Dictionary<string, QueryHandler>(StringComparer.Ordinal)
     {
         ["GetCallerIdentity"] = c =>
         {

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.AccessControl;
 using System.Security.Principal;
 
-namespace IamOps.Secrets;
+namespace IamOps;
 
 /// <summary>
 /// Files that hold secrets: readable and writable by their owner alone (mode 0600 on Linux and macOS, an ACL naming

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using IamOps.Simulator;
 
-namespace IamOps.Simulator.Http;
+namespace IamOps.TestEndpoint.Query;
 
 /// <summary>
 /// Checks an AWS Signature Version 4 Authorization header against the secret of the access key it names: rebuilds the

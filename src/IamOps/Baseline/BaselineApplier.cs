@@ -1,3 +1,4 @@
+using IamOps.Accounts;
 using IamOps.Planning;
 using IamOps.Secrets;
 
@@ -7,7 +8,7 @@ namespace IamOps.Baseline;
 /// Applies a baseline plan control by control (through the caller's approval, i.e. ShouldProcess) and reports each
 /// control's status; after the first failure the remaining changes are not attempted and a re-run converges.
 /// </summary>
-public static class BaselineReport
+public static class BaselineApplier
 {
     public static IReadOnlyList<BaselineControl> Apply(BaselinePlan plan, Func<PlannedChange, AppliedChange> apply, Action<AppliedChange>? failed = null)
     {

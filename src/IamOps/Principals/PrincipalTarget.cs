@@ -1,7 +1,7 @@
 using IamOps.Accounts;
 using IamOps.Aws;
 
-namespace IamOps.BucketAccess;
+namespace IamOps.Principals;
 
 /// <summary>The user, group or role a grant is for.</summary>
 public sealed record PrincipalTarget(IdentityKind Kind, string Name)

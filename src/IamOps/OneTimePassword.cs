@@ -1,6 +1,6 @@
 using OtpNet;
 
-namespace IamOps.Secrets;
+namespace IamOps;
 
 /// <summary>
 /// RFC 6238 TOTP as virtual MFA devices use it (HMAC-SHA1 over 30-second steps, 6 digits), and RFC 4648 Base32 seeds,

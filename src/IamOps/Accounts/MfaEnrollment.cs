@@ -1,7 +1,6 @@
-using IamOps.Accounts;
 using IamOps.Aws;
 
-namespace IamOps.Secrets;
+namespace IamOps.Accounts;
 
 /// <summary>The otpauth:// URI authenticator apps read (the same one IAM's QR code encodes).</summary>
 public static class MfaEnrollment

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using IamOps.Aws;
+using IamOps.Simulator;
 
-namespace IamOps.Simulator.Http;
+namespace IamOps.TestEndpoint.Query;
 
 /// <summary>The Query protocol's XML: success envelopes, error envelopes, and the IAM shapes of the API reference.</summary>
 internal static class QueryXml

@@ -1,6 +1,9 @@
-namespace IamOps.Simulator.Http;
+namespace IamOps.TestEndpoint.Query;
 
-/// <summary>One parsed HTTP/1.1 request: what the endpoint needs and nothing more.</summary>
+/// <summary>
+/// One request as the router needs it, taken from ASP.NET Core's: the method, path and query exactly as sent (SigV4
+/// signs them so), the headers and the whole body.
+/// </summary>
 internal sealed class SimpleHttpRequest
 {
     public string Method { get; init; } = "GET";
@@ -11,13 +14,10 @@ internal sealed class SimpleHttpRequest
     /// <summary>The query string as sent, without '?'.</summary>
     public string RawQuery { get; init; } = string.Empty;
 
-    /// <summary>Header names lower-cased; repeated headers joined with ','.</summary>
+    /// <summary>Header names compared without case; repeated headers joined with ','.</summary>
     public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     public byte[] Body { get; init; } = Array.Empty<byte>();
-
-    public bool KeepAlive =>
-        !(Headers.TryGetValue("connection", out var connection) && connection.IndexOf("close", StringComparison.OrdinalIgnoreCase) >= 0);
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }

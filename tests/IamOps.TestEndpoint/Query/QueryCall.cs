@@ -1,6 +1,7 @@
 using System.Xml;
+using IamOps.Simulator;
 
-namespace IamOps.Simulator.Http;
+namespace IamOps.TestEndpoint.Query;
 
 /// <summary>One Query-protocol action being served: its parameters, and the way into the account as the signing caller.</summary>
 internal sealed class QueryCall

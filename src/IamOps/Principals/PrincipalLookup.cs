@@ -1,15 +1,18 @@
 using IamOps.Accounts;
 using IamOps.Aws;
 
-namespace IamOps.BucketAccess;
+namespace IamOps.Principals;
 
-/// <summary>The live reads grant and revoke share: the principal, its IamOps bucket policy inline or managed, attachments.</summary>
-internal sealed class PrincipalPolicyReader
+/// <summary>
+/// The live reads about one principal that grant and revoke planners (bucket access, role grants) share: whether it
+/// exists and its ARN, an inline policy, a managed policy with its document, and whether that policy is attached.
+/// </summary>
+internal sealed class PrincipalLookup
 {
     private readonly IAwsConnection _aws;
     private readonly AccountContext _account;
 
-    public PrincipalPolicyReader(IAwsConnection aws, AccountContext account)
+    public PrincipalLookup(IAwsConnection aws, AccountContext account)
     {
         _aws = aws;
         _account = account;
@@ -57,7 +60,4 @@ internal sealed class PrincipalPolicyReader
 
         return false;
     }
-
-    public string ManagedPolicyArn(string bucketName, PrincipalTarget principal) =>
-        _account.PolicyArn(BucketGrantPolicy.ManagedPolicyName(bucketName, principal), BucketGrantPolicy.ManagedPolicyPath);
 }

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using IamOps.Aws;
+using IamOps.Simulator;
 
-namespace IamOps.Simulator.Http;
+namespace IamOps.TestEndpoint.Query;
 
 /// <summary>The parameters of a Query-protocol request (form body or query string), with IAM's list encodings.</summary>
 internal sealed class QueryParameters
