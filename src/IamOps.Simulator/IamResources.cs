@@ -33,6 +33,11 @@ internal static class IamResources
             _ when parameter("PolicyArn") is { } policyArn => policyArn,
             "CreateVirtualMFADevice" => parameter("VirtualMFADeviceName") is { } device ? prefix + "mfa" + (parameter("Path") ?? "/") + device : "*",
             "DeleteVirtualMFADevice" => parameter("SerialNumber") ?? "*",
+            _ when parameter("OpenIDConnectProviderArn") is { } oidcArn => oidcArn,
+            _ when parameter("SAMLProviderArn") is { } samlArn => samlArn,
+            "CreateOpenIDConnectProvider" => parameter("Url") is { } url ? prefix + "oidc-provider/" + System.Text.RegularExpressions.Regex.Replace(url, "^https://", string.Empty).TrimEnd('/') : "*",
+            "CreateSAMLProvider" => parameter("Name") is { } samlName ? prefix + "saml-provider/" + samlName : "*",
+            "ListOpenIDConnectProviders" or "ListSAMLProviders" => "*",
             _ when parameter("RoleName") is { } roleName => Role(roleName),
             "ListUsers" or "ListRoles" or "ListGroups" or "ListPolicies" or "ListVirtualMFADevices" or "ListAccountAliases" or "CreateAccountAlias" or "DeleteAccountAlias"
                 or "GetAccountSummary" or "GetAccountPasswordPolicy" or "UpdateAccountPasswordPolicy" or "DeleteAccountPasswordPolicy" or "GetAccountAuthorizationDetails"

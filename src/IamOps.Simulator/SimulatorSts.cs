@@ -26,4 +26,17 @@ internal sealed class SimulatorSts : ISts
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_connection.Call("sts", "GetSessionToken", request.SerialNumber, caller => _connection.Account.Sts.GetSessionToken(caller, request)));
     }
+
+    // The token is the proof: the caller's own credentials play no part (AWS does not even need them).
+    public Task<FederatedRoleSession> AssumeRoleWithWebIdentityAsync(AssumeRoleWithWebIdentityRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_connection.Call("sts", "AssumeRoleWithWebIdentity", request.RoleArn, _ => _connection.Account.Sts.AssumeRoleWithWebIdentity(request)));
+    }
+
+    public Task<FederatedRoleSession> AssumeRoleWithSamlAsync(AssumeRoleWithSamlRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_connection.Call("sts", "AssumeRoleWithSAML", request.RoleArn, _ => _connection.Account.Sts.AssumeRoleWithSaml(request)));
+    }
 }

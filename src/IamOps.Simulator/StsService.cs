@@ -5,7 +5,7 @@ using IamOps.Simulator.State;
 namespace IamOps.Simulator;
 
 /// <summary>STS over the account: GetCallerIdentity and AssumeRole with the trust policy, duration, MFA, ExternalId, tag and SourceIdentity rules.</summary>
-internal sealed class StsService
+internal sealed partial class StsService
 {
     private const int PackedPolicyLimit = 2048;
     private readonly SimulatedAccount _account;

@@ -29,6 +29,7 @@ public static class BadInputCorpus
     private const string SessionToken = "Get-IamSessionToken";
     private const string MfaCode = "Get-IamMfaCode";
     private const string CredentialReport = "Get-IamCredentialReport";
+    private const string AddProvider = "Add-IamIdentityProvider";
     private const string AllowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
     /// <summary>A valid command line of every cmdlet that connects, for cases about the connection parameters alone.</summary>
@@ -37,7 +38,7 @@ public static class BadInputCorpus
         (Caller, string.Empty), (AddDev, "-UserName newbie"), (Baseline, "-AdminUserName alice"), (Grant, "-UserName alice -BucketName acme-reports"),
         (Revoke, "-UserName alice -BucketName acme-reports"), (Assume, "-RoleName deploy"), (TestPolicy, "-UserName alice -Action s3:GetObject"),
         (GrantRole, "-RoleName app -UserName alice"), (SessionToken, "-SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -TokenCode 123456"),
-        (RemoveDev, "-UserName newbie -Confirm:$false"), (RevokeRole, "-RoleName app -UserName alice -Confirm:$false"),
+        (RemoveDev, "-UserName newbie -Confirm:$false"), (RevokeRole, "-RoleName app -UserName alice -Confirm:$false"), (AddProvider, "-GitHub"),
     };
 
     /// <summary>Cases run in a sandbox that holds user alice (group Developers), role deploy (maximum one hour) and bucket acme-reports.</summary>
@@ -211,12 +212,37 @@ public static class BadInputCorpus
         Add(Revoke, "-InputObject 42", "CannotConvertArgumentNoMessage");
         Pipe(Revoke, "[pscustomobject]@{ GroupName = 'bad group'; BucketName = 'acme-reports' }", string.Empty, "GroupNameInvalid");
 
+        // Add-IamIdentityProvider: issuer URLs, thumbprints, organization ids, SAML names and metadata.
+        Add(AddProvider, "-Url http://token.actions.githubusercontent.com", "IdentityProviderUrlInvalid");
+        Add(AddProvider, "-Url token.actions.githubusercontent.com", "IdentityProviderUrlInvalid");
+        Add(AddProvider, "-Url https://issuer.example.com:8443", "IdentityProviderUrlInvalid");
+        Add(AddProvider, "-Url 'https://issuer.example.com/?tenant=1'", "IdentityProviderUrlInvalid");
+        Add(AddProvider, "-Url 'https://not a host'", "IdentityProviderUrlInvalid");
+        Add(AddProvider, "-GitLab -Url ftp://gitlab.example.com", "IdentityProviderUrlInvalid");
+        Add(AddProvider, "-GitHub -Thumbprint abc", "ThumbprintInvalid");
+        Add(AddProvider, "-AzureDevOps -OrganizationId contoso", "OrganizationIdInvalid");
+        Add(AddProvider, "-Name 'bad name' -SamlMetadataDocument '<x/>'", "SamlProviderNameInvalid");
+        Add(AddProvider, "-Name Okta -SamlMetadataDocument '<not xml'", "SamlMetadataInvalid");
+        Add(AddProvider, "-Name Okta -SamlMetadataDocument '<EntityDescriptor entityID=\"x\"/>'", "SamlMetadataInvalid");
+        Add(AddProvider, "-Name Okta -SamlMetadataDocument \"$temp/missing-metadata.xml\"", "SamlMetadataNotFound");
+        Add(AddProvider, "-Name Okta -SamlMetadataDocument $badJson", "SamlMetadataInvalid");
+        Add(AddProvider, "-GitHub -GitLab", "AmbiguousParameterSet");
+
         // Grant-IamRoleAssume: names, grantees, services, conditions, policies, durations, instances, combinations.
         foreach (var role in new[] { "bad name", new string('r', 65), "röle" })
         {
             Add(GrantRole, "-RoleName " + Quote(role) + " -UserName alice", "RoleNameInvalid");
         }
 
+        Add(GrantRole, "-RoleName deploy -GitHubRepository app", "GitHubRepositoryInvalid");
+        Add(GrantRole, "-RoleName deploy -GitHubRepository '/app'", "GitHubRepositoryInvalid");
+        Add(GrantRole, "-RoleName deploy -GitHubRepository acme/app -Branch main -Tag v1", "GitHubRefAmbiguous");
+        Add(GrantRole, "-RoleName deploy -GitLabProject app", "GitLabProjectInvalid");
+        Add(GrantRole, "-RoleName deploy -AzureDevOpsServiceConnection contoso/web -OrganizationId 6c0a8a5e-1f3b-4c8e-9d2a-0123456789ab", "ServiceConnectionInvalid");
+        Add(GrantRole, "-RoleName deploy -AzureDevOpsServiceConnection contoso/web/aws -OrganizationId contoso", "OrganizationIdInvalid");
+        Add(GrantRole, "-RoleName deploy -OidcProvider http://issuer.example.com -Subject x", "IdentityProviderUrlInvalid");
+        Add(GrantRole, "-RoleName deploy -SamlProvider 'arn:aws:iam::123456789012:oidc-provider/x.example.com'", "SamlProviderInvalid");
+        Add(GrantRole, "-RoleName deploy -GitHubRepository acme/app", "IdentityProviderNotFound");
         Add(GrantRole, "-RoleName app -UserName 'bad name'", "UserNameInvalid");
         Add(GrantRole, "-RoleName app -UserName ghost", "TargetNotFound");
         Add(GrantRole, "-RoleName app -GroupName 'bad group'", "GroupNameInvalid");

@@ -156,6 +156,15 @@ public static class PolicyCheckIds
     /// <summary>SecurityWarning: permissions-management actions allowed on Resource "*".</summary>
     public const string PermissionsManagementOnAllResources = "PERMISSIONS_MANAGEMENT_ON_ALL_RESOURCES";
 
+    /// <summary>SecurityWarning: a trust federating a well-known CI provider (GitHub, GitLab, Azure DevOps) without a sub condition.</summary>
+    public const string FederatedCiWithoutSubject = "FEDERATED_CI_WITHOUT_SUBJECT";
+
+    /// <summary>SecurityWarning: a trust federating a well-known CI provider whose sub condition matches every repository or project.</summary>
+    public const string FederatedCiSubjectTooBroad = "FEDERATED_CI_SUBJECT_TOO_BROAD";
+
+    /// <summary>Warning: a trust federating a well-known CI provider without an aud condition.</summary>
+    public const string FederatedCiWithoutAudience = "FEDERATED_CI_WITHOUT_AUDIENCE";
+
     /// <summary>Warning: write actions allowed on Resource "*".</summary>
     public const string WriteOnAllResources = "WRITE_ON_ALL_RESOURCES";
 

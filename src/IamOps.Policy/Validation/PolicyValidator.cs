@@ -29,6 +29,7 @@ public static class PolicyValidator
             ResourceChecks.Check(run, statement, actions);
             ConditionChecks.Check(run, statement, actions);
             SecurityChecks.Check(run, statement, actions);
+            FederationChecks.Check(run, statement);
             RedundancyChecks.CheckStatement(run, statement);
         }
 

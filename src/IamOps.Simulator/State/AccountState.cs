@@ -38,6 +38,15 @@ internal sealed class AccountState
     /// <summary>Attachment counts of AWS managed policies, by ARN.</summary>
     public Dictionary<string, int> AwsPolicyAttachments { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>OpenID Connect providers by ARN.</summary>
+    public Dictionary<string, OidcProviderState> OidcProviders { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>SAML providers by ARN.</summary>
+    public Dictionary<string, SamlProviderState> SamlProviders { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The key the sandbox signs web identity tokens with (made on first use), for any issuer URL.</summary>
+    public TokenIssuerKeyState? TokenIssuerKey { get; set; }
+
     /// <summary>When the credential report held in <see cref="CredentialReportContent"/> was generated.</summary>
     public DateTime? CredentialReportTime { get; set; }
 

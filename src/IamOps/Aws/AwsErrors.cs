@@ -71,6 +71,9 @@ internal static class AwsErrors
             (FailureKind.AuthenticationError, "The access key or secret key is wrong or deleted: check -ProfileName/-AccessKey, or the keys in your credentials file."),
         "ExpiredToken" or "ExpiredTokenException" or "RequestExpired" =>
             (FailureKind.AuthenticationError, "The session credentials have expired: refresh them (e.g. 'aws sso login' or assume the role again)."),
+        "InvalidIdentityToken" or "IDPRejectedClaim" =>
+            (FailureKind.AuthenticationError, "The identity provider's token or assertion was refused: check its issuer (an identity provider in the account), its audience (one of the provider's client ids) and its signature, or get a fresh one."),
+        "IDPCommunicationError" => (FailureKind.ResourceUnavailable, "STS could not reach the identity provider to verify the token; run the command again."),
         "LimitExceeded" => (FailureKind.LimitsExceeded, "An IAM quota was reached; remove something or ask for a higher quota."),
         "PackedPolicyTooLarge" => (FailureKind.LimitsExceeded, "Use fewer or shorter session policies and tags."),
         "Throttling" or "ThrottlingException" or "RequestLimitExceeded" => (FailureKind.LimitsExceeded, "AWS throttled the calls beyond the retries; run again later or with a lower -ThrottleLimit."),

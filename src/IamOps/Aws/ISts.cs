@@ -1,7 +1,7 @@
 namespace IamOps.Aws;
 
 /// <summary>The STS calls IamOps makes, in our own types.</summary>
-public interface ISts
+public partial interface ISts
 {
     Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken);
 

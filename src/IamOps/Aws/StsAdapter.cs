@@ -6,7 +6,7 @@ using SdkAssumeRoleRequest = Amazon.SecurityToken.Model.AssumeRoleRequest;
 namespace IamOps.Aws;
 
 /// <summary><see cref="ISts"/> on AWSSDK.SecurityToken: regional STS endpoints, the SDK's retries and signing.</summary>
-internal sealed class StsAdapter : ISts, IDisposable
+internal sealed partial class StsAdapter : ISts, IDisposable
 {
     private readonly AmazonSecurityTokenServiceClient _client;
 

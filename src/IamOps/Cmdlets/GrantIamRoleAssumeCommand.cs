@@ -16,6 +16,11 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
     private const string GroupSet = "Group";
     private const string AccountSet = "Account";
     private const string ServiceSet = "Service";
+    private const string GitHubSet = "GitHub";
+    private const string GitLabSet = "GitLab";
+    private const string AzureDevOpsSet = "AzureDevOps";
+    private const string OidcSet = "Oidc";
+    private const string SamlSet = "Saml";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Role")]
@@ -43,6 +48,68 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
     [ValidateNotNullOrEmpty]
     public string[] Service { get; set; } = Array.Empty<string>();
 
+    /// <summary>GitHub Actions: owner/repository whose workflows may assume the role.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = GitHubSet)]
+    [ValidateNotNullOrEmpty]
+    public string GitHubRepository { get; set; } = string.Empty;
+
+    [Parameter(ParameterSetName = GitHubSet)]
+    [Parameter(ParameterSetName = GitLabSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Branch { get; set; }
+
+    [Parameter(ParameterSetName = GitHubSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Environment { get; set; }
+
+    [Parameter(ParameterSetName = GitHubSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Tag { get; set; }
+
+    [Parameter(ParameterSetName = GitHubSet)]
+    public SwitchParameter PullRequest { get; set; }
+
+    /// <summary>GitLab CI: group/project whose jobs may assume the role.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = GitLabSet)]
+    [ValidateNotNullOrEmpty]
+    public string GitLabProject { get; set; } = string.Empty;
+
+    /// <summary>Azure DevOps: organization/project/service-connection.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AzureDevOpsSet)]
+    [ValidateNotNullOrEmpty]
+    public string AzureDevOpsServiceConnection { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = AzureDevOpsSet)]
+    [ValidateNotNullOrEmpty]
+    public string OrganizationId { get; set; } = string.Empty;
+
+    /// <summary>Any OIDC issuer URL, with -Subject.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = OidcSet)]
+    [ValidateNotNullOrEmpty]
+    public string OidcProvider { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = OidcSet)]
+    [ValidateNotNullOrEmpty]
+    public string Subject { get; set; } = string.Empty;
+
+    [Parameter(ParameterSetName = GitHubSet)]
+    [Parameter(ParameterSetName = GitLabSet)]
+    [Parameter(ParameterSetName = AzureDevOpsSet)]
+    [Parameter(ParameterSetName = OidcSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Audience { get; set; }
+
+    /// <summary>A SAML provider ARN whose users may assume the role.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = SamlSet)]
+    [ValidateNotNullOrEmpty]
+    public string SamlProvider { get; set; } = string.Empty;
+
+    [Parameter(ParameterSetName = GitHubSet)]
+    [Parameter(ParameterSetName = GitLabSet)]
+    [Parameter(ParameterSetName = AzureDevOpsSet)]
+    [Parameter(ParameterSetName = OidcSet)]
+    public SwitchParameter CreateProvider { get; set; }
+
     [Parameter(ParameterSetName = UserSet)]
     [Parameter(ParameterSetName = GroupSet)]
     [Parameter(ParameterSetName = AccountSet)]
@@ -64,6 +131,17 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
 
     protected override void ProcessRecord()
     {
+        Roles.FederatedTrust? federation;
+        try
+        {
+            federation = Federation();
+        }
+        catch (IamOpsException invalid)
+        {
+            WriteFailure(invalid);
+            return;
+        }
+
         var request = new RoleGrantRequest
         {
             RoleName = RoleName.Trim(),
@@ -72,6 +150,8 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
                 GroupSet => RoleGranteeKind.Group,
                 AccountSet => RoleGranteeKind.Account,
                 ServiceSet => RoleGranteeKind.Service,
+                SamlSet => RoleGranteeKind.Saml,
+                GitHubSet or GitLabSet or AzureDevOpsSet or OidcSet => RoleGranteeKind.WebIdentity,
                 _ => RoleGranteeKind.User,
             },
             Grantees = Trimmed(ParameterSetName switch
@@ -79,8 +159,11 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
                 GroupSet => new[] { GroupName },
                 AccountSet => AccountId,
                 ServiceSet => Service,
+                _ when federation is not null => new[] { federation.Description },
                 _ => new[] { UserName },
             }),
+            Federation = federation,
+            CreateProvider = CreateProvider,
             RequireMfa = RequireMfa,
             ExternalId = ExternalId,
             PolicyArns = Trimmed(PolicyArn),
@@ -108,6 +191,16 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
             WriteFailure(failure);
         }
     }
+
+    private Roles.FederatedTrust? Federation() => ParameterSetName switch
+    {
+        GitHubSet => Roles.FederatedTrust.GitHub(GitHubRepository, Branch, Environment, Tag, PullRequest, Audience),
+        GitLabSet => Roles.FederatedTrust.GitLab(GitLabProject, Branch, null, Audience),
+        AzureDevOpsSet => Roles.FederatedTrust.AzureDevOps(AzureDevOpsServiceConnection, OrganizationId, Audience),
+        OidcSet => Roles.FederatedTrust.Generic(OidcProvider, Subject, Audience),
+        SamlSet => Roles.FederatedTrust.Saml(SamlProvider),
+        _ => null,
+    };
 
     private static IReadOnlyList<string> Trimmed(IEnumerable<string>? values) =>
         (values ?? Array.Empty<string>()).Select(v => (v ?? string.Empty).Trim()).Distinct(StringComparer.Ordinal).ToList();

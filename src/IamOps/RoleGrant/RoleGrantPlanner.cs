@@ -65,6 +65,19 @@ public sealed class RoleGrantPlanner
                 break;
         }
 
+        if (request.GranteeKind is RoleGranteeKind.WebIdentity or RoleGranteeKind.Saml)
+        {
+            if (request.Federation is null)
+            {
+                throw Invalid("GranteeMissing", "Name the identity provider: -GitHubRepository, -GitLabProject, -AzureDevOpsServiceConnection, -OidcProvider or -SamlProvider.", request.RoleName);
+            }
+
+            if (request.RequireMfa || request.ExternalId is not null)
+            {
+                throw Invalid("ConditionWithFederation", "-RequireMfa and -ExternalId apply to users, groups and accounts; a federated trust is conditioned on the token's audience and subject.", request.RoleName);
+            }
+        }
+
         if (request.GranteeKind == RoleGranteeKind.Service && (request.RequireMfa || request.ExternalId is not null))
         {
             throw Invalid("ConditionWithService", "-RequireMfa and -ExternalId apply to users, groups and accounts; an AWS service assumes a role without MFA or an external id.", request.RoleName);
@@ -126,13 +139,22 @@ public sealed class RoleGrantPlanner
             warnings.Add($"Account {_account.AccountId} is this account: trusting it lets every user and role whose own policies allow sts:AssumeRole on the role assume it. To grant one user or group, use -UserName or -GroupName.");
         }
 
+        var providerChanges = request.Federation is { } federation
+            ? await FederatedTrustPlanning.ProviderChangesAsync(_aws, _account, federation, request.CreateProvider, cancellationToken).ConfigureAwait(false)
+            : Array.Empty<PlannedChange>();
         await CheckPoliciesExistAsync(request.PolicyArns, cancellationToken).ConfigureAwait(false);
         var associations = await AssociationsAsync(request.InstanceIds, cancellationToken).ConfigureAwait(false);
 
         var trust = Trust(request, _account.Partition, _account.AccountId);
         var role = await new RoleTrustPlanner(_aws, _account).PlanAsync(trust, cancellationToken).ConfigureAwait(false);
-        var changes = new List<PlannedChange>(role.Changes);
+        var changes = new List<PlannedChange>(providerChanges);
+        changes.AddRange(role.Changes);
         warnings.AddRange(role.Warnings);
+        if (request.Federation is not null)
+        {
+            warnings.AddRange(FederatedTrustPlanning.LintWarnings(role.TrustPolicyDocument, role.RoleName));
+        }
+
         changes.AddRange(await AttachChangesAsync(role, request.PolicyArns, cancellationToken).ConfigureAwait(false));
 
         string? permissionName = null;
@@ -168,6 +190,19 @@ public sealed class RoleGrantPlanner
         if (request.ExternalId is not null)
         {
             conditions.Add(TrustCondition.ExternalId(request.ExternalId));
+        }
+
+        if (request.Federation is { } federated)
+        {
+            return new RoleTrustRequest
+            {
+                RoleName = request.RoleName,
+                Principals = new[] { TrustPrincipal.Federated(federated.ProviderArn(partition, accountId)) },
+                Conditions = federated.Conditions(),
+                Actions = new[] { federated.Action },
+                MaxSessionDuration = request.MaxSessionDuration,
+                Description = "IamOps: assumed by " + federated.Description,
+            };
         }
 
         var principals = request.GranteeKind switch

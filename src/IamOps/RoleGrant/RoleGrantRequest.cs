@@ -24,4 +24,10 @@ public sealed record RoleGrantRequest
 
     /// <summary>EC2 instances that must run with the role's instance profile (only with ec2.amazonaws.com).</summary>
     public IReadOnlyList<string> InstanceIds { get; init; } = Array.Empty<string>();
+
+    /// <summary>For WebIdentity and Saml: the provider and the token's audience and subject.</summary>
+    public Roles.FederatedTrust? Federation { get; init; }
+
+    /// <summary>For WebIdentity: create the OIDC provider when the account has none for the issuer.</summary>
+    public bool CreateProvider { get; init; }
 }

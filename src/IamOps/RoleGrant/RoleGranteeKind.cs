@@ -14,4 +14,10 @@ public enum RoleGranteeKind
 
     /// <summary>AWS services such as ec2.amazonaws.com.</summary>
     Service,
+
+    /// <summary>A pipeline's OIDC tokens (GitHub Actions, GitLab, Azure DevOps, any issuer): the trust names the provider with aud and sub conditions.</summary>
+    WebIdentity,
+
+    /// <summary>Users signing in through a SAML provider: the trust names the provider with the SAML:aud condition.</summary>
+    Saml,
 }

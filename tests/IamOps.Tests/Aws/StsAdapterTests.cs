@@ -2,6 +2,7 @@ using Amazon.Runtime.Endpoints;
 using Amazon.SecurityToken.Model;
 using IamOps.Aws;
 using AssumeRoleRequest = IamOps.Aws.AssumeRoleRequest;
+using AssumeRoleWithWebIdentityRequest = IamOps.Aws.AssumeRoleWithWebIdentityRequest;
 
 namespace IamOps.Tests.Aws;
 
@@ -118,5 +119,44 @@ public sealed class StsAdapterTests
 
         Assert.Equal(("123456789012", "User", "Alice"), (identity.Account, identity.PrincipalType, identity.PrincipalName));
         Assert.Equal("GetCallerIdentity", Assert.Single(server.Requests).Action);
+    }
+
+    [Fact]
+    public async Task AssumeRoleWithWebIdentity_sends_the_token_and_reads_session_subject_and_audience()
+    {
+        using var server = new LocalHttpServer((_, _) => Ok("AssumeRoleWithWebIdentity",
+            "<Audience>sts.amazonaws.com</Audience><AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/deploy/ci</Arn><AssumedRoleId>AROA3XFRBF535PLBIFPI4:ci</AssumedRoleId></AssumedRoleUser>"
+            + "<Provider>arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com</Provider><SubjectFromWebIdentityToken>repo:acme/app:ref:refs/heads/main</SubjectFromWebIdentityToken>"
+            + "<Credentials><AccessKeyId>ASIAIOSFODNN7EXAMPLE</AccessKeyId><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey><SessionToken>FwoGZXIvYXdzEXAMPLE</SessionToken>"
+            + "<Expiration>2024-11-09T13:34:41Z</Expiration></Credentials>"));
+        using var sts = new StsAdapter(AdapterConnections.For(server.Url));
+
+        var session = await sts.AssumeRoleWithWebIdentityAsync(
+            new AssumeRoleWithWebIdentityRequest { RoleArn = "arn:aws:iam::123456789012:role/deploy", RoleSessionName = "ci", WebIdentityToken = "eyJ.token.sig", DurationSeconds = 900 },
+            CancellationToken.None);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("AssumeRoleWithWebIdentity", request.Action);
+        Assert.Equal("eyJ.token.sig", request.Form["WebIdentityToken"]);
+        Assert.Equal("arn:aws:iam::123456789012:role/deploy", request.Form["RoleArn"]);
+        Assert.Equal("900", request.Form["DurationSeconds"]);
+        Assert.Equal("ASIAIOSFODNN7EXAMPLE", session.Session.Credentials.AccessKeyId);
+        Assert.Equal("arn:aws:sts::123456789012:assumed-role/deploy/ci", session.Session.AssumedRoleArn);
+        Assert.Equal("repo:acme/app:ref:refs/heads/main", session.Subject);
+        Assert.Equal("sts.amazonaws.com", session.Audience);
+    }
+
+    [Fact]
+    public async Task AssumeRoleWithWebIdentity_refused_token_arrives_as_InvalidIdentityToken()
+    {
+        using var server = new LocalHttpServer((_, _) => new CannedResponse(400,
+            "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code><Message>Incorrect token audience</Message></Error><RequestId>r-1</RequestId></ErrorResponse>"));
+        using var sts = new StsAdapter(AdapterConnections.For(server.Url));
+
+        var error = await Assert.ThrowsAsync<IamOpsException>(() => sts.AssumeRoleWithWebIdentityAsync(
+            new AssumeRoleWithWebIdentityRequest { RoleArn = "arn:aws:iam::123456789012:role/deploy", RoleSessionName = "ci", WebIdentityToken = "eyJ.token.sig" }, CancellationToken.None));
+
+        Assert.Equal("InvalidIdentityToken", error.AwsErrorCode);
+        Assert.Equal(FailureKind.AuthenticationError, error.Kind);
     }
 }
