@@ -5,30 +5,23 @@ using IamOps.Secrets;
 namespace IamOps.Baseline;
 
 /// <summary>
-/// Applies a baseline plan control by control (through the caller's approval, i.e. ShouldProcess) and reports each
-/// control's status; after the first failure the remaining changes are not attempted and a re-run converges.
+/// Turns what the applier did with a baseline plan into one row per control (Compliant, Changed, WouldChange,
+/// ActionRequired, Failed), the admins' new credentials, and the MFA devices still waiting for codes.
 /// </summary>
 public static class BaselineApplier
 {
-    public static IReadOnlyList<BaselineControl> Apply(BaselinePlan plan, Func<PlannedChange, AppliedChange> apply, Action<AppliedChange>? failed = null)
+    /// <summary>
+    /// One row per control from the applier's outcomes for the plan's changes, in plan order (the changes of every
+    /// control one after another, as <see cref="PlanApplier.ApplyAsync"/> ran them).
+    /// </summary>
+    public static IReadOnlyList<BaselineControl> Report(BaselinePlan plan, IReadOnlyList<AppliedChange> applied)
     {
-        var halted = false;
         var controls = new List<BaselineControl>();
+        var next = 0;
         foreach (var control in plan.Controls)
         {
-            var applied = new List<AppliedChange>();
-            foreach (var change in control.Changes)
-            {
-                var result = halted ? new AppliedChange(change, ChangeOutcome.NotAttempted) : apply(change);
-                applied.Add(result);
-                if (result.Outcome == ChangeOutcome.Failed)
-                {
-                    failed?.Invoke(result);
-                    halted = true;
-                }
-            }
-
-            controls.Add(Report(plan, control, applied));
+            controls.Add(Report(plan, control, applied.Skip(next).Take(control.Changes.Count).ToList()));
+            next += control.Changes.Count;
         }
 
         return controls;

@@ -72,6 +72,7 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
     protected override void EndProcessing()
     {
         BaselineRequest request;
+        BaselineFiles files;
         try
         {
             request = new BaselineRequest
@@ -87,17 +88,13 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
                 ReplaceAccountAlias = ReplaceAccountAlias,
                 AllowWeakerPasswordPolicy = AllowWeakerPasswordPolicy,
             };
-            BaselinePlanner.Validate(request);
-            if (CredentialFile is not null)
+            files = new BaselineFiles
             {
-                // A re-run appends to the file an earlier run made (owner-only, our header), or leaves it untouched when nothing is new.
-                CredentialCsv.CheckWritable(FileSystemPath(CredentialFile), append: true, overwrite: OverwriteFile, appendOnlyToCredentialFile: true);
-            }
-
-            if (MfaQrCodePath is not null)
-            {
-                MfaQrCodeFiles.CheckWritable(FileSystemPath(MfaQrCodePath), _adminUsers, EnableVirtualMfa, OverwriteFile);
-            }
+                CredentialFile = CredentialFile is null ? null : FileSystemPath(CredentialFile),
+                MfaQrCodePath = MfaQrCodePath is null ? null : FileSystemPath(MfaQrCodePath),
+                Overwrite = OverwriteFile,
+            };
+            BaselineRun.Validate(request, files);
         }
         catch (IamOpsException invalid)
         {
@@ -105,11 +102,11 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
             return;
         }
 
-        BaselinePlan plan;
+        BaselineOutcome outcome;
         try
         {
-            var planner = new BaselinePlanner(Connection);
-            plan = Await(token => planner.PlanAsync(request, token));
+            var run = new BaselineRun(Connection, new PlanApplier(Callbacks()));
+            outcome = Await(token => run.RunAsync(request, files, user => AskOnPipelineThread(() => PromptForMfaCodes(user)), WriteVerboseLater, token));
         }
         catch (IamOpsException failure)
         {
@@ -117,88 +114,34 @@ public sealed class NewIamAdminBaselineCommand : IamOpsCmdlet
             return;
         }
 
-        var controls = BaselineApplier.Apply(plan, ApplyChange, failed => WriteFailure(failed.Failure!, failed.Change.Target)).ToList();
-        WriteQrCodes(plan);
-        PromptForMfaCodes(plan, controls);
-        foreach (var control in BaselineApplier.WithCredentials(controls, BaselineApplier.Credentials(plan)))
+        foreach (var (failure, target) in outcome.Failures)
         {
-            WriteObject(control);
+            WriteFailure(failure, target);
         }
 
-        WriteCredentialFile(plan);
+        WriteObject(outcome.Controls, enumerateCollection: true);
     }
 
     /// <summary>
-    /// With -MfaQrCodePath and an interactive host, asks for two codes once the QR code is saved and enables the device;
-    /// a host that cannot prompt leaves the control ActionRequired, as without -MfaCode.
+    /// Asks for two codes of a device whose QR code was just saved; a host that cannot prompt leaves the control
+    /// ActionRequired, as without -MfaCode.
     /// </summary>
-    private void PromptForMfaCodes(BaselinePlan plan, List<BaselineControl> controls)
+    private (string Code1, string Code2)? PromptForMfaCodes(string user)
     {
-        if (MfaQrCodePath is null || MfaCode is { Length: > 0 })
+        Dictionary<string, PSObject> answers;
+        try
         {
-            return;
+            var fields = new System.Collections.ObjectModel.Collection<System.Management.Automation.Host.FieldDescription> { new("Code1"), new("Code2") };
+            answers = Host.UI.Prompt($"Enable the virtual MFA device of {user}", $"Scan the QR code saved at {MfaQrCodePath} with an authenticator app, then enter two consecutive 6-digit codes.", fields);
+        }
+        catch (Exception ex) when (ex is System.Management.Automation.Host.HostException or PSInvalidOperationException or NotImplementedException or InvalidOperationException)
+        {
+            WriteVerbose($"No prompt for the MFA codes of {user} ({ex.Message}); enable the device later with -MfaCode.");
+            return null;
         }
 
-        var connection = Connection;
-        foreach (var user in BaselineApplier.MfaDevicesAwaitingCodes(plan))
-        {
-            Dictionary<string, PSObject> answers;
-            try
-            {
-                var fields = new System.Collections.ObjectModel.Collection<System.Management.Automation.Host.FieldDescription> { new("Code1"), new("Code2") };
-                answers = Host.UI.Prompt($"Enable the virtual MFA device of {user}", $"Scan the QR code saved at {MfaQrCodePath} with an authenticator app, then enter two consecutive 6-digit codes.", fields);
-            }
-            catch (Exception ex) when (ex is System.Management.Automation.Host.HostException or PSInvalidOperationException or NotImplementedException or InvalidOperationException)
-            {
-                WriteVerbose($"No prompt for the MFA codes of {user} ({ex.Message}); enable the device later with -MfaCode.");
-                continue;
-            }
-
-            var code1 = answers.TryGetValue("Code1", out var first) ? first?.ToString()?.Trim() ?? string.Empty : string.Empty;
-            var code2 = answers.TryGetValue("Code2", out var second) ? second?.ToString()?.Trim() ?? string.Empty : string.Empty;
-            if (!ShouldProcess("user " + user, "Enable the virtual MFA device for"))
-            {
-                continue;
-            }
-
-            try
-            {
-                var index = controls.FindIndex(c => c.Title == BaselinePlanner.MfaDeviceTitle(user));
-                controls[index] = Await(token => BaselineApplier.EnableWithCodesAsync(plan, connection, controls, user, code1, code2, token));
-            }
-            catch (IamOpsException failure)
-            {
-                WriteFailure(failure, user);
-            }
-        }
-    }
-
-    private void WriteCredentialFile(BaselinePlan plan)
-    {
-        var rows = BaselineApplier.CredentialRows(plan);
-        if (CredentialFile is not null && rows.Count > 0)
-        {
-            CredentialCsv.Write(FileSystemPath(CredentialFile), rows, append: !OverwriteFile, overwrite: OverwriteFile);
-            WriteVerbose($"Initial credentials {(OverwriteFile ? "written" : "appended")} to {CredentialFile} (owner-only).");
-        }
-
-    }
-
-    private void WriteQrCodes(BaselinePlan plan)
-    {
-        if (MfaQrCodePath is not null)
-        {
-            foreach (var device in plan.Secrets.Where(s => s.MfaDevice is { QrCodePng.Length: > 0 }))
-            {
-                try
-                {
-                    MfaQrCodeFiles.Write(MfaQrCodeFiles.PathFor(FileSystemPath(MfaQrCodePath), device.UserName), device.MfaDevice!.QrCodePng, OverwriteFile);
-                }
-                catch (IamOpsException failure)
-                {
-                    WriteFailure(failure);
-                }
-            }
-        }
+        var code1 = answers.TryGetValue("Code1", out var first) ? first?.ToString()?.Trim() ?? string.Empty : string.Empty;
+        var code2 = answers.TryGetValue("Code2", out var second) ? second?.ToString()?.Trim() ?? string.Empty : string.Empty;
+        return (code1, code2);
     }
 }

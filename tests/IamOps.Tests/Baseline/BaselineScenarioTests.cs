@@ -184,10 +184,10 @@ public sealed class BaselineScenarioTests
     /// <summary>The same through any connection, e.g. the real IAM client against the simulator's HTTP endpoint.</summary>
     internal static async Task<(IReadOnlyList<BaselineControl> Controls, IReadOnlyList<AdminCredential> Credentials)> RunAsync(IAwsConnection connection, BaselineRequest request, bool whatIf = false)
     {
-        BaselinePlanner.Validate(request);
-        var plan = await new BaselinePlanner(connection).PlanAsync(request, CancellationToken.None);
+        var files = new BaselineFiles();
+        BaselineRun.Validate(request, files);
         var applier = new PlanApplier(whatIf ? ApplyCallbacks.DeclineAll : ApplyCallbacks.ApproveAll) { Backoff = _ => TimeSpan.Zero };
-        var controls = BaselineApplier.Apply(plan, change => applier.ApplyOneAsync(change, CancellationToken.None).GetAwaiter().GetResult());
-        return (controls, BaselineApplier.Credentials(plan));
+        var outcome = await new BaselineRun(connection, applier).RunAsync(request, files, askForCodes: null, verbose: _ => { }, CancellationToken.None);
+        return (outcome.Controls, outcome.Credentials);
     }
 }
