@@ -121,10 +121,14 @@ Describe 'Remove-IamDeveloper' {
     It 'disables with -Disable: keys inactive, no console password, no groups, tagged, and a plain run then removes' {
         Add-IamDeveloper -UserName dana -CreateMissingGroup -ProgrammaticAccess | Out-Null
 
+        $dayBefore = [DateTime]::UtcNow.ToString('yyyy-MM-dd')
         $disabled = Remove-IamDeveloper -UserName dana -Disable -Confirm:$false
+        $dayAfter = [DateTime]::UtcNow.ToString('yyyy-MM-dd')
 
         $disabled.Status | Should -Be 'Disabled'
-        $disabled.Changes | Should -Contain "Tagged iamops:offboarded=$([DateTime]::UtcNow.ToString('yyyy-MM-dd')) on user dana"
+        # The UTC date of the run: the same on both sides unless the run crossed midnight.
+        @($disabled.Changes -like 'Tagged iamops:offboarded=* on user dana') | Should -HaveCount 1
+        $disabled.Changes -like 'Tagged iamops:offboarded=* on user dana' | Should -BeIn @("Tagged iamops:offboarded=$dayBefore on user dana", "Tagged iamops:offboarded=$dayAfter on user dana")
         ($disabled.Changes -like 'Deactivated access key *').Count | Should -Be 1
         (Remove-IamDeveloper -UserName dana -Disable -Confirm:$false).Status | Should -Be 'Unchanged'
         (Remove-IamDeveloper -UserName dana -Confirm:$false).Status | Should -Be 'Removed'
