@@ -113,29 +113,6 @@ internal sealed partial class StsService
             throw ServiceError.Validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
 
-        var now = _account.Now;
-        PruneExpiredSessions(now);
-        var session = new SessionState
-        {
-            AccessKeyId = SecretGenerator.AccessKeyId("ASIA"),
-            SecretAccessKey = SecretGenerator.SecretAccessKey(),
-            SessionToken = SecretGenerator.SessionToken(),
-            Expiration = now.AddSeconds(duration),
-            RoleName = role.Name,
-            RoleId = role.Id,
-            SessionName = sessionName,
-            IssuedAt = _account.Clock.UtcNow,
-            SessionPolicy = policy,
-            SessionPolicyArns = policyArns.ToList(),
-        };
-        State.Sessions[session.AccessKeyId] = session;
-        role.LastUsedDate = now;
-        role.LastUsedRegion = "us-east-1";
-        return new AssumedRoleSession
-        {
-            Credentials = new TemporaryCredentials { AccessKeyId = session.AccessKeyId, SecretAccessKey = session.SecretAccessKey, SessionToken = session.SessionToken, Expiration = session.Expiration },
-            AssumedRoleArn = $"arn:aws:sts::{_account.AccountId}:assumed-role/{role.Name}/{sessionName}",
-            AssumedRoleId = $"{role.Id}:{sessionName}",
-        };
+        return Issue(role, NewRoleSession(role, sessionName, duration, policy, policyArns));
     }
 }

@@ -65,27 +65,41 @@ internal sealed partial class StsService
             throw new ServiceError("PackedPolicyTooLarge", 400, $"Packed policy consumes {packed * 100 / PackedPolicyLimit}% of allotted space, please use smaller policy.");
         }
 
-        PruneExpiredSessions(now);
         var inherited = caller.Session?.TransitiveTags ?? new List<TagState>();
         var tags = IamService.ToState(request.Tags);
-        var session = new SessionState
+        var session = NewRoleSession(role, request.RoleSessionName, duration, request.Policy, request.PolicyArns);
+        session.MultiFactorAuthPresent = mfa;
+        session.SourceIdentity = sourceIdentity;
+        session.Tags = inherited.Concat(tags).ToList();
+        session.TransitiveTags = inherited.Concat(tags.Where(t => request.TransitiveTagKeys.Contains(t.Key, StringComparer.OrdinalIgnoreCase))).ToList();
+        return Issue(role, session) with
         {
-            AccessKeyId = SecretGenerator.AccessKeyId("ASIA"),
-            SecretAccessKey = SecretGenerator.SecretAccessKey(),
-            SessionToken = SecretGenerator.SessionToken(),
-            Expiration = now.AddSeconds(duration),
-            RoleName = role.Name,
-            RoleId = role.Id,
-            SessionName = request.RoleSessionName,
-            // Full precision (not the account's whole seconds): a session issued just after a revocation is newer than it.
-            IssuedAt = _account.PreciseNow,
-            MultiFactorAuthPresent = mfa,
+            PackedPolicySize = request.Policy is null && request.PolicyArns.Count == 0 && request.Tags.Count == 0 ? null : packed * 100 / PackedPolicyLimit,
             SourceIdentity = sourceIdentity,
-            Tags = inherited.Concat(tags).ToList(),
-            TransitiveTags = inherited.Concat(tags.Where(t => request.TransitiveTagKeys.Contains(t.Key, StringComparer.OrdinalIgnoreCase))).ToList(),
-            SessionPolicy = request.Policy,
-            SessionPolicyArns = request.PolicyArns.ToList(),
         };
+    }
+
+    /// <summary>A new session of <paramref name="role"/>, not yet issued: fresh credentials, expiry and issue time on the account's clock.</summary>
+    private SessionState NewRoleSession(RoleState role, string sessionName, int durationSeconds, string? policy, IReadOnlyList<string> policyArns) => new()
+    {
+        AccessKeyId = SecretGenerator.AccessKeyId("ASIA"),
+        SecretAccessKey = SecretGenerator.SecretAccessKey(),
+        SessionToken = SecretGenerator.SessionToken(),
+        Expiration = _account.Now.AddSeconds(durationSeconds),
+        RoleName = role.Name,
+        RoleId = role.Id,
+        SessionName = sessionName,
+        // Full precision (not the account's whole seconds): a session issued just after a revocation is newer than it.
+        IssuedAt = _account.PreciseNow,
+        SessionPolicy = policy,
+        SessionPolicyArns = policyArns.ToList(),
+    };
+
+    /// <summary>Stores the session (pruning expired ones), marks the role used, and returns what STS answers.</summary>
+    private AssumedRoleSession Issue(RoleState role, SessionState session)
+    {
+        var now = _account.Now;
+        PruneExpiredSessions(now);
         State.Sessions[session.AccessKeyId] = session;
         role.LastUsedDate = now;
         role.LastUsedRegion = "us-east-1";
@@ -94,8 +108,6 @@ internal sealed partial class StsService
             Credentials = new TemporaryCredentials { AccessKeyId = session.AccessKeyId, SecretAccessKey = session.SecretAccessKey, SessionToken = session.SessionToken, Expiration = session.Expiration },
             AssumedRoleArn = $"arn:aws:sts::{_account.AccountId}:assumed-role/{role.Name}/{session.SessionName}",
             AssumedRoleId = $"{role.Id}:{session.SessionName}",
-            PackedPolicySize = request.Policy is null && request.PolicyArns.Count == 0 && request.Tags.Count == 0 ? null : packed * 100 / PackedPolicyLimit,
-            SourceIdentity = sourceIdentity,
         };
     }
 
