@@ -32,7 +32,9 @@ public sealed class GetIamOrganizationAccountCommand : IamOpsCmdlet
         try
         {
             request.Check();
-            var accounts = Await(token => new OrganizationAccountListing(Connection.Organizations).ListAsync(request, token));
+            // The connection is resolved here, on the pipeline thread (it may write verbose output), not inside the wait.
+            var listing = new OrganizationAccountListing(Connection.Organizations);
+            var accounts = Await(token => listing.ListAsync(request, token));
             WriteVerbose($"{accounts.Count} account(s) in status {string.Join(", ", request.Statuses)}{(request.ParentId is null ? string.Empty : " under " + request.ParentId)}.");
             WriteObject(accounts, enumerateCollection: true);
         }
