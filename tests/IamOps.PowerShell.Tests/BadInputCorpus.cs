@@ -288,7 +288,7 @@ public static class BadInputCorpus
         Add(OrgAccounts, "-ParentId 123456789012", "ParentIdInvalid");
         Add(OrgAccounts, "-Recurse", "RecurseNeedsParentId");
         Add(OrgAccounts, "-Status CLOSED", "ParameterArgumentValidationError");
-        Add(OrgAccounts, "-ParentId r-ab12", "AwsAWSOrganizationsNotInUseException");
+        Add(OrgAccounts, "-ParentId r-ab12", "AwsAWSOrganizationsNotInUse");
         Pipe(OrgAccounts, "[pscustomobject]@{ ParentId = 'root' }", string.Empty, "ParentIdInvalid");
 
         // Get-IamCredentialReport: a report's age must be positive.

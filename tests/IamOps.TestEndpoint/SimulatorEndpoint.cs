@@ -48,7 +48,7 @@ public sealed class SimulatorEndpoint : IDisposable
     /// Serves an organization: each request is made to the account that issued its key (the management account's
     /// otherwise), and AWS Organizations (JSON 1.1) answers too. <see cref="Account"/> is the management account.
     /// </summary>
-    public static SimulatorEndpoint Start(SimulatedOrganization organization, SimulatorEndpointOptions? options = null) =>
+    public static SimulatorEndpoint StartOrganization(SimulatedOrganization organization, SimulatorEndpointOptions? options = null) =>
         new((organization ?? throw new ArgumentNullException(nameof(organization))).Management, options ?? new SimulatorEndpointOptions(), organization);
 
     public void Dispose()

@@ -18,7 +18,10 @@ internal static class AwsErrors
         }
 
         var text = $"{action} failed: {code}: {message} (request id {requestId ?? "none"}). {fix}".TrimEnd();
-        var errorId = "Aws" + code;
+        // Organizations' codes all end in "Exception"; the id drops it, as stable error ids do (AwsAccessDenied, AwsParentNotFound).
+        var errorId = "Aws" + (action.StartsWith("organizations:", StringComparison.Ordinal) && code.EndsWith("Exception", StringComparison.Ordinal) && code.Length > 9
+            ? code.Substring(0, code.Length - 9)
+            : code);
         if (kind == FailureKind.PermissionDenied && DeniedForWantOfMfa(message))
         {
             // IamOps' own MFA policy (New-IamAdminBaseline) denied: the fix is an MFA session, not a grant.

@@ -91,7 +91,7 @@ public sealed class OrganizationsJsonClientTests
 
         var error = await Assert.ThrowsAsync<IamOpsException>(() => IamExchange.CollectAsync(client.ListRootsAsync(None)));
 
-        Assert.Equal("AwsTooManyRequestsException", error.ErrorId);
+        Assert.Equal("AwsTooManyRequests", error.ErrorId);
         Assert.Equal(FailureKind.LimitsExceeded, error.Kind);
         Assert.Equal(3, server.RequestCount);
     }
@@ -109,7 +109,7 @@ public sealed class OrganizationsJsonClientTests
 
         var code = type.Substring(type.IndexOf('#', StringComparison.Ordinal) + 1);
         Assert.Equal(code, error.AwsErrorCode);
-        Assert.Equal("Aws" + code, error.ErrorId);
+        Assert.Equal("Aws" + code.Replace("Exception", string.Empty, StringComparison.Ordinal), error.ErrorId);
         Assert.Equal(kind, error.Kind);
         Assert.Equal(400, error.HttpStatus);
         Assert.Equal("req-err-1", error.RequestId);

@@ -84,7 +84,7 @@ public sealed class OrganizationsEndToEndTests : IDisposable
     [Fact]
     public async Task Over_http_the_json_client_lists_the_same_accounts_through_several_pages()
     {
-        using var endpoint = SimulatorEndpoint.Start(_org);
+        using var endpoint = SimulatorEndpoint.StartOrganization(_org);
         using var client = HttpClient(endpoint, _org.Management.AdministratorCredentials);
 
         var overHttp = await List(client, new OrganizationAccountRequest { Statuses = new[] { "ACTIVE", "SUSPENDED" } });
@@ -100,23 +100,23 @@ public sealed class OrganizationsEndToEndTests : IDisposable
     [Fact]
     public async Task Over_http_a_member_account_is_denied_and_a_missing_parent_is_not_found()
     {
-        using var endpoint = SimulatorEndpoint.Start(_org);
+        using var endpoint = SimulatorEndpoint.StartOrganization(_org);
         using var member = HttpClient(endpoint, _org.Members[3].AdministratorCredentials);
         using var management = HttpClient(endpoint, _org.Management.AdministratorCredentials);
 
         var denied = await Assert.ThrowsAsync<IamOpsException>(() => IamExchange.CollectAsync(member.ListAccountsAsync(None)));
         var missing = await Assert.ThrowsAsync<IamOpsException>(() => IamExchange.CollectAsync(management.ListAccountsForParentAsync("ou-zzzz-zzzzzzzz", None)));
 
-        Assert.Equal("AwsAccessDeniedException", denied.ErrorId);
+        Assert.Equal("AwsAccessDenied", denied.ErrorId);
         Assert.Equal(FailureKind.PermissionDenied, denied.Kind);
-        Assert.Equal("AwsParentNotFoundException", missing.ErrorId);
+        Assert.Equal("AwsParentNotFound", missing.ErrorId);
         Assert.Equal(FailureKind.ObjectNotFound, missing.Kind);
     }
 
     [Fact]
     public async Task Over_http_a_throttled_call_is_retried_and_the_listing_completes()
     {
-        using var endpoint = SimulatorEndpoint.Start(_org);
+        using var endpoint = SimulatorEndpoint.StartOrganization(_org);
         using var client = HttpClient(endpoint, _org.Management.AdministratorCredentials);
         _org.Management.Faults.FailCall(1, "TooManyRequestsException", 400);
 
@@ -136,8 +136,8 @@ public sealed class OrganizationsEndToEndTests : IDisposable
         var error = await Assert.ThrowsAsync<IamOpsException>(() => client.DescribeOrganizationAsync(None));
         var inProcess = await Assert.ThrowsAsync<IamOpsException>(() => List(account.Connect().Organizations, new OrganizationAccountRequest()));
 
-        Assert.Equal("AwsAWSOrganizationsNotInUseException", error.ErrorId);
-        Assert.Equal("AwsAWSOrganizationsNotInUseException", inProcess.ErrorId);
+        Assert.Equal("AwsAWSOrganizationsNotInUse", error.ErrorId);
+        Assert.Equal("AwsAWSOrganizationsNotInUse", inProcess.ErrorId);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class OrganizationsEndToEndTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IamOpsException>(() => List(_org.Connect(new SimulatorCredentials(key.AccessKeyId, key.SecretAccessKey)).Organizations, new OrganizationAccountRequest()));
 
-        Assert.Equal("AwsAccessDeniedException", error.ErrorId);
+        Assert.Equal("AwsAccessDenied", error.ErrorId);
         Assert.Contains("organizations:ListRoots", error.Message, StringComparison.Ordinal);
     }
 }
