@@ -51,6 +51,7 @@
 - Test-IamPolicy: offline policy lint and evaluation, -FailOn for CI gates.
 - Add-IamIdentityProvider and Grant-IamRoleAssume -GitHubRepository / -GitLabProject / -AzureDevOpsServiceConnection / -OidcProvider / -SamlProvider: pipelines reach AWS through OIDC federation without stored keys; Test-IamPolicy flags a federated trust whose sub lets every repository in.
 - Enter-IamSandbox: a simulated account (users, roles, MFA devices, buckets, instances) to try all of it without AWS.
+- Get-IamOrganizationAccount: an organization's accounts (typed, with OU paths) through AWS Organizations; Enter-IamSandbox -MemberAccount simulates an organization (member accounts, OrganizationAccountAccessRole, SCPs).
 '@
         }
     }
