@@ -15,13 +15,13 @@ public static class WebIdentityFailures
                 return Wrap(failure, "WebIdentityTokenExpired", FailureKind.AuthenticationError,
                     $"The web identity token from {token.Source} (sub {token.Subject}) has expired{(token.Expires is { } at ? $" (at {at:u})" : string.Empty)}, so STS refused it. "
                     + "Request a fresh token right before assuming the role (CI tokens live minutes; -FromGitHubActions fetches a new one on each call).", roleArn);
+            case "InvalidIdentityToken" when failure.Message.IndexOf("No OpenIDConnect provider", StringComparison.OrdinalIgnoreCase) >= 0:
+                return Wrap(failure, "WebIdentityProviderNotFound", FailureKind.ObjectNotFound,
+                    $"The account has no OIDC provider for the token's issuer {token.Issuer}. Create it first: Add-IamIdentityProvider -Url {token.Issuer} (or -GitHub, -GitLab, -AzureDevOps).", roleArn);
             case "InvalidIdentityToken" when failure.Message.IndexOf("audience", StringComparison.OrdinalIgnoreCase) >= 0:
                 return Wrap(failure, "WebIdentityAudienceNotAccepted", FailureKind.AuthenticationError,
                     $"The token's audience '{token.Audience}' is not a client id of the OIDC provider for {token.Issuer}. Request the token for an audience the provider accepts "
                     + $"(sts.amazonaws.com for GitHub Actions: -Audience with -FromGitHubActions, 'audience:' in the workflow), or add it: Add-IamIdentityProvider -Url {token.Issuer} -ClientId '{token.Audience}'.", roleArn);
-            case "InvalidIdentityToken" when failure.Message.IndexOf("No OpenIDConnect provider", StringComparison.OrdinalIgnoreCase) >= 0:
-                return Wrap(failure, "WebIdentityProviderNotFound", FailureKind.ObjectNotFound,
-                    $"The account has no OIDC provider for the token's issuer {token.Issuer}. Create it first: Add-IamIdentityProvider -Url {token.Issuer} (or -GitHub, -GitLab, -AzureDevOps).", roleArn);
             case "InvalidIdentityToken":
                 return Wrap(failure, "WebIdentityTokenInvalid", FailureKind.AuthenticationError,
                     $"STS refused the web identity token from {token.Source}: {failure.Message} Pass the ID token the issuer {token.Issuer} signed, unchanged.", roleArn);
