@@ -45,4 +45,38 @@ public sealed class WebIdentityCmdletTests
             Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", saved.Item3);
         }
     }
+
+    [Fact]
+    public void FromGitHubActions_fetches_the_job_token_from_the_runner_with_the_audience_and_assumes_the_role()
+    {
+        using var runner = new LocalHttpServer((_, _) =>
+            new CannedResponse(200, "{\"count\":1,\"value\":\"" + Environment.GetEnvironmentVariable("IAMOPS_TEST_RUNNER_TOKEN") + "\"}", "application/json"));
+        Environment.SetEnvironmentVariable("ACTIONS_ID_TOKEN_REQUEST_URL", new Uri(runner.Url, "/_apis/token?api-version=2.0").ToString());
+        Environment.SetEnvironmentVariable("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "runner-request-token");
+        try
+        {
+            var run = HostedPowerShell.Run("""
+                Enter-IamSandbox | Out-Null
+                Add-IamIdentityProvider -GitHub | Out-Null
+                $null = Grant-IamRoleAssume -RoleName deploy -GitHubRepository acme/app -Branch main
+                $env:IAMOPS_TEST_RUNNER_TOKEN = $IamOpsSandbox.NewWebIdentityToken('https://token.actions.githubusercontent.com', 'repo:acme/app:ref:refs/heads/main')
+                $session = Invoke-IamRoleAssume -RoleArn "arn:aws:iam::$($IamOpsSandbox.AccountId):role/deploy" -FromGitHubActions
+                $session.AssumedRoleArn
+                $session.Subject
+                """);
+
+            Assert.Empty(run.Errors);
+            Assert.EndsWith(":assumed-role/deploy/GitHubActions", run.Output[0].ToString(), StringComparison.Ordinal);
+            Assert.Equal("repo:acme/app:ref:refs/heads/main", run.Output[1].ToString());
+            var request = Assert.Single(runner.Requests);
+            Assert.Equal("/_apis/token?api-version=2.0&audience=sts.amazonaws.com", request.Path);
+            Assert.Equal("Bearer runner-request-token", request.Headers["Authorization"]);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("ACTIONS_ID_TOKEN_REQUEST_URL", null);
+            Environment.SetEnvironmentVariable("ACTIONS_ID_TOKEN_REQUEST_TOKEN", null);
+            Environment.SetEnvironmentVariable("IAMOPS_TEST_RUNNER_TOKEN", null);
+        }
+    }
 }
