@@ -187,27 +187,17 @@ public sealed class InvokeIamRoleAssumeCommand : TemporaryCredentialsCmdlet
             };
             WebIdentityAssumption.Check(request);
             CheckHandOver(ScriptBlock, SetEnvironment, SaveAsProfile);
-            var saml = ParameterSetName == BySaml ? RoleAssume.SamlAssertion.Parse(SamlAssertion) : null;
-            var token = ParameterSetName switch
+            var proof = ParameterSetName switch
             {
-                ByToken => RoleAssume.WebIdentityToken.Parse(WebIdentityToken, "-WebIdentityToken"),
-                ByTokenFile => RoleAssume.WebIdentityToken.FromFile(FileSystemPath(WebIdentityTokenFile), "-WebIdentityTokenFile"),
-                FromEnvironment => RoleAssume.WebIdentityToken.FromFile(ambient!.TokenFile, WebIdentityEnvironment.TokenFileVariable),
-                _ => null,
+                ByToken => FederatedProof.Token(WebIdentityToken),
+                ByTokenFile => FederatedProof.TokenFile(FileSystemPath(WebIdentityTokenFile)),
+                FromEnvironment => FederatedProof.FromEnvironment(ambient!),
+                ByGitHubActions => FederatedProof.GitHubActions(System.Environment.GetEnvironmentVariable, Audience),
+                _ => FederatedProof.Saml(SamlAssertion),
             };
             var assumption = new WebIdentityAssumption(AnonymousConnection, SessionCache, ConnectAs);
             assumption.Waiting = (attempt, pause) => WriteVerboseLater($"The role was denied (attempt {attempt}); waiting {pause.TotalSeconds:0.#} s for IAM to propagate recent changes (-WaitForRole).");
-            var session = Await(async cancel =>
-            {
-                if (saml is not null)
-                {
-                    return await assumption.AssumeAsync(request, saml, cancel).ConfigureAwait(false);
-                }
-
-                var identity = token ?? await GitHubActionsToken.FetchAsync(System.Environment.GetEnvironmentVariable, Audience, cancel).ConfigureAwait(false);
-                WriteVerboseLater($"Assuming {request.RoleArn} with the {identity}.");
-                return await assumption.AssumeAsync(request, identity, cancel).ConfigureAwait(false);
-            });
+            var session = Await(cancel => proof.AssumeAsync(assumption, request, WriteVerboseLater, cancel));
             WriteVerbose($"{(session.FromCache ? "Cached" : "New")} session {session.AssumedRoleArn}, expires {session.Expiration:u}.");
             Use(session, ScriptBlock, SetEnvironment, SaveAsProfile);
         }
