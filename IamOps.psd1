@@ -22,6 +22,7 @@
         'Get-IamSessionToken'
         'Grant-IamBucketAccess'
         'Grant-IamRoleAssume'
+        'Invoke-IamInAccount'
         'Invoke-IamRoleAssume'
         'New-IamAdminBaseline'
         'Remove-IamDeveloper'

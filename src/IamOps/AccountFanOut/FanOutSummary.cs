@@ -29,7 +29,7 @@ public sealed class FanOutSummary
     public string Describe()
     {
         var head = $"{Total} account{(Total == 1 ? string.Empty : "s")}: {Succeeded} succeeded, {Failed} failed";
-        return Failed == 0 ? head + "." : head + ": " + string.Join("; ", Failures.Select(f => f.ToString())) + ".";
+        return Failed == 0 ? head + "." : head + ": " + string.Join("; ", Failures.Select(f => f.ToString().TrimEnd('.'))) + ".";
     }
 
     public override string ToString() => Describe();
