@@ -27,7 +27,7 @@ internal static class AccountStateFile
             throw Refused(full, "it exists and is not an IamOps sandbox state file; it was left unchanged");
         }
 
-        WriteChecked(full, state);
+        WriteAtomically(full, stream => JsonSerializer.Serialize(stream, new StateFile { Format = FormatName, FormatVersion = FormatVersion, Account = state }, Options));
     }
 
     /// <summary>The full path, when it can hold a state file: not a folder, and in a folder that exists.</summary>
@@ -47,14 +47,15 @@ internal static class AccountStateFile
         return full;
     }
 
-    private static void WriteChecked(string full, AccountState state)
+    /// <summary>Writes <paramref name="full"/> through an owner-only temp file renamed over it, so a crash never leaves half a file.</summary>
+    internal static void WriteAtomically(string full, Action<FileStream> write)
     {
         var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
             using (var stream = OwnerOnlyFile.Create(temp, overwrite: false))
             {
-                JsonSerializer.Serialize(stream, new StateFile { Format = FormatName, FormatVersion = FormatVersion, Account = state }, Options);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -133,7 +134,10 @@ internal static class AccountStateFile
         return state;
     }
 
-    private static bool LooksLikeOurs(string path)
+    private static bool LooksLikeOurs(string path) => Holds(path, FormatName);
+
+    /// <summary>Whether the file at <paramref name="path"/> starts as a state file of the format <paramref name="formatName"/>.</summary>
+    internal static bool Holds(string path, string formatName)
     {
         var buffer = new byte[256];
         int read;
@@ -142,10 +146,10 @@ internal static class AccountStateFile
             read = stream.Read(buffer, 0, buffer.Length);
         }
 
-        return Encoding.UTF8.GetString(buffer, 0, read).Contains($"\"Format\":\"{FormatName}\"");
+        return Encoding.UTF8.GetString(buffer, 0, read).Contains($"\"Format\":\"{formatName}\"");
     }
 
-    private static IamOpsException Refused(string path, string why) =>
+    internal static IamOpsException Refused(string path, string why) =>
         new("SandboxStateInvalid", FailureKind.InvalidData, $"The sandbox state file '{path}' was refused: {why}. Choose another -Path, or move this file away to start a new account.", path);
 
     /// <summary>The file's top level; Format comes first so a foreign file is recognised from its first bytes.</summary>

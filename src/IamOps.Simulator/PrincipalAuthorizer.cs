@@ -30,7 +30,13 @@ internal sealed class PrincipalAuthorizer
             var decision = Decide(caller, needed, requestKeys: needed.RequestKeys);
             if (decision != EvaluationDecision.Allowed)
             {
-                throw Denied(caller, needed, decision, decision == EvaluationDecision.ExplicitDeny ? DenyingPolicy(caller, needed) : null);
+                var explained = Explain(caller, needed);
+                if (explained.DecidedBy == PolicySource.ServiceControl)
+                {
+                    throw DeniedByServiceControl(caller, needed, decision);
+                }
+
+                throw Denied(caller, needed, decision, decision == EvaluationDecision.ExplicitDeny ? DenyingPolicy(explained) : null);
             }
         }
     }
@@ -76,8 +82,15 @@ internal sealed class PrincipalAuthorizer
                 ? "with an explicit deny in an identity-based policy" + (denyingPolicy is null ? string.Empty : ": " + denyingPolicy)
                 : "because no identity-based policy allows the " + permission.Action + " action"));
 
-    /// <summary>The managed policy (by ARN) whose Deny statement decided, for the message; only asked on the denial path.</summary>
-    private string? DenyingPolicy(CallerPrincipal caller, Permission permission)
+    /// <summary>AWS's words for a call an organization's SCP stopped (a member account's principal).</summary>
+    public static ServiceError DeniedByServiceControl(CallerPrincipal caller, Permission permission, EvaluationDecision decision) =>
+        ServiceError.AccessDenied($"User: {caller.Arn} is not authorized to perform: {permission.Action} on resource: {permission.Resource} "
+            + (decision == EvaluationDecision.ExplicitDeny
+                ? "with an explicit deny in a service control policy"
+                : "because no service control policy allows the " + permission.Action + " action"));
+
+    /// <summary>The decision with what made it (the deciding policy and its kind); only asked on the denial path.</summary>
+    private PolicyDecision Explain(CallerPrincipal caller, Permission permission)
     {
         var context = Context(caller);
         foreach (var key in permission.RequestKeys ?? new Dictionary<string, IReadOnlyList<string>>())
@@ -85,9 +98,12 @@ internal sealed class PrincipalAuthorizer
             context.Set(key.Key, key.Value);
         }
 
-        return PoliciesOf(caller).Evaluate(new AuthorizationRequest(caller.Arn, permission.Action, permission.Resource, context))
-            .MatchedStatements.Select(m => m.PolicyId).FirstOrDefault(id => id.StartsWith("arn:", StringComparison.Ordinal));
+        return PoliciesOf(caller).Evaluate(new AuthorizationRequest(caller.Arn, permission.Action, permission.Resource, context));
     }
+
+    /// <summary>The managed policy (by ARN) whose Deny statement decided, for the message.</summary>
+    private static string? DenyingPolicy(PolicyDecision explained) =>
+        explained.MatchedStatements.Select(m => m.PolicyId).FirstOrDefault(id => id.StartsWith("arn:", StringComparison.Ordinal));
 
     /// <summary>The request context IAM supplies for a caller: MFA, principal tags, source identity, time and region.</summary>
     public RequestContext Context(CallerPrincipal caller)
@@ -154,11 +170,15 @@ internal sealed class PrincipalAuthorizer
         }
 
         var boundaryDocument = boundary is null ? null : DefaultDocument(boundary);
-        return new PolicySet(
-            identity.Concat(extra?.Identity.Select(d => Compile(d, "additional")) ?? Enumerable.Empty<CompiledPolicy>()),
-            permissionsBoundary: boundaryDocument is null ? null : Compile(boundaryDocument, boundary!),
-            sessionPolicy: session,
-            resourcePolicy: extra?.Resource is null ? null : Compile(extra.Resource, "trust"));
+        return new PolicySet(new PolicySetOptions
+        {
+            IdentityPolicies = identity.Concat(extra?.Identity.Select(d => Compile(d, "additional")) ?? Enumerable.Empty<CompiledPolicy>()).ToList(),
+            PermissionsBoundary = boundaryDocument is null ? null : Compile(boundaryDocument, boundary!),
+            SessionPolicy = session,
+            ResourcePolicy = extra?.Resource is null ? null : Compile(extra.Resource, "trust"),
+            // A member account of an organization: its SCPs, level by level from the root (none for the management account).
+            ServiceControlLevels = _account.ServiceControlLevels(),
+        });
     }
 
     public static CompiledPolicy Compile(string document, string id)

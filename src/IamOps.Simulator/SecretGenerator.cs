@@ -22,6 +22,9 @@ internal static class SecretGenerator
     /// <summary>An EC2 resource id such as i-0123456789abcdef0 or iip-assoc-0123456789abcdef0: the prefix and 17 hex digits.</summary>
     public static string Ec2Id(string prefix) => prefix + "-" + Random("0123456789abcdef", 17);
 
+    /// <summary>An Organizations id: the prefix and <paramref name="length"/> lowercase letters and digits (o-…, r-…, p-…).</summary>
+    public static string OrganizationsId(string prefix, int length) => prefix + Random("abcdefghijklmnopqrstuvwxyz0123456789", length);
+
     public static byte[] Bytes(int count)
     {
         var bytes = new byte[count];

@@ -70,6 +70,22 @@ internal sealed class SharedStateFile
         return state;
     }
 
+    /// <summary>Another kind of state (an organization's) another process saved, read with <paramref name="read"/>.</summary>
+    public T Reload<T>(Func<string, T> read)
+    {
+        var stamp = Stamp();
+        var state = read(_path);
+        _seen = stamp;
+        return state;
+    }
+
+    /// <summary>Saves another kind of state with <paramref name="write"/> under the lock this process holds.</summary>
+    public void Save(Action<string> write)
+    {
+        write(_path);
+        MarkSeen();
+    }
+
     /// <summary>Saves under the lock this process holds, and remembers the result as seen.</summary>
     public void Save(State.AccountState state)
     {

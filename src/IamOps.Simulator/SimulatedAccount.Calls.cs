@@ -20,7 +20,8 @@ public sealed partial class SimulatedAccount
     /// lock, saves when asked, and logs the outcome.
     /// </summary>
     /// <param name="permission">What the caller must be allowed (null: nothing, as for GetCallerIdentity).</param>
-    internal T Invoke<T>(SimulatorCredentials credentials, string service, string operation, bool mutating, Func<CallerPrincipal, T> apply, Func<CallerPrincipal, Permission?>? permission = null)
+    /// <param name="alsoOn">Another account of the organization the call reaches too (a cross-account AssumeRole issues its session there): held under its lock with this one, and brought up to date first. Like a session issued in one account, its session is not written to the state file.</param>
+    internal T Invoke<T>(SimulatorCredentials credentials, string service, string operation, bool mutating, Func<CallerPrincipal, T> apply, Func<CallerPrincipal, Permission?>? permission = null, SimulatedAccount? alsoOn = null)
     {
         if (Latency > TimeSpan.Zero)
         {
@@ -30,26 +31,30 @@ public sealed partial class SimulatedAccount
         var number = Interlocked.Increment(ref _callCount);
         if (mutating && !_rateLimit.TryTake(MutatingCallsPerSecond, Clock.UtcNow))
         {
-            CallLog.Add(new SimulatorCall(number, service, operation, mutating, "Throttling", null, false));
+            Log(new SimulatorCall(number, service, operation, mutating, "Throttling", null, false));
             throw new ServiceError("Throttling", 400, "Rate exceeded");
         }
 
         var fault = Faults.Take(number, operation);
         string? caller = null;
+        string? signedWith = null;
         if (fault is { AfterApply: false })
         {
-            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Outcome, null, false));
+            Log(new SimulatorCall(number, service, operation, mutating, fault.Outcome, null, false));
             throw fault.ToException();
         }
 
         T result;
-        lock (Gate)
+        var other = alsoOn == this ? null : alsoOn;
+        using (AccountGates.Enter(this, other))
         {
             try
             {
                 using var held = LockForChange(mutating);
                 ReloadWhenChangedElsewhere();
+                other?.ReloadWhenChangedElsewhere();
                 var principal = Authenticator.Authenticate(credentials, service);
+                signedWith = credentials.AccessKeyId;
                 caller = principal.Arn;
                 if (principal.UserSession is { MultiFactorAuthPresent: false } && service == "iam")
                 {
@@ -72,23 +77,23 @@ public sealed partial class SimulatedAccount
             }
             catch (ServiceError error)
             {
-                CallLog.Add(new SimulatorCall(number, service, operation, mutating, error.Code, caller, false));
+                Log(new SimulatorCall(number, service, operation, mutating, error.Code, caller, false) { AccessKeyId = signedWith });
                 throw;
             }
             catch (Exception ex) when (ex is not IamOpsException)
             {
-                CallLog.Add(new SimulatorCall(number, service, operation, mutating, "InternalFailure", caller, false));
+                Log(new SimulatorCall(number, service, operation, mutating, "InternalFailure", caller, false) { AccessKeyId = signedWith });
                 throw;
             }
         }
 
         if (fault is not null)
         {
-            CallLog.Add(new SimulatorCall(number, service, operation, mutating, fault.Outcome, caller, mutating));
+            Log(new SimulatorCall(number, service, operation, mutating, fault.Outcome, caller, mutating) { AccessKeyId = signedWith });
             throw fault.ToException();
         }
 
-        CallLog.Add(new SimulatorCall(number, service, operation, mutating, "Success", caller, mutating));
+        Log(new SimulatorCall(number, service, operation, mutating, "Success", caller, mutating) { AccessKeyId = signedWith });
         return result;
     }
 
@@ -103,5 +108,13 @@ public sealed partial class SimulatedAccount
         {
             throw new ServiceError("UnauthorizedOperation", 403, "You are not authorized to perform this operation. " + denied.Message);
         }
+    }
+
+    /// <summary>Adds a call to this account's log (and its organization's), marked with the account.</summary>
+    private void Log(SimulatorCall call)
+    {
+        var marked = call with { Account = AccountId };
+        CallLog.Add(marked);
+        Organization?.CallLog.Add(marked);
     }
 }

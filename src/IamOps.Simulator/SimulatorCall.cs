@@ -11,4 +11,10 @@ namespace IamOps.Simulator;
 public sealed record SimulatorCall(long Number, string Service, string Operation, bool IsMutating, string Outcome, string? Caller, bool ChangeApplied)
 {
     public bool Succeeded => Outcome == "Success";
+
+    /// <summary>The account the call was made to (in an organization, which of its accounts).</summary>
+    public string? Account { get; init; }
+
+    /// <summary>The access key id the call was signed with (a user's key or a session's ASIA key); never the secret.</summary>
+    public string? AccessKeyId { get; init; }
 }

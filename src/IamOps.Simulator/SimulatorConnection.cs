@@ -41,17 +41,21 @@ public sealed class SimulatorConnection : IAwsConnection
     /// <summary>None: in the sandbox a profile is read only for the keys it holds.</summary>
     public (string SerialNumber, string Profile)? ProfileMfaSerial() => null;
 
-    /// <summary>A connection for the credentials an AssumeRole call returned.</summary>
-    public SimulatorConnection ForSession(AssumedRoleSession session) =>
-        Account.Connect(new SimulatorCredentials(session.Credentials.AccessKeyId, session.Credentials.SecretAccessKey, session.Credentials.SessionToken));
+    /// <summary>A connection for the credentials an AssumeRole call returned, in the account that issued them (in an organization, the role's account).</summary>
+    public SimulatorConnection ForSession(AssumedRoleSession session)
+    {
+        var credentials = new SimulatorCredentials(session.Credentials.AccessKeyId, session.Credentials.SecretAccessKey, session.Credentials.SessionToken);
+        return Account.Organization?.Connect(credentials) ?? Account.Connect(credentials);
+    }
 
     /// <param name="action">The IAM action named in error messages, when it is not service:operation (S3's HeadBucket is s3:ListBucket).</param>
-    internal T Call<T>(string service, string operation, string? resource, Func<CallerPrincipal, T> apply, string? action = null, Func<CallerPrincipal, Permission?>? permission = null)
+    /// <param name="alsoOn">Another account of the organization the call reaches (a cross-account AssumeRole).</param>
+    internal T Call<T>(string service, string operation, string? resource, Func<CallerPrincipal, T> apply, string? action = null, Func<CallerPrincipal, Permission?>? permission = null, SimulatedAccount? alsoOn = null)
     {
         action ??= service + ":" + operation;
         try
         {
-            return Account.Invoke(Credentials, service, operation, OperationKinds.IsMutating(operation), apply, permission);
+            return Account.Invoke(Credentials, service, operation, OperationKinds.IsMutating(operation), apply, permission, alsoOn);
         }
         catch (ServiceError error)
         {

@@ -18,7 +18,8 @@ internal sealed class SimulatorSts : ISts
     public Task<AssumedRoleSession> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_connection.Call("sts", "AssumeRole", request.RoleArn, caller => _connection.Account.Sts.AssumeRole(caller, request)));
+        // A role in another account of the organization: that account is held (and brought up to date) for the call too.
+        return Task.FromResult(_connection.Call("sts", "AssumeRole", request.RoleArn, caller => _connection.Account.Sts.AssumeRole(caller, request), alsoOn: _connection.Account.PeerOf(request.RoleArn)));
     }
 
     public Task<TemporaryCredentials> GetSessionTokenAsync(GetSessionTokenRequest request, CancellationToken cancellationToken)

@@ -20,8 +20,9 @@ internal sealed partial class StsService
     {
         CheckRequest(request);
         var now = _account.Now;
-        var role = FindAssumableRole(caller, request.RoleArn, now);
-        var roleArn = _account.Iam.RoleArn(role);
+        // Across the organization the role lives in another account: its trust policy and the caller's policies both decide (the engine's cross-account rule), and the session is issued there.
+        var (target, role) = FindAssumableRole(caller, request.RoleArn, now);
+        var roleArn = target.Iam.RoleArn(role);
         var chained = caller.Session is not null;
         var duration = request.DurationSeconds ?? 3600;
         if (chained && duration > 3600)
@@ -67,12 +68,12 @@ internal sealed partial class StsService
 
         var inherited = caller.Session?.TransitiveTags ?? new List<TagState>();
         var tags = IamService.ToState(request.Tags);
-        var session = NewRoleSession(role, request.RoleSessionName, duration, request.Policy, request.PolicyArns);
+        var session = target.Sts.NewRoleSession(role, request.RoleSessionName, duration, request.Policy, request.PolicyArns);
         session.MultiFactorAuthPresent = mfa;
         session.SourceIdentity = sourceIdentity;
         session.Tags = inherited.Concat(tags).ToList();
         session.TransitiveTags = inherited.Concat(tags.Where(t => request.TransitiveTagKeys.Contains(t.Key, StringComparer.OrdinalIgnoreCase))).ToList();
-        return Issue(role, session) with
+        return target.Sts.Issue(role, session) with
         {
             PackedPolicySize = request.Policy is null && request.PolicyArns.Count == 0 && request.Tags.Count == 0 ? null : packed * 100 / PackedPolicyLimit,
             SourceIdentity = sourceIdentity,
@@ -80,7 +81,7 @@ internal sealed partial class StsService
     }
 
     /// <summary>A new session of <paramref name="role"/>, not yet issued: fresh credentials, expiry and issue time on the account's clock.</summary>
-    private SessionState NewRoleSession(RoleState role, string sessionName, int durationSeconds, string? policy, IReadOnlyList<string> policyArns) => new()
+    internal SessionState NewRoleSession(RoleState role, string sessionName, int durationSeconds, string? policy, IReadOnlyList<string> policyArns) => new()
     {
         AccessKeyId = SecretGenerator.AccessKeyId("ASIA"),
         SecretAccessKey = SecretGenerator.SecretAccessKey(),
@@ -96,7 +97,7 @@ internal sealed partial class StsService
     };
 
     /// <summary>Stores the session (pruning expired ones), marks the role used, and returns what STS answers.</summary>
-    private AssumedRoleSession Issue(RoleState role, SessionState session)
+    internal AssumedRoleSession Issue(RoleState role, SessionState session)
     {
         var now = _account.Now;
         PruneExpiredSessions(now);
@@ -219,7 +220,8 @@ internal sealed partial class StsService
         }
     }
 
-    private RoleState FindAssumableRole(CallerPrincipal caller, string roleArn, DateTime now)
+    /// <summary>The role <paramref name="roleArn"/> names and its account: this one, or another account of its organization (whose lock the call holds too).</summary>
+    private (SimulatedAccount Account, RoleState Role) FindAssumableRole(CallerPrincipal caller, string roleArn, DateTime now)
     {
         var denied = ServiceError.AccessDenied($"User: {caller.Arn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
         var parts = roleArn.Split(new[] { ':' }, 6);
@@ -229,19 +231,15 @@ internal sealed partial class StsService
         }
 
         var name = parts[5].Substring(parts[5].LastIndexOf('/') + 1);
-        if (parts[4] != _account.AccountId)
-        {
-            throw denied;
-        }
-
-        if (!State.Roles.TryGetValue(name, out var role) || _account.Iam.RoleArn(role) != roleArn)
+        var target = parts[4] == _account.AccountId ? _account : _account.PeerOf(roleArn) ?? throw denied;
+        if (!target.State.Roles.TryGetValue(name, out var role) || target.Iam.RoleArn(role) != roleArn)
         {
             // AWS cannot tell a caller that a role is missing; the sandbox can, so it says so.
-            throw ServiceError.AccessDenied(denied.Message + $" (sandbox: the role {roleArn} does not exist in account {_account.AccountId})");
+            throw ServiceError.AccessDenied(denied.Message + $" (sandbox: the role {roleArn} does not exist in account {target.AccountId})");
         }
 
         // Eventual consistency: a role younger than the propagation delay is not yet assumable.
-        return now < role.CreateDate + _account.PropagationDelay ? throw denied : role;
+        return now < role.CreateDate + target.PropagationDelay ? throw denied : (target, role);
     }
 
     private bool VerifyMfa(CallerPrincipal caller, string? serialNumber, string? tokenCode, DateTime now)

@@ -18,6 +18,15 @@ public sealed class EnterIamSandboxCommand : PSCmdlet
     [ValidatePattern(@"^\d{12}$")]
     public string? AccountId { get; set; }
 
+    /// <summary>
+    /// Makes the sandbox an organization: a management account (the session's default account, -AccountId) and this many
+    /// member accounts, each with OrganizationAccountAccessRole trusting the management account. With -Path it is saved
+    /// there (each account in a file beside it) and reloaded on the next Enter-IamSandbox -Path.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 500)]
+    public int? MemberAccount { get; set; }
+
     /// <summary>S3 buckets the account owns, created if missing (and saved with -Path): the buckets grant scenarios need.</summary>
     [Parameter]
     [Alias("Bucket")]
@@ -51,7 +60,7 @@ public sealed class EnterIamSandboxCommand : PSCmdlet
 
             var path = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             var previous = SessionConnector.Unwrap(SessionState.PSVariable.GetValue(VariableName)) as ISandbox;
-            var sandbox = SandboxLoader.Open(path, AccountId);
+            var sandbox = MemberAccount is { } members ? SandboxLoader.OpenOrganization(path, AccountId, members) : SandboxLoader.Open(path, AccountId);
             if (buckets.Count > 0)
             {
                 sandbox.AddBuckets(buckets, BucketRegion);
@@ -68,7 +77,7 @@ public sealed class EnterIamSandboxCommand : PSCmdlet
                 WriteWarning($"This session was already in sandbox account {previous.AccountId} ({Describe(previous)}). IamOps cmdlets now work on sandbox account {sandbox.AccountId} ({Describe(sandbox)}); Enter-IamSandbox{(previous.StatePath is null ? string.Empty : " -Path '" + previous.StatePath + "'")} goes back{(previous.StatePath is null ? ", but an in-memory account is gone once left" : string.Empty)}.");
             }
 
-            WriteObject(new SandboxInfo(sandbox.AccountId, sandbox.StatePath));
+            WriteObject(new SandboxInfo(sandbox.AccountId, sandbox.StatePath, sandbox.MemberAccountIds));
         }
         catch (IamOpsException failure)
         {

@@ -7,6 +7,9 @@ public interface ISandbox
 {
     string AccountId { get; }
 
+    /// <summary>In an organization sandbox the member accounts' ids (<see cref="AccountId"/> is the management account); empty for a single account.</summary>
+    IReadOnlyList<string> MemberAccountIds { get; }
+
     /// <summary>The state file the account is saved to after each change; null for an in-memory account.</summary>
     string? StatePath { get; }
 

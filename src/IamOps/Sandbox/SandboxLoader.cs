@@ -20,6 +20,10 @@ public static class SandboxLoader
     public static ISandbox Open(string? statePath, string? accountId) =>
         Factory.Value.Open(statePath is null ? null : Path.GetFullPath(statePath), accountId);
 
+    /// <summary>An organization sandbox: a management account and <paramref name="memberAccounts"/> members (loaded when the path holds one).</summary>
+    public static ISandbox OpenOrganization(string? statePath, string? managementAccountId, int memberAccounts) =>
+        Factory.Value.OpenOrganization(statePath is null ? null : Path.GetFullPath(statePath), managementAccountId, memberAccounts);
+
     /// <summary>The sandbox IAMOPS_SANDBOX names, opened once per process and path; null when the variable is unset.</summary>
     public static ISandbox? FromEnvironmentVariable()
     {
