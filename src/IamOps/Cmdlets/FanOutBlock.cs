@@ -26,20 +26,15 @@ internal sealed class FanOutBlock
         var text = ast.Extent.Text;
         var start = ast.Extent.StartOffset;
         var values = new Hashtable(StringComparer.OrdinalIgnoreCase);
-        var usings = ast.FindAll(a => a is UsingExpressionAst, searchNestedScriptBlocks: true).Cast<UsingExpressionAst>()
-            .OrderByDescending(u => u.Extent.StartOffset).ToList();
-        foreach (var usingExpression in usings)
+        // $using:name, $using:name[0], $using:name.Property: the variable itself ($using:name) becomes the lookup.
+        var variables = ast.FindAll(a => a is UsingExpressionAst, searchNestedScriptBlocks: true).Cast<UsingExpressionAst>()
+            .Select(UsingExpressionAst.ExtractUsingVariable).OrderByDescending(v => v.Extent.StartOffset).ToList();
+        foreach (var variable in variables)
         {
-            if (usingExpression.SubExpression is not VariableExpressionAst variable)
-            {
-                throw new IamOpsException("UsingExpressionUnsupported", FailureKind.InvalidArgument,
-                    $"'{usingExpression.Extent.Text}': Invoke-IamInAccount takes $using: with a plain variable ($using:name); assign the expression to a variable first.", usingExpression.Extent.Text);
-            }
-
             var name = variable.VariablePath.UserPath;
             values[name] = callerVariable(name);
-            var offset = usingExpression.Extent.StartOffset - start;
-            text = text.Substring(0, offset) + "$IamOpsFanOutUsing['" + name.Replace("'", "''") + "']" + text.Substring(offset + usingExpression.Extent.Text.Length);
+            var offset = variable.Extent.StartOffset - start;
+            text = text.Substring(0, offset) + "$IamOpsFanOutUsing['" + name.Replace("'", "''") + "']" + text.Substring(offset + variable.Extent.Text.Length);
         }
 
         // A { ... } literal's extent has its braces; the block's body is what runs.

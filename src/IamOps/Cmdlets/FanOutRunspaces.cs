@@ -42,7 +42,8 @@ $IamOpsFanOutInput | ForEach-Object -Process ([scriptblock]::Create($IamOpsFanOu
     /// <summary>Opens a pool of up to <paramref name="size"/> runspaces importing <paramref name="modulePath"/>, with <paramref name="variables"/> set in each.</summary>
     public static RunspacePool OpenPool(int size, string modulePath, IEnumerable<KeyValuePair<string, object?>> variables)
     {
-        var state = InitialSessionState.CreateDefault2();
+        // Sessions like the caller's: the same built-in commands (a host's own snap-ins, or auto-loaded modules) and settings.
+        var state = Runspace.DefaultRunspace?.InitialSessionState?.Clone() ?? InitialSessionState.CreateDefault2();
         state.ImportPSModule(new[] { modulePath });
         foreach (var variable in variables)
         {
