@@ -54,6 +54,13 @@ public sealed class AccountFanOutRun<TSession>
                     break;
                 }
 
+                // A slot freed by a cancelled account can win the race with the cancellation itself.
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    slots.Release();
+                    break;
+                }
+
                 var position = index;
                 running.Add(Task.Run(async () =>
                 {

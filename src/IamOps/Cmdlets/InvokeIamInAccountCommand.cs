@@ -158,6 +158,11 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
     /// <summary>Makes each account's session from this command's connection: the MFA session first (one prompt), then AssumeRole per account.</summary>
     private FanOutSessions Sessions()
     {
+        // Everything that can be checked offline is, before the first call.
+        var template = new RoleAssumeRequest { RoleName = RoleName.Trim(), ExternalId = ExternalId, RoleSessionName = RoleSessionName, DurationSeconds = DurationSeconds };
+        RoleAssumeValidation.Check(template);
+        RoleAssumeValidation.CheckMfa(SerialNumber?.Trim(), TokenCode?.Trim());
+
         var cacheOwner = (object?)Runspace.DefaultRunspace ?? SessionState;
         var cache = RoleSessionCache.For(cacheOwner);
         var usedCodes = UsedMfaCodes.For(cacheOwner);
@@ -174,8 +179,6 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
             connection = ConnectAs(mfa.AccessKeyId, SecretText.ToPlainText(mfa.SecretAccessKey), SecretText.ToPlainText(mfa.SessionToken));
         }
 
-        var template = new RoleAssumeRequest { RoleName = RoleName.Trim(), ExternalId = ExternalId, RoleSessionName = RoleSessionName, DurationSeconds = DurationSeconds };
-        RoleAssumeValidation.Check(template);
         return new FanOutSessions(connection, cache, usedCodes, caller, mfa, template, WriteVerboseLater);
     }
 
