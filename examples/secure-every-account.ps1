@@ -18,15 +18,11 @@ Enter-IamSandbox -MemberAccount $MemberAccount | Out-Null
 $management = (Get-IamCallerIdentity).Account
 
 # The accounts to secure: every member account (the management account is secured by hand, not from itself).
-$members = if (Get-Command Get-IamOrganizationAccount -ErrorAction Ignore) {
-    Get-IamOrganizationAccount | Where-Object Id -ne $management
-} else {
-    $IamOpsSandbox.MemberAccountIds
-}
+$members = @(Get-IamOrganizationAccount | Where-Object Id -ne $management)
+"Member accounts: $($members.Count)"
 
 # One account whose SCP denies creating users: its baseline cannot create the admin user.
-$blocked = @($members)[-1]
-$blockedId = if ($blocked.Id) { $blocked.Id } else { $blocked }
+$blockedId = $members[-1].Id
 $denyCreateUser = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:CreateUser","Resource":"*"}]}'
 $null = $IamOpsSandbox.AttachServiceControlPolicy($blockedId, $denyCreateUser, 'no-new-users')
 

@@ -10,6 +10,11 @@ public sealed partial class SimulatedAccount
     /// <summary>The organization this account belongs to; null for a standalone account.</summary>
     public SimulatedOrganization? Organization { get; internal set; }
 
+    private OrganizationsService? _organizationsApi;
+
+    /// <summary>AWS Organizations as this account calls it.</summary>
+    internal OrganizationsService OrganizationsApi => _organizationsApi ??= new OrganizationsService(this);
+
     /// <summary>None: a single account (an organization's accounts are reached through <see cref="SimulatedOrganization"/>).</summary>
     IReadOnlyList<string> ISandbox.MemberAccountIds => Array.Empty<string>();
 

@@ -119,6 +119,18 @@ public sealed partial class SimulatedOrganization : ISandbox
         }
     }
 
+    /// <summary>
+    /// The most items an Organizations listing returns per page (1 to 20, AWS's maximum and the default); lower it to
+    /// make a small organization take several pages.
+    /// </summary>
+    public int PageSize
+    {
+        get => _pageSize;
+        set => _pageSize = value is >= 1 and <= 20 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "An Organizations page holds 1 to 20 items.");
+    }
+
+    private int _pageSize = 20;
+
     /// <summary>The sandbox's time: the management account's.</summary>
     public DateTime UtcNow => Management.UtcNow;
 

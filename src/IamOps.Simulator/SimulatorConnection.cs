@@ -17,6 +17,7 @@ public sealed class SimulatorConnection : IAwsConnection
         Sts = new SimulatorSts(this);
         S3 = new SimulatorS3(this);
         Ec2 = new SimulatorEc2(this);
+        Organizations = new SimulatorOrganizations(this);
     }
 
     public SimulatedAccount Account { get; }
@@ -30,6 +31,8 @@ public sealed class SimulatorConnection : IAwsConnection
     public IS3 S3 { get; }
 
     public IEc2 Ec2 { get; }
+
+    public IOrganizations Organizations { get; }
 
     public string Description => $"IamOps sandbox account {Account.AccountId} (simulated, in process); access key {Credentials.AccessKeyId}";
 
@@ -57,8 +60,9 @@ public sealed class SimulatorConnection : IAwsConnection
         {
             return Account.Invoke(Credentials, service, operation, OperationKinds.IsMutating(operation), apply, permission, alsoOn);
         }
-        catch (ServiceError error)
+        catch (ServiceError raised)
         {
+            var error = service == "organizations" ? OrganizationsService.InOrganizationsWords(raised) : raised;
             throw AwsErrors.FromErrorCode(error.Code, error.Message, Guid.NewGuid().ToString(), error.Status == 0 ? null : error.Status, action, resource, error);
         }
         catch (InjectedTransportFault fault)

@@ -31,6 +31,7 @@ public static class BadInputCorpus
     private const string CredentialReport = "Get-IamCredentialReport";
     private const string AddProvider = "Add-IamIdentityProvider";
     private const string InAccount = "Invoke-IamInAccount";
+    private const string OrgAccounts = "Get-IamOrganizationAccount";
     private const string AllowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
     /// <summary>A valid command line of every cmdlet that connects, for cases about the connection parameters alone.</summary>
@@ -281,6 +282,15 @@ public static class BadInputCorpus
         Add(RemoveDev, "-UserName alice -ThrottleLimit 0 -Confirm:$false", "ParameterArgumentValidationError");
         Pipe(RemoveDev, "[pscustomobject]@{ UserName = 'bad name' }", "-Confirm:$false", "UserNameInvalid");
         Pipe(RemoveDev, "'ghost', 'bad name'", "-Disable -Confirm:$false", "UserNameInvalid");
+
+        // Get-IamOrganizationAccount: parent ids, statuses, -Recurse without a parent, and a sandbox that is no organization.
+        Add(OrgAccounts, "-ParentId 'bad id'", "ParentIdInvalid");
+        Add(OrgAccounts, "-ParentId ou-xyz", "ParentIdInvalid");
+        Add(OrgAccounts, "-ParentId 123456789012", "ParentIdInvalid");
+        Add(OrgAccounts, "-Recurse", "RecurseNeedsParentId");
+        Add(OrgAccounts, "-Status CLOSED", "ParameterArgumentValidationError");
+        Add(OrgAccounts, "-ParentId r-ab12", "AwsAWSOrganizationsNotInUse");
+        Pipe(OrgAccounts, "[pscustomobject]@{ ParentId = 'root' }", string.Empty, "ParentIdInvalid");
 
         // Get-IamCredentialReport: a report's age must be positive.
         Add(CredentialReport, "-MaxAge 0", "MaxAgeInvalid");

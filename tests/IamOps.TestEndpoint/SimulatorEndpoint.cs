@@ -19,11 +19,11 @@ public sealed class SimulatorEndpoint : IDisposable
     private readonly LoopbackServer _server;
     private int _disposed;
 
-    private SimulatorEndpoint(SimulatedAccount account, SimulatorEndpointOptions options)
+    private SimulatorEndpoint(SimulatedAccount account, SimulatorEndpointOptions options, SimulatedOrganization? organization = null)
     {
         _account = account;
         _options = options;
-        _router = new RequestRouter(account);
+        _router = new RequestRouter(account, organization);
         _server = LoopbackServer.Start(ServeAsync, limits =>
         {
             // The endpoint answers an oversize body itself, in AWS's shape; at the same limit Kestrel then closes the
@@ -43,6 +43,13 @@ public sealed class SimulatorEndpoint : IDisposable
 
     public static SimulatorEndpoint Start(SimulatedAccount account, SimulatorEndpointOptions? options = null) =>
         new(account ?? throw new ArgumentNullException(nameof(account)), options ?? new SimulatorEndpointOptions());
+
+    /// <summary>
+    /// Serves an organization: each request is made to the account that issued its key (the management account's
+    /// otherwise), and AWS Organizations (JSON 1.1) answers too. <see cref="Account"/> is the management account.
+    /// </summary>
+    public static SimulatorEndpoint StartOrganization(SimulatedOrganization organization, SimulatorEndpointOptions? options = null) =>
+        new((organization ?? throw new ArgumentNullException(nameof(organization))).Management, options ?? new SimulatorEndpointOptions(), organization);
 
     public void Dispose()
     {

@@ -8,12 +8,8 @@ Describe 'Invoke-IamInAccount in an organization of 20 accounts' {
         Enter-IamSandbox -MemberAccount 20 | Out-Null
         $management = $IamOpsSandbox.AccountId
         # Get-IamOrganizationAccount lists the management account too; the baseline is for the members.
-        $members = if (Get-Command Get-IamOrganizationAccount -ErrorAction Ignore) {
-            @(Get-IamOrganizationAccount | Where-Object Id -ne $management)
-        } else {
-            @($IamOpsSandbox.MemberAccountIds)
-        }
-        $ids = @($members | ForEach-Object { if ($_.Id) { $_.Id } else { $_ } })
+        $members = @(Get-IamOrganizationAccount | Where-Object Id -ne $management)
+        $ids = @($members.Id)
         function Get-MutatingCallCount([string[]] $AccountId) {
             $total = 0
             foreach ($id in $AccountId) { $total += $IamOpsSandbox.Member($id).CallLog.MutatingCalls.Count }
@@ -27,6 +23,7 @@ Describe 'Invoke-IamInAccount in an organization of 20 accounts' {
 
     It 'secures all 20 member accounts, each as its own OrganizationAccountAccessRole' {
         $ids.Count | Should -Be 20
+        @($first | Where-Object { $_.AccountName -like 'member-*' }).Count | Should -Be @($first).Count - 1
         $firstSummary.Succeeded | Should -Be 20
         $firstSummary.Failed | Should -Be 0
         foreach ($id in $ids) {

@@ -19,6 +19,7 @@ internal sealed class AwsConnection : IAwsConnection
     private readonly Lazy<IamQueryClient> _iam;
     private readonly Lazy<S3Adapter> _s3;
     private readonly Lazy<Ec2Adapter> _ec2;
+    private readonly Lazy<OrganizationsJsonClient> _organizations;
 
     private AwsConnection(ResolvedConnection resolved)
     {
@@ -27,6 +28,7 @@ internal sealed class AwsConnection : IAwsConnection
         _iam = new Lazy<IamQueryClient>(() => IamQueryClient.For(resolved));
         _s3 = new Lazy<S3Adapter>(() => new S3Adapter(resolved));
         _ec2 = new Lazy<Ec2Adapter>(() => new Ec2Adapter(resolved));
+        _organizations = new Lazy<OrganizationsJsonClient>(() => OrganizationsJsonClient.For(resolved));
     }
 
     public ResolvedConnection Resolved { get; }
@@ -38,6 +40,8 @@ internal sealed class AwsConnection : IAwsConnection
     public IS3 S3 => _s3.Value;
 
     public IEc2 Ec2 => _ec2.Value;
+
+    public IOrganizations Organizations => _organizations.Value;
 
     public string Description =>
         $"AWS region {Resolved.RegionName} ({Resolved.RegionSource}); credentials: {Resolved.CredentialSource}"

@@ -18,7 +18,10 @@ internal static class AwsErrors
         }
 
         var text = $"{action} failed: {code}: {message} (request id {requestId ?? "none"}). {fix}".TrimEnd();
-        var errorId = "Aws" + code;
+        // Organizations' codes all end in "Exception"; the id drops it, as stable error ids do (AwsAccessDenied, AwsParentNotFound).
+        var errorId = "Aws" + (action.StartsWith("organizations:", StringComparison.Ordinal) && code.EndsWith("Exception", StringComparison.Ordinal) && code.Length > 9
+            ? code.Substring(0, code.Length - 9)
+            : code);
         if (kind == FailureKind.PermissionDenied && DeniedForWantOfMfa(message))
         {
             // IamOps' own MFA policy (New-IamAdminBaseline) denied: the fix is an MFA session, not a grant.
@@ -86,6 +89,12 @@ internal static class AwsErrors
         "DeleteConflict" => (FailureKind.InvalidOperation, "Detach or remove what still uses it first."),
         "ConcurrentModification" or "EntityTemporarilyUnmodifiable" => (FailureKind.ResourceUnavailable, "Wait a moment and run the command again."),
         "ServiceFailure" or "ServiceUnavailable" or "InternalFailure" or "InternalError" or "PolicyEvaluation" => (FailureKind.ResourceUnavailable, "AWS failed to handle the request; run the command again."),
+        "AWSOrganizationsNotInUseException" => (FailureKind.InvalidOperation, "The account is not a member of an organization: call from an organization's management account."),
+        "ParentNotFoundException" or "ChildNotFoundException" or "OrganizationalUnitNotFoundException" or "AccountNotFoundException" =>
+            (FailureKind.ObjectNotFound, "Check the id: the root is r-..., an OU ou-...-..., an account 12 digits (Get-IamOrganizationAccount lists them)."),
+        "TooManyRequestsException" => (FailureKind.LimitsExceeded, "AWS Organizations throttled the calls beyond the retries; run again later."),
+        "InvalidInputException" => (FailureKind.InvalidArgument, string.Empty),
+        "ServiceException" => (FailureKind.ResourceUnavailable, "AWS Organizations failed to handle the request; run the command again."),
         "RegionDisabledException" => (FailureKind.PermissionDenied, "STS is not activated in this region: activate it in the account settings, or use another -Region."),
         _ => (FailureKind.NotSpecified, string.Empty),
     };

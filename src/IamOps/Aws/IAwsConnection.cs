@@ -14,6 +14,9 @@ public interface IAwsConnection
 
     IEc2 Ec2 { get; }
 
+    /// <summary>AWS Organizations (global: one endpoint for the partition).</summary>
+    IOrganizations Organizations { get; }
+
     /// <summary>What this connection points at, for verbose output: region, credential source, endpoint.</summary>
     string Description { get; }
 

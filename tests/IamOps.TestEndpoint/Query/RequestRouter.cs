@@ -12,8 +12,14 @@ internal sealed class RequestRouter
     private const string S3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
     private readonly SimulatedAccount _account;
+    private readonly SimulatedOrganization? _organization;
 
-    public RequestRouter(SimulatedAccount account) => _account = account;
+    /// <param name="organization">When the endpoint serves an organization: each request goes to the account that issued its key (the management account when none did).</param>
+    public RequestRouter(SimulatedAccount account, SimulatedOrganization? organization = null)
+    {
+        _account = account;
+        _organization = organization;
+    }
 
     /// <summary>The response; an <see cref="InjectedTransportFault"/> escapes for the endpoint to act out on the connection.</summary>
     public SimpleHttpResponse Handle(SimpleHttpRequest request)
@@ -29,12 +35,13 @@ internal sealed class RequestRouter
             }
 
             service = signature.Service;
-            if (service is not ("iam" or "sts" or "s3"))
+            if (service is not ("iam" or "sts" or "s3" or "organizations"))
             {
                 throw new ServiceError("IncompleteSignature", 400, $"Credential should be scoped to a valid service: '{service}' is not served here.");
             }
 
-            var secret = _account.FindSecret(signature.AccessKeyId);
+            var account = _organization?.AccountIssuing(signature.AccessKeyId) ?? _account;
+            var secret = account.FindSecret(signature.AccessKeyId);
             if (secret is null)
             {
                 throw service == "s3"
@@ -49,7 +56,12 @@ internal sealed class RequestRouter
 
             CheckClockSkew(request);
             var credentials = new SimulatorCredentials(signature.AccessKeyId, secret, request.Header("x-amz-security-token"));
-            return service == "s3" ? S3(request, credentials, requestId) : Query(request, service, credentials, requestId);
+            return service switch
+            {
+                "s3" => S3(account, request, credentials, requestId),
+                "organizations" => Json.OrganizationsJsonActions.Handle(account, request, credentials, requestId),
+                _ => Query(account, request, service, credentials, requestId),
+            };
         }
         catch (ServiceError error)
         {
@@ -65,6 +77,11 @@ internal sealed class RequestRouter
 
     public static SimpleHttpResponse ErrorResponse(string service, ServiceError error, string requestId)
     {
+        if (service == "organizations")
+        {
+            return Json.OrganizationsJsonActions.ErrorResponse(error, requestId);
+        }
+
         SimpleHttpResponse response;
         if (service == "s3")
         {
@@ -96,7 +113,7 @@ internal sealed class RequestRouter
         }
     }
 
-    private SimpleHttpResponse Query(SimpleHttpRequest request, string service, SimulatorCredentials credentials, string requestId)
+    private static SimpleHttpResponse Query(SimulatedAccount account, SimpleHttpRequest request, string service, SimulatorCredentials credentials, string requestId)
     {
         if (request.Method is not ("POST" or "GET"))
         {
@@ -118,19 +135,19 @@ internal sealed class RequestRouter
             throw new ServiceError("InvalidAction", 400, $"Could not find operation {action} for version {version ?? "NO_VERSION_SPECIFIED"}");
         }
 
-        Action<XmlWriter>? result = handler(new QueryCall(_account, credentials, service, action!, parameters));
+        Action<XmlWriter>? result = handler(new QueryCall(account, credentials, service, action!, parameters));
         var response = new SimpleHttpResponse(200, QueryXml.Response(action!, service == "sts" ? QueryXml.StsNamespace : QueryXml.IamNamespace, requestId, result));
         response.Headers["x-amzn-RequestId"] = requestId;
         return response;
     }
 
     /// <summary>S3's calls in REST shape (path style): GET / (ListBuckets), HEAD /bucket and GET /bucket?location.</summary>
-    private SimpleHttpResponse S3(SimpleHttpRequest request, SimulatorCredentials credentials, string requestId)
+    private static SimpleHttpResponse S3(SimulatedAccount account, SimpleHttpRequest request, SimulatorCredentials credentials, string requestId)
     {
         var bucket = Uri.UnescapeDataString(request.RawPath.Trim('/'));
         if (bucket.Length == 0 && request.Method == "GET")
         {
-            return ListBuckets(request, credentials, requestId);
+            return ListBuckets(account, request, credentials, requestId);
         }
 
         var isLocation = request.Method == "GET" && request.RawQuery.Split('&').Any(p => p == "location" || p.StartsWith("location=", StringComparison.Ordinal));
@@ -141,7 +158,7 @@ internal sealed class RequestRouter
 
         var operation = request.Method == "HEAD" ? "HeadBucket" : "GetBucketLocation";
         var permission = new Permission(request.Method == "HEAD" ? "s3:ListBucket" : "s3:GetBucketLocation", "arn:aws:s3:::" + bucket);
-        var location = _account.Invoke(credentials, "s3", operation, false, _ => BucketRules.Locate(_account, bucket, request.Method == "HEAD"), _ => permission);
+        var location = account.Invoke(credentials, "s3", operation, false, _ => BucketRules.Locate(account, bucket, request.Method == "HEAD"), _ => permission);
         SimpleHttpResponse response;
         if (request.Method == "HEAD")
         {
@@ -165,7 +182,7 @@ internal sealed class RequestRouter
     }
 
     /// <summary>ListBuckets with S3's paging: max-buckets (1 to 10000), continuation-token (here, the last name given) and prefix.</summary>
-    private SimpleHttpResponse ListBuckets(SimpleHttpRequest request, SimulatorCredentials credentials, string requestId)
+    private static SimpleHttpResponse ListBuckets(SimulatedAccount account, SimpleHttpRequest request, SimulatorCredentials credentials, string requestId)
     {
         var query = QueryParameters.Parse(request.RawQuery);
         var maxText = query.Get("max-buckets");
@@ -177,7 +194,7 @@ internal sealed class RequestRouter
 
         var token = query.Get("continuation-token");
         var prefix = query.Get("prefix") ?? string.Empty;
-        var owned = _account.Invoke(credentials, "s3", "ListBuckets", false, _ => BucketRules.Owned(_account), _ => new Permission("s3:ListAllMyBuckets", "*"));
+        var owned = account.Invoke(credentials, "s3", "ListBuckets", false, _ => BucketRules.Owned(account), _ => new Permission("s3:ListAllMyBuckets", "*"));
         var remaining = owned
             .Where(b => b.BucketName.StartsWith(prefix, StringComparison.Ordinal))
             .Where(b => string.IsNullOrEmpty(token) || string.CompareOrdinal(b.BucketName, token) > 0)
@@ -197,7 +214,7 @@ internal sealed class RequestRouter
 
             w.WriteEndElement();
             w.WriteStartElement("Owner");
-            w.WriteElementString("ID", _account.AccountId);
+            w.WriteElementString("ID", account.AccountId);
             w.WriteEndElement();
             if (remaining.Count > page.Count)
             {

@@ -225,6 +225,8 @@ internal sealed class GatedConnection(IAwsConnection inner, ListingGate gate, Ac
 
     public IEc2 Ec2 => inner.Ec2;
 
+    public IOrganizations Organizations => inner.Organizations;
+
     public string Description => inner.Description;
 
     public string SessionScope => inner.SessionScope;

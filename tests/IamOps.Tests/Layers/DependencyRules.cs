@@ -16,8 +16,8 @@ internal static class DependencyRules
     public static readonly string[] Capabilities =
         { "Baseline", "Developers", "Offboarding", "BucketAccess", "RoleGrant", "RoleAssume", "PolicyCheck", "Audit", "Federation", "AccountFanOut" };
 
-    /// <summary>The shared domain the capabilities stand on.</summary>
-    public static readonly string[] SharedDomain = { "Planning", "Roles", "Policies", "Accounts", "Secrets", "Principals", "Completion" };
+    /// <summary>The shared domain the capabilities stand on (Organizations: the organization's accounts, which the fan-out takes too).</summary>
+    public static readonly string[] SharedDomain = { "Planning", "Roles", "Policies", "Accounts", "Secrets", "Principals", "Completion", "Organizations" };
 
     /// <summary>Ports and adapters: credential and endpoint resolution (Connection) is part of the adapter layer.</summary>
     public static readonly string[] AdapterLayer = { "Aws", "Connection" };
