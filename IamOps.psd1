@@ -52,6 +52,8 @@
 - Test-IamPolicy: offline policy lint and evaluation, -FailOn for CI gates.
 - Add-IamIdentityProvider and Grant-IamRoleAssume -GitHubRepository / -GitLabProject / -AzureDevOpsServiceConnection / -OidcProvider / -SamlProvider: pipelines reach AWS through OIDC federation without stored keys; Test-IamPolicy flags a federated trust whose sub lets every repository in.
 - Enter-IamSandbox: a simulated account (users, roles, MFA devices, buckets, instances) to try all of it without AWS.
+- Get-IamOrganizationAccount: the organization's accounts (OU paths, -ParentId -Recurse, -Status).
+- Invoke-IamInAccount: any chore in many accounts at once, in parallel, as each account's OrganizationAccountAccessRole; failing accounts reported, the others finish.
 '@
         }
     }
