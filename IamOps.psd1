@@ -23,6 +23,7 @@
         'Get-IamSessionToken'
         'Grant-IamBucketAccess'
         'Grant-IamRoleAssume'
+        'Invoke-IamInAccount'
         'Invoke-IamRoleAssume'
         'New-IamAdminBaseline'
         'Remove-IamDeveloper'
@@ -52,6 +53,7 @@
 - Add-IamIdentityProvider and Grant-IamRoleAssume -GitHubRepository / -GitLabProject / -AzureDevOpsServiceConnection / -OidcProvider / -SamlProvider: pipelines reach AWS through OIDC federation without stored keys; Test-IamPolicy flags a federated trust whose sub lets every repository in.
 - Enter-IamSandbox: a simulated account (users, roles, MFA devices, buckets, instances) to try all of it without AWS.
 - Get-IamOrganizationAccount: an organization's accounts (typed, with OU paths) through AWS Organizations; Enter-IamSandbox -MemberAccount simulates an organization (member accounts, OrganizationAccountAccessRole, SCPs).
+- Invoke-IamInAccount: any chore in many accounts at once, in parallel, as each account's OrganizationAccountAccessRole; failing accounts reported, the others finish.
 '@
         }
     }

@@ -14,6 +14,7 @@ public static class Program
         ["iam-client"] = ("iam-client [--calls N] [--warmup N] [--endpoint URL]  IAM GetUser calls per second and bytes allocated per call", IamClientBenchmark.Run),
         ["simulator"] = ("simulator                                state save/load and memory for 10,000 users; endpoint requests/s", SimulatorBenchmark.Run),
         ["onboarding"] = ("onboarding [--users N]                   Add-IamDeveloper batch vs the throttle-bound minimum and a sequential loop (50 ms/call, 10 writes/s)", OnboardingBenchmark.Run),
+        ["fan-out"] = ("fan-out [--accounts N] [--throttle-limit N] [--alone-samples N] [--no-sequential]  Invoke-IamInAccount baseline in N accounts (50 ms/call, 10 writes/s each) vs one account alone and vs sequential", FanOutBenchmark.Run),
         ["credential-report"] = ("credential-report [--users N]            parse a simulator-made credential report of 5,000 users (target < 1 s)", CredentialReportBenchmark.Run),
         ["import-once"] = ("import-once <manifest>                   (child process of import)", ImportBenchmark.RunOnce),
     };

@@ -30,6 +30,7 @@ public static class BadInputCorpus
     private const string MfaCode = "Get-IamMfaCode";
     private const string CredentialReport = "Get-IamCredentialReport";
     private const string AddProvider = "Add-IamIdentityProvider";
+    private const string InAccount = "Invoke-IamInAccount";
     private const string OrgAccounts = "Get-IamOrganizationAccount";
     private const string AllowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
@@ -305,6 +306,23 @@ public static class BadInputCorpus
         Add(RevokeRole, "-RoleName app -Service ec2 -Confirm:$false", "ServicePrincipalInvalid");
         Add(RevokeRole, "-RoleName app -Service ec2.amazonaws.com -UserName alice -Confirm:$false", "AmbiguousParameterSet");
         Pipe(RevokeRole, "[pscustomobject]@{ RoleName = 'app'; UserName = 'bad name' }", "-Confirm:$false", "UserNameInvalid");
+
+        // Invoke-IamInAccount: account ids and shapes, the role to assume, the throttle.
+        foreach (var id in new[] { "123", "acct-prod", "1234567890123", "12345678901a" })
+        {
+            Add(InAccount, "-AccountId " + Quote(id) + " { 1 }", "AccountIdInvalid");
+            Pipe(InAccount, Quote(id), "{ 1 }", "AccountIdInvalid");
+        }
+
+        Pipe(InAccount, "[pscustomobject]@{ Name = 'prod' }", "{ 1 }", "AccountIdMissing");
+        Pipe(InAccount, "[pscustomobject]@{ Id = 'o-abc' }", "{ 1 }", "AccountIdInvalid");
+        Add(InAccount, "-AccountId 123456789012 -RoleName 'bad name' { 1 }", "RoleNameInvalid");
+        Add(InAccount, "-AccountId 123456789012 -ExternalId 'a' { 1 }", "ExternalIdInvalid");
+        Add(InAccount, "-AccountId 123456789012 -DurationSeconds 60 { 1 }", "DurationOutOfRange");
+        Add(InAccount, "-AccountId 123456789012 -RoleSessionName 'bad name!' { 1 }", "RoleSessionNameInvalid");
+        Add(InAccount, "-AccountId 123456789012 -SerialNumber 'short' { 1 }", "SerialNumberInvalid");
+        Add(InAccount, "-AccountId 123456789012 -ThrottleLimit 0 { 1 }", "ParameterArgumentValidationError");
+        Add(InAccount, "-AccountId 123456789012 -ThrottleLimit 65 { 1 }", "ParameterArgumentValidationError");
 
         // Invoke-IamRoleAssume: ARNs, names, durations, MFA, tags, session policies, modes.
         foreach (var arn in new[] { "arn:aws:iam::1:role/x", "arn:aws:s3:::bucket/role/x", "not-an-arn", "arn:aws:iam::123456789012:user/x", "arn:aws:iam::123456789012:role/", "arn:aws:iam::123456789012:role/bad name", "arn:aws:iam::123456789012:role/röle" })

@@ -141,6 +141,9 @@ public abstract class IamOpsCmdlet : PSCmdlet
     /// <summary>An output object from work running inside <see cref="Await{T}"/>, on any thread; written from the pipeline thread.</summary>
     protected void WriteObjectLater(object output) => _bridge.Post(() => WriteObject(output));
 
+    /// <summary>Any write (an error, a warning, progress) from work running inside <see cref="Await{T}"/>, on any thread; run on the pipeline thread in the order posted.</summary>
+    protected void OnPipelineThread(Action write) => _bridge.Post(write);
+
     /// <summary>Runs <paramref name="question"/> (a prompt, a ShouldProcess) on the pipeline thread, from work running inside <see cref="Await{T}"/>.</summary>
     protected T AskOnPipelineThread<T>(Func<T> question) => _bridge.Ask(question);
 

@@ -75,25 +75,7 @@ public abstract class TemporaryCredentialsCmdlet : IamOpsCmdlet
     }
 
     /// <summary>Asks through the host, like the AWS CLI; a host that cannot ask means a clear error instead.</summary>
-    protected string PromptForTokenCode(string serialNumber)
-    {
-        var nonInteractive = Environment.GetCommandLineArgs().Any(a => a.StartsWith("-noni", StringComparison.OrdinalIgnoreCase));
-        if (nonInteractive || Host?.UI is null)
-        {
-            throw RoleAssumeFailures.MfaCodeNeeded(serialNumber);
-        }
-
-        try
-        {
-            Host.UI.Write($"Enter MFA code for {serialNumber}: ");
-            var code = Host.UI.ReadLine()?.Trim();
-            return string.IsNullOrEmpty(code) ? throw RoleAssumeFailures.MfaCodeNeeded(serialNumber) : code!;
-        }
-        catch (Exception cannotAsk) when (cannotAsk is System.Management.Automation.Host.HostException or NotImplementedException or PSNotImplementedException or InvalidOperationException)
-        {
-            throw RoleAssumeFailures.MfaCodeNeeded(serialNumber);
-        }
-    }
+    protected string PromptForTokenCode(string serialNumber) => MfaCodePrompt.Ask(Host, serialNumber);
 
     /// <summary>Saves, exports or writes the session, or runs the script block with it (the environment restored afterwards).</summary>
     protected void Use(TemporarySession session, ScriptBlock? scriptBlock, bool setEnvironment, string? saveAsProfile)

@@ -1,0 +1,25 @@
+namespace IamOps.AccountFanOut;
+
+/// <summary>How far a fan-out is: accounts finished (succeeded or failed) of all, and the one that just finished.</summary>
+public sealed class FanOutProgress
+{
+    public FanOutProgress(int done, int failed, int total, FanOutAccount latest)
+    {
+        Done = done;
+        Failed = failed;
+        Total = total;
+        Latest = latest;
+    }
+
+    public int Done { get; }
+
+    public int Failed { get; }
+
+    public int Total { get; }
+
+    public FanOutAccount Latest { get; }
+
+    public int PercentComplete => Total == 0 ? 100 : Done * 100 / Total;
+
+    public bool Completed => Done == Total;
+}

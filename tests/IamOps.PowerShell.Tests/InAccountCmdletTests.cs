@@ -1,0 +1,136 @@
+using System.Management.Automation;
+
+namespace IamOps.PowerShell.Tests;
+
+/// <summary>Invoke-IamInAccount through the real engine, in a sandbox organization: binding, input shapes, sessions, -WhatIf, errors.</summary>
+public sealed class InAccountCmdletTests
+{
+    private const string Org = "Enter-IamSandbox -MemberAccount 6 | Out-Null\n$ids = $IamOpsSandbox.MemberAccountIds\n";
+    private const string DenyCreateUser = "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"iam:CreateUser\",\"Resource\":\"*\"}]}'";
+
+    [Fact]
+    public void Each_account_is_called_only_with_its_own_role_session_even_when_runspaces_are_reused()
+    {
+        // Three runspaces for six accounts: every runspace runs two accounts, one after the other.
+        var run = HostedPowerShell.Run(Org +
+            "$seen = $ids | Invoke-IamInAccount -ThrottleLimit 3 { Add-IamDeveloper -UserName \"dev-$($_.Id)\" -NoConsoleAccess -GroupName Developers -CreateMissingGroup | Out-Null; Get-IamCallerIdentity }\n" +
+            "foreach ($id in $ids) {\n" +
+            "  $calls = $IamOpsSandbox.Member($id).CallLog.Calls\n" +
+            "  $users = $IamOpsSandbox.Member($id).Connect().Iam.GetUserAsync(\"dev-$id\", [Threading.CancellationToken]::None).GetAwaiter().GetResult().UserName\n" +
+            "  $mine = @($seen | Where-Object AccountId -eq $id)\n" +
+            "  '{0}|{1}|{2}|{3}|{4}|{5}' -f $id, ([Linq.Enumerable]::Distinct([string[]]@($calls | ForEach-Object Caller)) -join ','), ([Linq.Enumerable]::Distinct([string[]]@($calls | ForEach-Object AccessKeyId)) -join ','), $calls.Count, $users, ($mine.Account -join ',')\n" +
+            "}");
+
+        Assert.Empty(run.AllErrors);
+        var rows = run.Output.Select(o => o.ToString().Split('|')).ToList();
+        Assert.Equal(6, rows.Count);
+        foreach (var row in rows)
+        {
+            var id = row[0];
+            Assert.Matches($"^arn:aws:sts::{id}:assumed-role/OrganizationAccountAccessRole/[^,]+$", row[1]);
+            Assert.Matches("^ASIA[A-Z0-9]+$", row[2]);
+            Assert.True(int.Parse(row[3], System.Globalization.CultureInfo.InvariantCulture) >= 2);
+            Assert.Equal("dev-" + id, row[4]);
+            Assert.Equal(id, row[5]);
+        }
+
+        Assert.Equal(6, rows.Select(r => r[2]).Distinct().Count());
+    }
+
+    [Fact]
+    public void Accounts_bind_from_ids_strings_and_objects_with_Id_or_AccountId_and_output_is_tagged_without_losing_its_type()
+    {
+        var run = HostedPowerShell.Run(Org +
+            "$in = @($ids[0], [pscustomobject]@{ Id = $ids[1]; Name = 'prod'; Email = 'p@example.com'; Status = 'ACTIVE' }, [pscustomobject]@{ AccountId = $ids[2]; AccountName = 'dev' })\n" +
+            "$out = $in | Invoke-IamInAccount -Ordered { Get-IamCallerIdentity; \"$($_.Id)/$($IamOpsAccount.Name)\" }\n" +
+            "$out | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.PSObject.TypeNames[0], $_.AccountId, $_.AccountName, ($_ -as [string]).Split('|')[0] }\n" +
+            "(Invoke-IamInAccount -AccountId $ids[3], $ids[4] { $_.Id } -Ordered) -join ','\n" +
+            "$ids[3] | Invoke-IamInAccount { $_.GetType().Name }");
+
+        Assert.Empty(run.AllErrors);
+        var lines = run.Output.Select(o => o.ToString()).ToList();
+        Assert.Equal(8, lines.Count);
+        Assert.Matches("^IamOps.Aws.CallerIdentity\\|[0-9]{12}\\|\\|", lines[0]);
+        Assert.Matches("^IamOps.Aws.CallerIdentity\\|[0-9]{12}\\|prod\\|", lines[2]);
+        Assert.Matches("^IamOps.Aws.CallerIdentity\\|[0-9]{12}\\|dev\\|", lines[4]);
+        var ids = new[] { lines[0], lines[2], lines[4] }.Select(l => l.Split('|')[1]).ToList();
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.Equal($"System.String|{ids[0]}||{ids[0]}/", lines[1]);
+        Assert.Equal($"System.String|{ids[1]}|prod|{ids[1]}/prod", lines[3]);
+        Assert.Equal($"System.String|{ids[2]}|dev|{ids[2]}/dev", lines[5]);
+        Assert.Matches("^[0-9]{12},[0-9]{12}$", lines[6]);
+        Assert.Equal("FanOutAccount", lines[7]);
+    }
+
+    [Fact]
+    public void WhatIf_flows_into_the_block_and_makes_no_mutating_call()
+    {
+        var run = HostedPowerShell.Run(Org +
+            "$r = $ids | Invoke-IamInAccount -WhatIf { Add-IamDeveloper -UserName carol -NoConsoleAccess -GroupName Developers -CreateMissingGroup; $WhatIfPreference }\n" +
+            "($r | Where-Object { $_ -is [bool] }) -join ','\n" +
+            "$m = 0; $c = 0; foreach ($id in $ids) { $m += $IamOpsSandbox.Member($id).CallLog.MutatingCalls.Count; $c += $IamOpsSandbox.Member($id).CallLog.Calls.Count }\n" +
+            "$m; $c -gt 0");
+
+        Assert.Empty(run.AllErrors);
+        Assert.Equal(new[] { "True,True,True,True,True,True", "0", "True" }, run.Output.Skip(run.Output.Count - 3).Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void A_failing_account_is_an_error_naming_it_the_others_finish_and_the_summary_says_why()
+    {
+        var run = HostedPowerShell.Run(Org +
+            "$null = $IamOpsSandbox.AttachServiceControlPolicy($ids[1], " + DenyCreateUser + ", 'deny-create-user')\n" +
+            "$accounts = @($ids[0], $ids[1], '999999999999', $ids[2], 'not-an-id', $ids[3])\n" +
+            "$out = $accounts | Invoke-IamInAccount -Summary -Ordered { if ($_.Id -eq $using:ids[3]) { throw 'the block gave up' }; Add-IamDeveloper -UserName erin -NoConsoleAccess -GroupName Developers -CreateMissingGroup | Out-Null; 'done ' + $_.Id } -ErrorVariable failed -WarningVariable warned 2>$null 3>$null\n" +
+            "$out | Where-Object { $_ -is [string] }\n" +
+            "$s = $out | Where-Object { $_ -isnot [string] }\n" +
+            "'summary {0} {1} {2} {3}' -f $s.Total, $s.Succeeded, $s.Failed, ($s.FailedAccountId -join ',')\n" +
+            "$failed | ForEach-Object { 'error {0} {1}' -f $_.FullyQualifiedErrorId, $_.TargetObject }\n" +
+            "'warned ' + ($warned.Count -gt 0)");
+
+        var lines = run.Output.Select(o => o.ToString()).ToList();
+        Assert.True(run.Terminating is null, run.Terminating?.ToString());
+        // The account whose SCP denies CreateUser still ran its block to the end (its error is non-terminating), and failed.
+        var output = lines.TakeWhile(l => l.StartsWith("done ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, output.Count);
+        Assert.Matches("^summary 5 2 3 [0-9]{12},999999999999,[0-9]{12}$", lines[3]);
+        var errors = lines.Where(l => l.StartsWith("error ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, errors.Count);
+        Assert.StartsWith("error AccountIdInvalid,IamOps.Cmdlets.InvokeIamInAccountCommand not-an-id", errors[0], StringComparison.Ordinal);
+        Assert.Contains(errors, e => e.StartsWith("error AwsAccessDenied,", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("error RoleAssumeDenied,", StringComparison.Ordinal) && e.EndsWith(" 999999999999", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("error AccountScriptFailed,IamOps.Cmdlets.InvokeIamInAccountCommand ", StringComparison.Ordinal));
+        Assert.Equal("warned True", lines[^1]);
+    }
+
+    [Fact]
+    public void Streams_come_back_prefixed_with_the_account_one_progress_bar_and_a_summary_record()
+    {
+        var run = HostedPowerShell.Run(Org +
+            "$tag = 'from-caller'\n" +
+            "$ids[0..2] | Invoke-IamInAccount -ThrottleLimit 2 -Verbose {\n" +
+            "  function Write-Streams { [CmdletBinding()] param($Text) $PSCmdlet.WriteWarning(\"careful $Text\"); $PSCmdlet.WriteVerbose('detail'); $PSCmdlet.WriteInformation('note', [string[]]@()) }\n" +
+            "  Write-Streams $using:tag\n" +
+            "}");
+
+        Assert.Empty(run.AllErrors);
+        Assert.Equal(3, run.Warnings.Count);
+        Assert.All(run.Warnings, w => Assert.Matches("^\\[[0-9]{12}\\] careful from-caller$", w.Message));
+        Assert.Equal(3, run.Verbose.Count(v => v.Message.EndsWith("] detail", StringComparison.Ordinal)));
+        Assert.Equal(3, run.Information.Count(i => i.MessageData?.ToString() == "note" && i.Tags.Any(t => t.StartsWith("AccountId:", StringComparison.Ordinal))));
+        Assert.Contains(run.Information, i => i.Tags.Contains("FanOutSummary") && i.MessageData?.ToString() == "3 accounts: 3 succeeded, 0 failed.");
+        Assert.Single(run.Progress.Select(p => p.ActivityId).Distinct());
+        Assert.Equal(ProgressRecordType.Completed, run.Progress[^1].RecordType);
+    }
+
+    [Theory]
+    [InlineData("-ThrottleLimit 0")]
+    [InlineData("-ThrottleLimit 65")]
+    public void ThrottleLimit_outside_1_to_64_is_refused_by_binding(string argument)
+    {
+        var run = HostedPowerShell.Run("Invoke-IamInAccount -AccountId 123456789012 { 1 } " + argument);
+
+        Assert.StartsWith("ParameterArgumentValidationError,", run.AllErrors.Single().FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+}

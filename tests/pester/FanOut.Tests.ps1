@@ -1,0 +1,70 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Invoke-IamInAccount across a sandbox organization of 20 member accounts: secure them all, re-run without a change,
+# and one failing account reported while the others finish.
+
+Describe 'Invoke-IamInAccount in an organization of 20 accounts' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force
+        Enter-IamSandbox -MemberAccount 20 | Out-Null
+        $management = $IamOpsSandbox.AccountId
+        # Get-IamOrganizationAccount lists the management account too; the baseline is for the members.
+        $members = @(Get-IamOrganizationAccount | Where-Object Id -ne $management)
+        $ids = @($members.Id)
+        function Get-MutatingCallCount([string[]] $AccountId) {
+            $total = 0
+            foreach ($id in $AccountId) { $total += $IamOpsSandbox.Member($id).CallLog.MutatingCalls.Count }
+            $total
+        }
+        $secure = { New-IamAdminBaseline -AccountAlias "acme-$($_.Id)" -AdminUserName ops }
+        $first = @($members | Invoke-IamInAccount $secure -ThrottleLimit 8 -Summary)
+        $firstSummary = $first | Where-Object { $_ -is [IamOps.AccountFanOut.FanOutSummary] }
+    }
+    AfterAll { Exit-IamSandbox -WarningAction SilentlyContinue }
+
+    It 'secures all 20 member accounts, each as its own OrganizationAccountAccessRole' {
+        $ids.Count | Should -Be 20
+        @($first | Where-Object { $_.AccountName -like 'member-*' -or $_ -is [IamOps.AccountFanOut.FanOutSummary] }).Count | Should -Be (@($first).Count)
+        $firstSummary.Succeeded | Should -Be 20
+        $firstSummary.Failed | Should -Be 0
+        foreach ($id in $ids) {
+            $rows = @($first | Where-Object AccountId -eq $id)
+            $rows.Count | Should -BeGreaterThan 0
+            $rows.Status | Should -Not -Contain 'Failed'
+            $created = @($IamOpsSandbox.Member($id).CallLog.Of('CreateUser'))
+            $created.Count | Should -Be 1
+            $created[0].Caller | Should -BeLike "arn:aws:sts::${id}:assumed-role/OrganizationAccountAccessRole/*"
+        }
+    }
+
+    It 'makes no mutating call in any account when run again' {
+        $before = Get-MutatingCallCount $ids
+        $second = @($members | Invoke-IamInAccount $secure -ThrottleLimit 8)
+        (Get-MutatingCallCount $ids) - $before | Should -Be 0
+        @($second | Where-Object { "$($_.Status)" -eq 'Changed' }).Count | Should -Be 0
+        @($second.AccountId | Select-Object -Unique).Count | Should -Be 20
+    }
+
+    It 'reports an account whose SCP denies iam:CreateUser and finishes the others' {
+        $blocked = $ids[7]
+        $null = $IamOpsSandbox.AttachServiceControlPolicy($blocked, '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:CreateUser","Resource":"*"}]}', 'no-new-users')
+        $out = @($members | Invoke-IamInAccount { New-IamAdminBaseline -AdminUserName "ops2-$($_.Id)" } -ThrottleLimit 8 -Summary -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $summary = $out | Where-Object { $_ -is [IamOps.AccountFanOut.FanOutSummary] }
+
+        $summary.FailedAccountId | Should -Be @($blocked)
+        $summary.Succeeded | Should -Be 19
+        $summary.Failures[0].Message | Should -Match 'service control policy'
+        $failures.Count | Should -BeGreaterThan 0
+        foreach ($id in $ids | Where-Object { $_ -ne $blocked }) {
+            @($IamOpsSandbox.Member($id).CallLog.Of('CreateUser') | Where-Object Succeeded).Count | Should -Be 2
+        }
+    }
+
+    It 'reports an account whose role cannot be assumed and runs the others' {
+        $out = @(Invoke-IamInAccount -AccountId $ids[0], '999999999999', $ids[1] { $_.Id } -Summary -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $summary = $out | Where-Object { $_ -is [IamOps.AccountFanOut.FanOutSummary] }
+
+        $summary.FailedAccountId | Should -Be @('999999999999')
+        $failures[0].TargetObject | Should -Be '999999999999'
+        ($out | Where-Object { $_ -is [string] }) | Sort-Object | Should -Be (@($ids[0], $ids[1]) | Sort-Object)
+    }
+}
