@@ -14,6 +14,7 @@
     CmdletsToExport       = @(
         'Add-IamDeveloper'
         'Add-IamIdentityProvider'
+        'Disable-IamStaleCredential'
         'Enter-IamSandbox'
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
