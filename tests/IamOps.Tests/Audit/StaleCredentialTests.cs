@@ -214,7 +214,7 @@ public sealed class StaleCredentialTests
         Assert.Equal(new[] { "not-really Deactivate AccessKey Changed" }, Summary(run));
         Assert.Contains(run.Notes, n => n.StartsWith("break-glass: left alone (-Exclude iamops:break-glass=true", StringComparison.Ordinal));
         Assert.Contains(run.Notes, n => n.StartsWith("vip: left alone", StringComparison.Ordinal));
-        Assert.Equal(1, _account.CallLog.Of("ListAccessKeys").Count);
+        Assert.Single(_account.CallLog.Of("ListAccessKeys"));
         Assert.Equal(AccessKeyStatus.Active, (await IamLookup.ToListAsync(_iam.ListAccessKeysAsync("break-glass", None), None)).Single().Status);
     }
 
