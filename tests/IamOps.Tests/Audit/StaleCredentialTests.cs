@@ -259,6 +259,31 @@ public sealed class StaleCredentialTests
         Assert.Contains(run.Warnings, w => w.Contains("cannot be rotated: the user already has two keys", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_keys_of_the_user_the_command_runs_as_are_never_deactivated_and_a_warning_says_why()
+    {
+        Age(100);
+        var request = new StaleCredentialRequest();
+
+        var first = await RunAsync(request);
+        var start = Assert.Single(first.Results);
+        Assert.Equal((SimulatedAccount.AdministratorUserName, StaleCredentialAction.StartRotation), (start.UserName, start.Action));
+
+        Age(8);
+        var second = await RunAsync(request);
+        Assert.Empty(second.Results);
+        Assert.Contains(second.Warnings, w => w.Contains("this command runs as Administrator", StringComparison.Ordinal));
+        Assert.All((await IamLookup.ToListAsync(_iam.ListAccessKeysAsync(SimulatedAccount.AdministratorUserName, None), None)), k => Assert.Equal(AccessKeyStatus.Active, k.Status));
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::111122223333:user/ops/alice", "alice")]
+    [InlineData("arn:aws:iam::111122223333:user/bob", "bob")]
+    [InlineData("arn:aws:sts::111122223333:assumed-role/deploy/session", null)]
+    [InlineData("arn:aws:iam::111122223333:root", null)]
+    public void The_calling_user_is_read_from_the_caller_arn(string arn, string? expected) =>
+        Assert.Equal(expected, StaleCredentialPlanner.UserNameOf(arn));
+
     [Theory]
     [InlineData(0, 90, 7, "DaysInvalid")]
     [InlineData(-3, 90, 7, "DaysInvalid")]

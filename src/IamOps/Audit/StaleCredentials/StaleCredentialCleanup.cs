@@ -81,7 +81,8 @@ public sealed class StaleCredentialCleanup
         var report = await reader.ReadAsync(progress, cancellationToken).ConfigureAwait(false);
         var warnings = report.Warning is null ? new List<string>() : new List<string> { report.Warning };
         var notes = new List<string>();
-        var planner = new StaleCredentialPlanner(aws.Iam, _request, utcNow);
+        var caller = await aws.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
+        var planner = new StaleCredentialPlanner(aws.Iam, _request, utcNow) { CallerUserName = StaleCredentialPlanner.UserNameOf(caller.Arn) };
         var rows = report.Entries!.Where(e => !e.IsRoot).ToDictionary(e => e.UserName, StringComparer.OrdinalIgnoreCase);
 
         // Who to look at: every user the report shows something stale for, or the users asked for (named: a missing one is an error).

@@ -29,6 +29,19 @@ public sealed class StaleCredentialPlanner
         _utcNow = utcNow;
     }
 
+    /// <summary>
+    /// The IAM user this command runs as, if it runs as one: its active keys are never deactivated (the command may be
+    /// signed with them, and IAM reports a key's last use hours late); a warning says so instead.
+    /// </summary>
+    public string? CallerUserName { get; init; }
+
+    /// <summary>The user name in a caller ARN (arn:aws:iam::123456789012:user/path/name), or null for roles, root and others.</summary>
+    public static string? UserNameOf(string callerArn)
+    {
+        var marker = callerArn.IndexOf(":user/", StringComparison.Ordinal);
+        return marker < 0 ? null : callerArn.Substring(callerArn.LastIndexOf('/') + 1);
+    }
+
     /// <summary>Why -Exclude names this user, or null: checked before anything about the user is read.</summary>
     public string? ExcludedByName(string userName) => _exclusion.ByName(userName);
 
@@ -115,7 +128,12 @@ public sealed class StaleCredentialPlanner
         var deleted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in keys.Where(k => UnusedDays(k) >= days))
         {
-            if (key.Status == AccessKeyStatus.Active)
+            if (key.Status == AccessKeyStatus.Active && IsCaller(name))
+            {
+                warnings.Add(CallerKeyKept(name, key, Unused(key)));
+                deactivated.Add(key.AccessKeyId);
+            }
+            else if (key.Status == AccessKeyStatus.Active)
             {
                 findings.Add(KeyFinding(key, StaleCredentialAction.Deactivate,
                     UnlessGone(AccessKeyRotation.Deactivate(_iam, name, target, key.AccessKeyId, Unused(key)))));
@@ -141,6 +159,12 @@ public sealed class StaleCredentialPlanner
                 if (since < grace)
                 {
                     notes.Add($"{name}: access key {old.AccessKeyId} ({age} days old) is being rotated: its replacement {replacement.AccessKeyId} is {since} days old; a run from {Date(replacement.CreateDate.AddDays(grace))} on (-GracePeriod {grace}) deactivates it.");
+                    continue;
+                }
+
+                if (IsCaller(name))
+                {
+                    warnings.Add(CallerKeyKept(name, old, $"{age} days old and replaced by {replacement.AccessKeyId} {since} days ago"));
                     continue;
                 }
 
@@ -199,6 +223,11 @@ public sealed class StaleCredentialPlanner
 
         return new StaleCredentialPlan(name, findings, notes, warnings);
     }
+
+    private bool IsCaller(string userName) => string.Equals(userName, CallerUserName, StringComparison.OrdinalIgnoreCase);
+
+    private static string CallerKeyKept(string userName, AccessKeyMetadata key, string why) =>
+        $"Access key {key.AccessKeyId} of user {userName} is {why}, but it is left active: this command runs as {userName} and may be signed with it. Run as another user, or deactivate it yourself (Add-IamDeveloper -UserName {userName} -DeactivateAccessKey {key.AccessKeyId}).";
 
     private int DaysSince(DateTime? time) => time is { } t ? (int)Math.Floor((_utcNow() - t).TotalDays) : 0;
 
