@@ -15,8 +15,9 @@ public static class AccessKeyRotation
 
     /// <summary>Creates a key (sent once: see <see cref="PlannedChange.ReturnsSecret"/>); <paramref name="created"/> receives it, secret included.</summary>
     /// <param name="keysBefore">The user's key ids when planned: a lost answer is recognised by a key not among them.</param>
-    public static PlannedChange Create(IIam iam, string userName, string target, IReadOnlyCollection<string> keysBefore, string reason, Action<NewAccessKey> created) =>
-        new(ChangeKind.Create, target, "Create access key for", reason,
+    /// <param name="replacing">The key the new one replaces, named in the change's description; null: none named.</param>
+    public static PlannedChange Create(IIam iam, string userName, string target, IReadOnlyCollection<string> keysBefore, string reason, Action<NewAccessKey> created, string? replacing = null) =>
+        new(ChangeKind.Create, target, replacing is null ? "Create access key for" : $"Create access key replacing {replacing} for", reason,
             async ct => created(await OneShotCalls.CreateAccessKeyAsync(iam, userName, keysBefore, ct).ConfigureAwait(false))) { ReturnsSecret = true };
 
     /// <summary>Makes a key Inactive: it stays, so it can be made Active again.</summary>
@@ -34,8 +35,9 @@ public static class AccessKeyRotation
     /// keys cannot be rotated: AccessKeyLimit, with <paramref name="limitHint"/> saying what to do), then create the new
     /// key. <paramref name="replaced"/> is what remains of the old keys, oldest first, for the caller to deactivate or delete.
     /// </summary>
+    /// <param name="replacing">The key being rotated, named in the description of the new key's creation; null: none named.</param>
     public static IReadOnlyList<PlannedChange> Start(IIam iam, string userName, string target, IReadOnlyList<AccessKeyMetadata> keys, string reason,
-        Action<NewAccessKey> created, Func<AccessKeyMetadata, string> limitHint, out IReadOnlyList<AccessKeyMetadata> replaced)
+        Action<NewAccessKey> created, Func<AccessKeyMetadata, string> limitHint, out IReadOnlyList<AccessKeyMetadata> replaced, string? replacing = null)
     {
         var changes = new List<PlannedChange>();
         var old = keys.OrderBy(k => k.CreateDate).ToList();
@@ -49,7 +51,7 @@ public static class AccessKeyRotation
             old.Remove(spare);
         }
 
-        changes.Add(Create(iam, userName, target, keys.Select(k => k.AccessKeyId).ToList(), reason, created));
+        changes.Add(Create(iam, userName, target, keys.Select(k => k.AccessKeyId).ToList(), reason, created, replacing));
         replaced = old;
         return changes;
     }

@@ -190,7 +190,7 @@ public sealed class StaleCredentialPlanner
                 grace == 0
                     ? $"access key {old.AccessKeyId} is {age} days old (-MaxKeyAge {maxAge}); the new key replaces it now (-GracePeriod 0)"
                     : $"access key {old.AccessKeyId} is {age} days old (-MaxKeyAge {maxAge}); a run after the {grace}-day -GracePeriod deactivates it",
-                key => start!.NewAccessKey = key, _ => string.Empty, out _);
+                key => start!.NewAccessKey = key, _ => string.Empty, out _, old.AccessKeyId);
             start = KeyFinding(old, StaleCredentialAction.StartRotation, changes.Single());
             findings.Add(start);
             if (grace == 0)
