@@ -15,7 +15,7 @@ public sealed class ExampleScriptTests
         { "policy-ci-gate.ps1", new[] { "Lint passed.", "All policy expectations hold." } },
         { "offboard-developer.ps1", new[] { "The session works before the revocation.", "Old session refused: AwsAccessDenied", "A new session works.", "Disabled", "Tagged iamops:offboarded=",
             "Preview: WouldChange, mutating calls made by -WhatIf: 0", "erik: Removed", "VERBOSE: User 'erik' does not exist; nothing to remove.", "Second removal: Unchanged" } },
-        { "audit-and-clean-up.ps1", new[] { "Stale access keys: 3 of 5", "Users without MFA: 5", "on 100d old, used 100d" } },
+        { "audit-and-clean-up.ps1", new[] { "Stale access keys: 4 of 6", "Users without MFA: 6", "on 100d old, used 100d", "Changed: 4 credential(s); a re-run changes nothing.", "FinishRotation" } },
         { "roles-to-assume.ps1", new[] { ":assumed-role/deployer/alice", "Denied as expected: RoleAssumeDenied", "runs with instance profile app.", "Unchanged" } },
     };
 
