@@ -1,6 +1,7 @@
 # Seed scenario: what has gone stale in an account. Four developers get access keys; ana and ben use theirs, chen and
 # dora never do; the sandbox's clock moves 100 days on and only ana keeps working. The credential report then shows
-# who has unused keys, who has no MFA, and how old every key is.
+# who has unused keys, who has no MFA, and how old every key is. Disable-IamStaleCredential then cleans up by the CIS
+# rules, plan first, leaving the break-glass user alone.
 #
 #   dotnet run --project src/IamOps.Host -- -File examples/audit-and-clean-up.ps1
 param(
@@ -15,6 +16,8 @@ try {
     # In real use add -CredentialFile: the new secret keys are shown nowhere else.
     $team = 'ana', 'ben', 'chen', 'dora' | Add-IamDeveloper -CreateMissingGroup -ProgrammaticAccess -NoConsoleAccess
     $team | Format-Table UserName, Status, AccessKeyId | Out-Host
+    # The break-glass user is never used on purpose: a tag keeps the clean-up away from it.
+    Add-IamDeveloper -UserName breakglass -ProgrammaticAccess -NoConsoleAccess -Tag @{ 'iamops:break-glass' = 'true' } | Out-Null
     function Use-Key($Developer) { Get-IamCallerIdentity -AccessKey $Developer.AccessKeyId -SecretKey $Developer.SecretAccessKey | Out-Null }
 
     '== ana and ben use their keys; 100 days pass; ana still works =='
@@ -38,6 +41,21 @@ try {
     $stale | Format-Table | Out-Host
     "Stale access keys: $(@($stale).Count) of $(@($report.AccessKeys).Count)"
     "Users without MFA: $(@($report | Where-Object { -not $_.IsRoot -and -not $_.MfaActive }).Count)"
+
+    "== Disable-IamStaleCredential: what would change (-WhatIf), then the clean-up =="
+    # The sandbox's own administrator signed every call above with a 100-day-old key: leave it alone too.
+    $exclude = 'Administrator', 'iamops:break-glass=true'
+    Disable-IamStaleCredential -Days $Days -Exclude $exclude -WhatIf | Out-Host
+    # In real use add -CredentialFile: the new keys of rotated users are shown nowhere else.
+    $changes = Disable-IamStaleCredential -Days $Days -Exclude $exclude -Confirm:$false
+    $changes | Format-Table | Out-Host
+    $again = @(Disable-IamStaleCredential -Days $Days -Exclude $exclude -Confirm:$false)
+    if ($again.Count -ne 0) { throw "A re-run should change nothing; it changed $($again.Count) credential(s)." }
+    "Changed: $(@($changes).Count) credential(s); a re-run changes nothing. ana's old key works until the grace period ends."
+
+    '== A week later the grace period is over: the rotated key is deactivated =='
+    $IamOpsSandbox.AdvanceClock([timespan]::FromDays(7))
+    Disable-IamStaleCredential -Days $Days -Exclude $exclude -Confirm:$false | Format-Table | Out-Host
 }
 finally {
     Exit-IamSandbox -WarningAction SilentlyContinue

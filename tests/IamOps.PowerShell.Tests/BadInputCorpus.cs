@@ -32,6 +32,7 @@ public static class BadInputCorpus
     private const string AddProvider = "Add-IamIdentityProvider";
     private const string InAccount = "Invoke-IamInAccount";
     private const string OrgAccounts = "Get-IamOrganizationAccount";
+    private const string Stale = "Disable-IamStaleCredential";
     private const string AllowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
     /// <summary>A valid command line of every cmdlet that connects, for cases about the connection parameters alone.</summary>
@@ -41,6 +42,7 @@ public static class BadInputCorpus
         (Revoke, "-UserName alice -BucketName acme-reports"), (Assume, "-RoleName deploy"), (TestPolicy, "-UserName alice -Action s3:GetObject"),
         (GrantRole, "-RoleName app -UserName alice"), (SessionToken, "-SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -TokenCode 123456"),
         (RemoveDev, "-UserName newbie -Confirm:$false"), (RevokeRole, "-RoleName app -UserName alice -Confirm:$false"), (AddProvider, "-GitHub"),
+        (Stale, "-UserName alice -Confirm:$false"),
     };
 
     /// <summary>Cases run in a sandbox that holds user alice (group Developers), role deploy (maximum one hour) and bucket acme-reports.</summary>
@@ -296,6 +298,19 @@ public static class BadInputCorpus
         Add(CredentialReport, "-MaxAge 0", "MaxAgeInvalid");
         Add(CredentialReport, "-MaxAge '-01:00:00'", "MaxAgeInvalid");
         Add(CredentialReport, "-MaxAge ([timespan]::FromHours(-4)) -Refresh", "MaxAgeInvalid");
+
+        // Disable-IamStaleCredential: thresholds, -Exclude, the credential file, user names (unknown: an error, no write).
+        Add(Stale, "-Days 0 -Confirm:$false", "ParameterArgumentValidationError");
+        Add(Stale, "-Days -5 -Confirm:$false", "ParameterArgumentValidationError");
+        Add(Stale, "-MaxKeyAge 0 -Confirm:$false", "ParameterArgumentValidationError");
+        Add(Stale, "-GracePeriod -1 -Confirm:$false", "ParameterArgumentValidationError");
+        Add(Stale, "-GracePeriod 90 -Confirm:$false", "GracePeriodInvalid");
+        Add(Stale, "-MaxKeyAge 30 -GracePeriod 45 -Confirm:$false", "GracePeriodInvalid");
+        Add(Stale, "-Exclude '=true' -Confirm:$false", "ExcludeInvalid");
+        Add(Stale, "-CredentialFile \"$temp/missing/keys.csv\" -Confirm:$false", "CredentialFileInvalid");
+        Add(Stale, "-UserName ghost -Confirm:$false", "UserNotFound");
+        Add(Stale, "-UserName 'bad name' -Confirm:$false", "UserNameInvalid");
+        Pipe(Stale, "[pscustomobject]@{ UserName = 'ali/ce' }", "-Confirm:$false", "UserNameInvalid");
 
         // Revoke-IamRoleAssume: the grant's parameter sets and checks.
         Add(RevokeRole, "-RoleName 'bad role' -UserName alice -Confirm:$false", "RoleNameInvalid");

@@ -223,12 +223,9 @@ public sealed class DeveloperPlanner
     {
         var name = request.UserName;
         var keysBefore = keys.Select(k => k.AccessKeyId).ToList();
-        PlannedChange Create(string reason) => new(ChangeKind.Create, target, "Create access key for", reason,
-            async ct => plan().NewAccessKey = await OneShotCalls.CreateAccessKeyAsync(_aws.Iam, name, keysBefore, ct).ConfigureAwait(false)) { ReturnsSecret = true };
-        PlannedChange Delete(AccessKeyMetadata key, string reason) => new(ChangeKind.Delete, target, $"Delete access key {key.AccessKeyId} of", reason,
-            ct => _aws.Iam.DeleteAccessKeyAsync(name, key.AccessKeyId, ct), ChangeImpact.High);
-        PlannedChange Deactivate(AccessKeyMetadata key, string reason) => new(ChangeKind.Update, target, $"Deactivate access key {key.AccessKeyId} of", reason,
-            ct => _aws.Iam.UpdateAccessKeyAsync(name, key.AccessKeyId, AccessKeyStatus.Inactive, ct));
+        PlannedChange Create(string reason) => AccessKeyRotation.Create(_aws.Iam, name, target, keysBefore, reason, key => plan().NewAccessKey = key);
+        PlannedChange Delete(AccessKeyMetadata key, string reason) => AccessKeyRotation.Delete(_aws.Iam, name, target, key.AccessKeyId, reason);
+        PlannedChange Deactivate(AccessKeyMetadata key, string reason) => AccessKeyRotation.Deactivate(_aws.Iam, name, target, key.AccessKeyId, reason);
 
         foreach (var id in request.DeactivateAccessKeyIds)
         {
@@ -257,19 +254,13 @@ public sealed class DeveloperPlanner
             yield break;
         }
 
-        var old = keys.OrderBy(k => k.CreateDate).ToList();
-        if (old.Count >= 2)
+        var start = AccessKeyRotation.Start(_aws.Iam, name, target, keys, "-RotateAccessKey", key => plan().NewAccessKey = key,
+            oldest => $"Deactivate or delete the one no longer used first, e.g. Add-IamDeveloper -UserName {name} -DeleteAccessKey {oldest.AccessKeyId}.", out var old);
+        foreach (var change in start)
         {
-            // IAM allows two keys: the oldest inactive one (a previous rotation's) makes room, so rotating again works.
-            var spare = old.FirstOrDefault(k => k.Status == AccessKeyStatus.Inactive)
-                ?? throw new IamOpsException("AccessKeyLimit", FailureKind.LimitsExceeded,
-                    $"'{name}' already has two active access keys, IAM's limit, so a new one cannot be created for rotation. Deactivate or delete the one no longer used first, e.g. Add-IamDeveloper -UserName {name} -DeleteAccessKey {old[0].AccessKeyId}.",
-                    name);
-            yield return Delete(spare, "the user has two keys, IAM's limit; rotation deletes the oldest inactive one to make room");
-            old.Remove(spare);
+            yield return change;
         }
 
-        yield return Create("-RotateAccessKey");
         foreach (var previous in old)
         {
             if (request.DeleteOldAccessKey)
