@@ -19,6 +19,7 @@
         'Get-IamCallerIdentity'
         'Get-IamCredentialReport'
         'Get-IamMfaCode'
+        'Get-IamSecurityReport'
         'Get-IamSessionToken'
         'Grant-IamBucketAccess'
         'Grant-IamRoleAssume'
