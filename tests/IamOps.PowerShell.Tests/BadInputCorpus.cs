@@ -30,6 +30,7 @@ public static class BadInputCorpus
     private const string MfaCode = "Get-IamMfaCode";
     private const string CredentialReport = "Get-IamCredentialReport";
     private const string AddProvider = "Add-IamIdentityProvider";
+    private const string SecurityReport = "Get-IamSecurityReport";
     private const string AllowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
     /// <summary>A valid command line of every cmdlet that connects, for cases about the connection parameters alone.</summary>
@@ -39,6 +40,7 @@ public static class BadInputCorpus
         (Revoke, "-UserName alice -BucketName acme-reports"), (Assume, "-RoleName deploy"), (TestPolicy, "-UserName alice -Action s3:GetObject"),
         (GrantRole, "-RoleName app -UserName alice"), (SessionToken, "-SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -TokenCode 123456"),
         (RemoveDev, "-UserName newbie -Confirm:$false"), (RevokeRole, "-RoleName app -UserName alice -Confirm:$false"), (AddProvider, "-GitHub"),
+        (SecurityReport, string.Empty),
     };
 
     /// <summary>Cases run in a sandbox that holds user alice (group Developers), role deploy (maximum one hour) and bucket acme-reports.</summary>
@@ -285,6 +287,18 @@ public static class BadInputCorpus
         Add(CredentialReport, "-MaxAge 0", "MaxAgeInvalid");
         Add(CredentialReport, "-MaxAge '-01:00:00'", "MaxAgeInvalid");
         Add(CredentialReport, "-MaxAge ([timespan]::FromHours(-4)) -Refresh", "MaxAgeInvalid");
+
+        // Get-IamSecurityReport: thresholds of at least a day; an -OutFile it can write, in a known format.
+        Add(SecurityReport, "-Days 0", "DaysInvalid");
+        Add(SecurityReport, "-Days -30", "DaysInvalid");
+        Add(SecurityReport, "-MaxKeyAge 0", "MaxKeyAgeInvalid");
+        Add(SecurityReport, "-CredentialReportMaxAge 0", "MaxAgeInvalid");
+        Add(SecurityReport, "-OutFile \"$temp/missing/report.html\"", "OutFileFolderNotFound");
+        Add(SecurityReport, "-OutFile \"$temp/report.txt\"", "OutFileFormatUnknown");
+        Add(SecurityReport, "-OutFile $temp", "OutFileIsFolder");
+        Add(SecurityReport, "-OutFile $existing -Format Html -NoClobber", "OutFileExists");
+        Add(SecurityReport, "-OutFile ''", "ParameterArgumentValidationError");
+        Add(SecurityReport, "-Format Pdf -OutFile \"$temp/r.html\"", "CannotConvertArgumentNoMessage");
 
         // Revoke-IamRoleAssume: the grant's parameter sets and checks.
         Add(RevokeRole, "-RoleName 'bad role' -UserName alice -Confirm:$false", "RoleNameInvalid");

@@ -37,7 +37,7 @@ public static class SecurityReview
         foreach (var role in details.Roles.Select(r => r.Role))
         {
             CheckRoleTrust(role, accountId, findings);
-            CheckRoleUse(role, request, now, findings);
+            CheckRoleUse(role, accountId, request, now, findings);
         }
 
         return new SecurityReport
@@ -184,21 +184,21 @@ public static class SecurityReview
                     everyone
                         ? $"Role {role.RoleName} trusts every AWS account (Principal \"*\") without an sts:ExternalId condition."
                         : $"Role {role.RoleName} trusts account {account} ({principal}) without an sts:ExternalId condition (the confused-deputy problem).",
-                    everyone
-                        ? $"Name the accounts that may assume it: Grant-IamRoleAssume -RoleName {role.RoleName} -AccountId <account> -ExternalId <id>"
-                        : $"Revoke-IamRoleAssume -RoleName {role.RoleName} -AccountId {account}; Grant-IamRoleAssume -RoleName {role.RoleName} -AccountId {account} -ExternalId <id>"));
+                    // IamOps never loosens or removes a trust statement it did not write: the grant adds the conditioned
+                    // statement, and the unconditioned one goes by hand (or the role goes, when nobody needs it).
+                    $"Grant-IamRoleAssume -RoleName {role.RoleName} -AccountId {(everyone ? "<account>" : account)} -ExternalId <id>, then remove the statement without it (Update-IAMAssumeRolePolicy, AWS.Tools)"));
             }
         }
     }
 
-    private static void CheckRoleUse(IamRole role, SecurityReportRequest request, DateTime now, List<SecurityFinding> findings)
+    private static void CheckRoleUse(IamRole role, string accountId, SecurityReportRequest request, DateTime now, List<SecurityFinding> findings)
     {
         if (role.Path.StartsWith(ServiceLinkedRolePath, StringComparison.Ordinal))
         {
             return;
         }
 
-        var fix = $"Revoke-IamRoleAssume -RoleName {role.RoleName} -DeleteRole";
+        var fix = DeleteRoleCommand(role, accountId);
         if (role.LastUsedDate is { } lastUsed)
         {
             var days = CredentialReportParser.Days(lastUsed, now)!.Value;
@@ -213,6 +213,27 @@ public static class SecurityReview
             findings.Add(Finding(SecurityCheck.RoleNeverUsed, SecuritySeverity.Low, "Role", role.RoleName, role.Arn,
                 $"Role {role.RoleName} has never been used in the {age} days since it was created.", fix));
         }
+    }
+
+    /// <summary>
+    /// Revoke-IamRoleAssume deletes a role only once nothing else trusts it: the command revokes the other accounts and
+    /// services it trusts first (services in a command of their own, as they are another parameter set).
+    /// </summary>
+    private static string DeleteRoleCommand(IamRole role, string accountId)
+    {
+        var statements = PolicyDocument.Parse(role.AssumeRolePolicyDocument ?? string.Empty).Statements.Where(s => s.IsAllow && s.Principal is not null).ToList();
+        string[] Principals(string type) => statements.SelectMany(s => s.Principal!.Entries.Where(e => e.Type == type).SelectMany(e => e.Values)).Select(v => v.Text).ToArray();
+        var accounts = Principals("AWS").Select(TrustedAccount).Where(a => a is not null && a != "*" && a != accountId).Distinct(StringComparer.Ordinal).ToList();
+        var services = Principals("Service").Distinct(StringComparer.Ordinal).ToList();
+        var command = $"Revoke-IamRoleAssume -RoleName {role.RoleName}";
+        var deleteServices = $"{command} -Service {string.Join(",", services)}";
+        return (accounts.Count, services.Count) switch
+        {
+            (0, 0) => $"{command} -DeleteRole",
+            (0, _) => $"{deleteServices} -DeleteRole",
+            (_, 0) => $"{command} -AccountId {string.Join(",", accounts)} -DeleteRole",
+            _ => $"{deleteServices}; {command} -AccountId {string.Join(",", accounts)} -DeleteRole",
+        };
     }
 
     /// <summary>The account an AWS principal of a trust policy belongs to: "*" for everyone, null when it names none.</summary>

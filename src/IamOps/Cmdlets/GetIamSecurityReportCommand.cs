@@ -45,8 +45,8 @@ public sealed class GetIamSecurityReportCommand : IamOpsCmdlet
             if (OutFile is not null)
             {
                 file = FileSystemPath(OutFile);
-                format = SecurityReportFile.FormatOf(file, Format);
                 SecurityReportFile.CheckTarget(file, NoClobber);
+                format = SecurityReportFile.FormatOf(file, Format);
             }
 
             var reader = new SecurityReportReader(Connection.Iam, request, () => Sandbox?.UtcNow ?? DateTime.UtcNow);
