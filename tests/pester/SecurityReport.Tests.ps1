@@ -59,7 +59,7 @@ Describe 'Get-IamSecurityReport' {
 
         $fix = (Get-IamSecurityReport | Where-Object Check -eq 'RoleTrustWithoutExternalId').Fix
 
-        $fix | Should -BeLike "Grant-IamRoleAssume -RoleName partner-audit -AccountId $partner -ExternalId <id>, then remove the statement without it*"
+        $fix | Should -BeLike "Grant-IamRoleAssume -RoleName partner-audit -AccountId $partner -ExternalId <id>; then remove the old statement by hand*"
     }
 
     It 'writes a self-contained HTML page whose table and chart counts match the objects' {

@@ -29,7 +29,9 @@ th[aria-sort=ascending]::after { content: ' \25B2'; color: #1f2328; }
 th[aria-sort=descending]::after { content: ' \25BC'; color: #1f2328; }
 tbody tr:nth-child(even) { background: #f6f8fa; }
 td.num { text-align: right; }
-code { font-family: ui-monospace, SFMono-Regular, Consolas, monospace; font-size: 0.9em; background: #eff1f3; padding: 1px 4px; border-radius: 4px; word-break: break-word; }
+.w { white-space: nowrap; }
+th.fix { width: 30%; }
+code { font-family: ui-monospace, SFMono-Regular, Consolas, monospace; font-size: 0.9em; background: #eff1f3; padding: 1px 4px; border-radius: 4px; }
 .badge { display: inline-block; min-width: 64px; text-align: center; padding: 1px 8px; border-radius: 10px; font-size: 0.85em; font-weight: 600; color: #fff; }
 .badge.critical { background: #b3261e; } .badge.high { background: #d9480f; } .badge.medium { background: #f2b705; color: #1f2328; } .badge.low { background: #1a73e8; }
 .resource { font-weight: 600; } .arn { display: block; color: #57606a; font-size: 0.8em; word-break: break-all; }
@@ -78,7 +80,8 @@ footer { color: #57606a; font-size: 0.85em; margin-top: 24px; }
             .Append("<h1>").Append(E(title)).Append("</h1>\n")
             .Append("<p class=\"meta\">Credential report of ").Append(E(Time(report.CredentialReportTime)))
             .Append(" · reviewed ").Append(E(Time(report.ReviewTime)))
-            .Append(" · <span id=\"users\">").Append(report.UserCount).Append("</span> users, <span id=\"roles\">").Append(report.RoleCount).Append("</span> roles")
+            .Append(" · <span id=\"users\">").Append(report.UserCount).Append("</span> ").Append(report.UserCount == 1 ? "user" : "users")
+            .Append(", <span id=\"roles\">").Append(report.RoleCount).Append("</span> ").Append(report.RoleCount == 1 ? "role" : "roles")
             .Append(" · unused means ").Append(report.Request.Days).Append(" days or more; keys are old at ").Append(report.Request.MaxKeyAge).Append(" days</p>\n");
 
         html.Append("<section class=\"summary\">\n<div class=\"total\"><span class=\"count\" id=\"total\">").Append(report.Findings.Count).Append("</span>findings</div>\n");
@@ -86,7 +89,7 @@ footer { color: #57606a; font-size: 0.85em; margin-top: 24px; }
         html.Append("</section>\n");
 
         html.Append("<h2>Findings</h2>\n<table class=\"sortable\" id=\"findings\">\n<thead><tr>")
-            .Append("<th data-type=\"number\" aria-sort=\"descending\">Severity</th><th>Check</th><th>Resource</th><th>Message</th><th>Fix</th></tr></thead>\n<tbody>\n");
+            .Append("<th data-type=\"number\" aria-sort=\"descending\">Severity</th><th>Check</th><th>Resource</th><th>Message</th><th class=\"fix\">Fix</th></tr></thead>\n<tbody>\n");
         if (report.Findings.Count == 0)
         {
             html.Append("<tr><td colspan=\"5\" class=\"none\">No findings: every check passed.</td></tr>\n");
@@ -100,7 +103,7 @@ footer { color: #57606a; font-size: 0.85em; margin-top: 24px; }
                 .Append("<td>").Append(finding.Check).Append("</td>")
                 .Append("<td><span class=\"resource\">").Append(E(finding.ResourceName)).Append("</span><span class=\"arn\">").Append(E(finding.Resource)).Append("</span></td>")
                 .Append("<td>").Append(E(finding.Message)).Append("</td>")
-                .Append("<td><code>").Append(E(finding.Fix)).Append("</code></td></tr>\n");
+                .Append("<td><code>").Append(Words(finding.Fix)).Append("</code></td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");
@@ -155,6 +158,10 @@ footer { color: #57606a; font-size: 0.85em; margin-top: 24px; }
         SecuritySeverity.Medium => "#f2b705",
         _ => "#1a73e8",
     };
+
+    /// <summary>A command whose words never break inside (e.g. at the hyphen of Disable-IamStaleCredential), only between them.</summary>
+    private static string Words(string command) =>
+        string.Join(" ", (command ?? string.Empty).Split(' ').Select(word => "<span class=\"w\">" + E(word) + "</span>"));
 
     private static string Time(DateTime time) => time.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

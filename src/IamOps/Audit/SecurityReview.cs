@@ -67,7 +67,7 @@ public static class SecurityReview
         {
             findings.Add(Finding(SecurityCheck.RootMfa, SecuritySeverity.Critical, "Root", root.UserName, root.Arn,
                 "The root user has no MFA device: anyone with its password controls the whole account.",
-                "Manual: sign in as root, open Security credentials and assign an MFA device (no API can; CIS 2.5)."));
+                "By hand (no API can): sign in as root, Security credentials, assign an MFA device (CIS 2.5)."));
         }
 
         var keys = root.AccessKeys;
@@ -76,7 +76,7 @@ public static class SecurityReview
             var active = keys.Count(k => k.Active);
             findings.Add(Finding(SecurityCheck.RootAccessKey, SecuritySeverity.Critical, "Root", root.UserName, root.Arn,
                 $"The root user has {keys.Count} access key(s) ({active} active): a leaked root key cannot be limited by any policy.",
-                "Manual: sign in as root, open Security credentials and delete the access keys (no API can; CIS 2.4)."));
+                "By hand (no API can): sign in as root, Security credentials, delete the access keys (CIS 2.4)."));
         }
     }
 
@@ -186,7 +186,7 @@ public static class SecurityReview
                         : $"Role {role.RoleName} trusts account {account} ({principal}) without an sts:ExternalId condition (the confused-deputy problem).",
                     // IamOps never loosens or removes a trust statement it did not write: the grant adds the conditioned
                     // statement, and the unconditioned one goes by hand (or the role goes, when nobody needs it).
-                    $"Grant-IamRoleAssume -RoleName {role.RoleName} -AccountId {(everyone ? "<account>" : account)} -ExternalId <id>, then remove the statement without it (Update-IAMAssumeRolePolicy, AWS.Tools)"));
+                    $"Grant-IamRoleAssume -RoleName {role.RoleName} -AccountId {(everyone ? "<account>" : account)} -ExternalId <id>; then remove the old statement by hand (Update-IAMAssumeRolePolicy)"));
             }
         }
     }

@@ -114,7 +114,7 @@ public sealed class SecurityReportTests
         Assert.Equal("New-IamLeastPrivilegePolicy -UserName gina -Days 90", One(SecurityCheck.UserAdminPolicy, "gina").Fix);
         var partner = One(SecurityCheck.RoleTrustWithoutExternalId, "partner");
         Assert.Equal((SecuritySeverity.High, $"arn:aws:iam::{Account}:role/partner"), (partner.Severity, partner.Resource));
-        Assert.StartsWith($"Grant-IamRoleAssume -RoleName partner -AccountId {Partner} -ExternalId <id>, then remove the statement without it", partner.Fix, StringComparison.Ordinal);
+        Assert.StartsWith($"Grant-IamRoleAssume -RoleName partner -AccountId {Partner} -ExternalId <id>; then remove the old statement by hand", partner.Fix, StringComparison.Ordinal);
         Assert.Equal("Revoke-IamRoleAssume -RoleName never -Service ec2.amazonaws.com -DeleteRole", One(SecurityCheck.RoleNeverUsed, "never").Fix);
         Assert.Equal($"Revoke-IamRoleAssume -RoleName partner -AccountId {Partner} -DeleteRole", One(SecurityCheck.RoleNeverUsed, "partner").Fix);
         Assert.Equal("Revoke-IamRoleAssume -RoleName used -DeleteRole", One(SecurityCheck.RoleUnused, "used").Fix);
