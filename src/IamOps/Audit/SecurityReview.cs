@@ -28,7 +28,11 @@ public static class SecurityReview
             }
         }
 
-        var managed = details.Policies.ToDictionary(p => p.Policy.Arn, p => p, StringComparer.Ordinal);
+        // Each managed policy is read once, however many users it is attached to.
+        var managed = details.Policies.ToDictionary(
+            p => p.Policy.Arn,
+            p => p.Versions.FirstOrDefault(v => v.IsDefaultVersion)?.Document is { } document && GrantsEverything(document),
+            StringComparer.Ordinal);
         foreach (var user in details.Users)
         {
             CheckUserPolicies(user, managed, request, findings);
@@ -127,7 +131,7 @@ public static class SecurityReview
         }
     }
 
-    private static void CheckUserPolicies(UserAuthorizationDetail detail, IReadOnlyDictionary<string, ManagedPolicyDetail> managed, SecurityReportRequest request, List<SecurityFinding> findings)
+    private static void CheckUserPolicies(UserAuthorizationDetail detail, IReadOnlyDictionary<string, bool> managed, SecurityReportRequest request, List<SecurityFinding> findings)
     {
         var user = detail.User;
         var leastPrivilege = $"New-IamLeastPrivilegePolicy -UserName {user.UserName} -Days {request.Days}";
@@ -145,10 +149,7 @@ public static class SecurityReview
 
         foreach (var attached in detail.AttachedPolicies)
         {
-            var document = managed.TryGetValue(attached.PolicyArn, out var policy)
-                ? policy.Versions.FirstOrDefault(v => v.IsDefaultVersion)?.Document
-                : null;
-            if (document is not null && GrantsEverything(document))
+            if (managed.TryGetValue(attached.PolicyArn, out var everything) && everything)
             {
                 findings.Add(Finding(SecurityCheck.UserAdminPolicy, SecuritySeverity.High, "Policy", user.UserName, user.Arn,
                     $"User {user.UserName} has '{attached.PolicyName}' attached directly, which allows every action on every resource; administrators belong in the administrators group.",

@@ -243,7 +243,7 @@ public sealed class SecurityReportTests
         },
     };
 
-    private static XElement Body(string html) => XDocument.Parse(html).Root!.Element("body")!;
+    private static XElement Body(string html) => XDocument.Parse(html, LoadOptions.PreserveWhitespace).Root!.Element("body")!;
 
     private static IEnumerable<XElement> Rows(XElement body, string tableId) =>
         body.Descendants("table").Single(t => (string?)t.Attribute("id") == tableId).Element("tbody")!.Elements("tr");
