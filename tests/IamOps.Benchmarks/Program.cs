@@ -15,6 +15,7 @@ public static class Program
         ["simulator"] = ("simulator                                state save/load and memory for 10,000 users; endpoint requests/s", SimulatorBenchmark.Run),
         ["onboarding"] = ("onboarding [--users N]                   Add-IamDeveloper batch vs the throttle-bound minimum and a sequential loop (50 ms/call, 10 writes/s)", OnboardingBenchmark.Run),
         ["credential-report"] = ("credential-report [--users N]            parse a simulator-made credential report of 5,000 users (target < 1 s)", CredentialReportBenchmark.Run),
+        ["security-report"] = ("security-report [--users N]              review 5,000 users and 1,000 roles and render the HTML page (after the two reads)", SecurityReportBenchmark.Run),
         ["import-once"] = ("import-once <manifest>                   (child process of import)", ImportBenchmark.RunOnce),
     };
 
