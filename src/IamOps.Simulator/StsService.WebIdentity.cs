@@ -69,16 +69,9 @@ internal sealed partial class StsService
         };
     }
 
-    /// <summary>SAML assertions are XML-signed documents the sandbox does not verify yet; it says so instead of pretending.</summary>
-    public FederatedRoleSession AssumeRoleWithSaml(AssumeRoleWithSamlRequest request)
-    {
-        CheckFederatedRequest(request.RoleArn, "saml", request.DurationSeconds);
-        throw new ServiceError("IDPRejectedClaim", 403, "The sandbox does not verify SAML assertions; test AssumeRoleWithSAML against AWS.");
-    }
+    internal static ServiceError InvalidIdentityToken(string message) => new("InvalidIdentityToken", 400, message);
 
-    private static ServiceError InvalidIdentityToken(string message) => new("InvalidIdentityToken", 400, message);
-
-    private static void CheckFederatedRequest(string? roleArn, string? sessionName, int? durationSeconds)
+    internal static void CheckFederatedRequest(string? roleArn, string? sessionName, int? durationSeconds)
     {
         IamNameRules.CheckLength("roleArn", roleArn ?? throw ServiceError.Missing("roleArn"), 20, 2048);
         IamNameRules.CheckSessionName(sessionName);
@@ -88,7 +81,7 @@ internal sealed partial class StsService
         }
     }
 
-    private RoleState FindFederatedRole(string roleArn, string action)
+    internal RoleState FindFederatedRole(string roleArn, string action)
     {
         var parts = roleArn.Split(new[] { ':' }, 6);
         if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "iam" || !parts[5].StartsWith("role/", StringComparison.Ordinal))
@@ -105,7 +98,7 @@ internal sealed partial class StsService
         return _account.Now < role.CreateDate + _account.PropagationDelay ? throw ServiceError.AccessDenied($"Not authorized to perform {action}") : role;
     }
 
-    private AssumedRoleSession IssueFederatedSession(RoleState role, string sessionName, int? durationSeconds, string? policy, IReadOnlyList<string> policyArns)
+    internal AssumedRoleSession IssueFederatedSession(RoleState role, string sessionName, int? durationSeconds, string? policy, IReadOnlyList<string> policyArns)
     {
         var duration = durationSeconds ?? 3600;
         if (duration > role.MaxSessionDuration)

@@ -352,6 +352,24 @@ public static class BadInputCorpus
         Add(Assume, "-RoleName deploy -Tag @{ k = 'v' } -TransitiveTagKey other", "TransitiveTagKeyInvalid");
         Add(Assume, "-RoleName deploy -SourceIdentity 'aws:me'", "SourceIdentityInvalid");
         Add(Assume, "-RoleName deploy -SourceIdentity 'x'", "SourceIdentityInvalid");
+
+        // Invoke-IamRoleAssume with a web identity or SAML assertion: checked before any call, the token never echoed.
+        const string FederatedRole = "-RoleArn 'arn:aws:iam::123456789012:role/deploy'";
+        foreach (var token in new[] { "not-a-jwt", "a.b", "..", "eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.sig", "eyJhbGciOiJSUzI1NiJ9.WzFd.sig" })
+        {
+            Add(Assume, FederatedRole + " -WebIdentityToken " + Quote(token), "WebIdentityTokenMalformed");
+        }
+
+        Add(Assume, FederatedRole + " -WebIdentityTokenFile \"$temp/no-such-token\"", "WebIdentityTokenFileUnreadable");
+        Add(Assume, "-RoleArn 'not-an-arn' -WebIdentityToken 'x.y.z'", "RoleArnInvalid");
+        Add(Assume, FederatedRole + " -WebIdentityToken 'x.y.z' -ExternalId abc", "AmbiguousParameterSet");
+        Add(Assume, FederatedRole + " -SamlAssertion 'not base64!' -PrincipalArn 'arn:aws:iam::123456789012:saml-provider/Okta'", "SamlAssertionInvalid");
+        Add(Assume, FederatedRole + " -SamlAssertion 'PGh0bWwvPg==' -PrincipalArn 'arn:aws:iam::123456789012:saml-provider/Okta'", "SamlAssertionInvalid");
+        Add(Assume, FederatedRole + " -SamlAssertion 'PGh0bWwvPg==' -PrincipalArn 'Okta'", "SamlProviderArnInvalid");
+        foreach (var url in new[] { "http://gitlab.example.com", "https://gitlab.example.com:8443", "gitlab.example.com", "https://gitlab.example.com/?x=1" })
+        {
+            Add(GrantRole, "-RoleName app -GitLabProject acme/app -GitLabUrl " + Quote(url), "IdentityProviderUrlInvalid");
+        }
         Add(Assume, "-RoleName deploy -Policy '{bad'", "SessionPolicyInvalid");
         Add(Assume, "-RoleName deploy -Policy " + Policy("{\"Effect\":\"Maybe\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}"), "SessionPolicyInvalid");
         Add(Assume, "-RoleName deploy -Policy ('{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::' + ('a' * 2100) + '\"}]}')", "SessionPolicyTooLarge");

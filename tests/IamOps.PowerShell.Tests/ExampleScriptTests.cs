@@ -17,6 +17,9 @@ public sealed class ExampleScriptTests
             "Preview: WouldChange, mutating calls made by -WhatIf: 0", "erik: Removed", "VERBOSE: User 'erik' does not exist; nothing to remove.", "Second removal: Unchanged" } },
         { "audit-and-clean-up.ps1", new[] { "Stale access keys: 3 of 5", "Users without MFA: 5", "on 100d old, used 100d" } },
         { "roles-to-assume.ps1", new[] { ":assumed-role/deployer/alice", "Denied as expected: RoleAssumeDenied", "runs with instance profile app.", "Unchanged" } },
+        { "pipeline-federation.ps1", new[] { "Status: Unchanged, mutating calls: 0", ":assumed-role/deploy/ci for repo:acme/app:ref:refs/heads/main", "Running as: arn:aws:sts::",
+            "Denied (another repository): WebIdentityRepositoryNotTrusted", "Denied (another branch): WebIdentityBranchNotTrusted",
+            "Denied (a wrong audience): WebIdentityAudienceNotAccepted", "Denied (an expired token): WebIdentityTokenExpired", "FEDERATED_CI_SUBJECT_TOO_BROAD" } },
     };
 
     [Theory]

@@ -10,7 +10,7 @@ Describe 'The example scripts' {
 
     It '<_> runs to the end in a fresh pwsh and exits 0' -ForEach @(
         'quickstart.ps1', 'secure-new-account.ps1', 'onboard-team-from-csv.ps1', 'ec2-role-one-bucket.ps1',
-        'roles-to-assume.ps1', 'policy-ci-gate.ps1', 'offboard-developer.ps1', 'audit-and-clean-up.ps1'
+        'roles-to-assume.ps1', 'policy-ci-gate.ps1', 'offboard-developer.ps1', 'audit-and-clean-up.ps1', 'pipeline-federation.ps1'
     ) {
         Push-Location $TestDrive
         try {

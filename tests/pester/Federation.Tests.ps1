@@ -216,3 +216,190 @@ Describe 'Grant-IamRoleAssume for a pipeline' {
         $warned -join ' ' | Should -Match 'FEDERATED_CI_SUBJECT_TOO_BROAD'
     }
 }
+
+Describe 'Invoke-IamRoleAssume with a web identity' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force
+        $github = 'https://token.actions.githubusercontent.com'
+        $main = 'repo:acme/app:ref:refs/heads/main'
+    }
+    BeforeEach {
+        Enter-IamSandbox | Out-Null
+        Add-IamIdentityProvider -GitHub | Out-Null
+        $null = Grant-IamRoleAssume -RoleName deploy -GitHubRepository acme/app -Branch main -PolicyArn 'arn:aws:iam::aws:policy/ReadOnlyAccess'
+        $roleArn = "arn:aws:iam::$($IamOpsSandbox.AccountId):role/deploy"
+    }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
+
+    It 'assumes the role with a token of acme/app on main given as -WebIdentityToken' {
+        $session = Invoke-IamRoleAssume -RoleArn $roleArn -WebIdentityToken $IamOpsSandbox.NewWebIdentityToken($github, $main) -RoleSessionName ci
+
+        $session.AssumedRoleArn | Should -Be "arn:aws:sts::$($IamOpsSandbox.AccountId):assumed-role/deploy/ci"
+        $session.Subject | Should -Be $main
+        $session.SecretAccessKey | Should -BeOfType [securestring]
+    }
+
+    It 'takes the token as a SecureString' {
+        $secure = ConvertTo-SecureString $IamOpsSandbox.NewWebIdentityToken($github, $main) -AsPlainText -Force
+
+        (Invoke-IamRoleAssume -RoleArn $roleArn -WebIdentityToken $secure).Subject | Should -Be $main
+    }
+
+    It 'reads the token from -WebIdentityTokenFile, a PowerShell path' {
+        Set-Content -Path TestDrive:/token -Value $IamOpsSandbox.NewWebIdentityToken($github, $main) -NoNewline
+
+        (Invoke-IamRoleAssume -RoleArn $roleArn -WebIdentityTokenFile TestDrive:/token).AssumedRoleArn | Should -BeLike '*:assumed-role/deploy/*'
+    }
+
+    It 'honours AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN and AWS_ROLE_SESSION_NAME with no parameters, as the SDKs do' {
+        $file = Join-Path $TestDrive 'web-identity-token'
+        Set-Content -Path $file -Value $IamOpsSandbox.NewWebIdentityToken($github, $main) -NoNewline
+        $saved = @{ File = $env:AWS_WEB_IDENTITY_TOKEN_FILE; Role = $env:AWS_ROLE_ARN; Name = $env:AWS_ROLE_SESSION_NAME }
+        try {
+            $env:AWS_WEB_IDENTITY_TOKEN_FILE = $file
+            $env:AWS_ROLE_ARN = $roleArn
+            $env:AWS_ROLE_SESSION_NAME = 'pipeline-42'
+
+            $session = Invoke-IamRoleAssume
+        }
+        finally {
+            $env:AWS_WEB_IDENTITY_TOKEN_FILE = $saved.File
+            $env:AWS_ROLE_ARN = $saved.Role
+            $env:AWS_ROLE_SESSION_NAME = $saved.Name
+        }
+
+        $session.AssumedRoleArn | Should -BeLike '*:assumed-role/deploy/pipeline-42'
+    }
+
+    It 'runs a script block as the federated session' {
+        $token = $IamOpsSandbox.NewWebIdentityToken($github, $main)
+
+        $arn = Invoke-IamRoleAssume -RoleArn $roleArn -WebIdentityToken $token -ScriptBlock { (Get-IamCallerIdentity).Arn }
+
+        $arn | Should -BeLike '*:assumed-role/deploy/*'
+    }
+
+    It 'serves the cached session for the same token' {
+        $token = $IamOpsSandbox.NewWebIdentityToken($github, $main)
+        $null = Invoke-IamRoleAssume -RoleArn $roleArn -WebIdentityToken $token
+
+        (Invoke-IamRoleAssume -RoleArn $roleArn -WebIdentityToken $token).FromCache | Should -BeTrue
+    }
+
+    It 'denies <Case> with <ErrorId>, naming the fix and never the token' -ForEach @(
+        @{ Case = 'another repository'; Subject = 'repo:acme/other:ref:refs/heads/main'; Audience = 'sts.amazonaws.com'; Minutes = 60; ErrorId = 'WebIdentityRepositoryNotTrusted'; Fix = 'GitHubRepository acme/other' }
+        @{ Case = 'another branch'; Subject = 'repo:acme/app:ref:refs/heads/feature'; Audience = 'sts.amazonaws.com'; Minutes = 60; ErrorId = 'WebIdentityBranchNotTrusted'; Fix = '-Branch feature' }
+        @{ Case = 'a wrong audience'; Subject = 'repo:acme/app:ref:refs/heads/main'; Audience = 'api://elsewhere'; Minutes = 60; ErrorId = 'WebIdentityAudienceNotAccepted'; Fix = '-ClientId' }
+        @{ Case = 'an expired token'; Subject = 'repo:acme/app:ref:refs/heads/main'; Audience = 'sts.amazonaws.com'; Minutes = -5; ErrorId = 'WebIdentityTokenExpired'; Fix = 'fresh token' }
+    ) {
+        $token = $IamOpsSandbox.NewWebIdentityToken($github, $Subject, $Audience, [TimeSpan]::FromMinutes($Minutes))
+
+        $failure = { Invoke-IamRoleAssume -RoleArn $roleArn -WebIdentityToken $token -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,*" -PassThru
+
+        $failure.Exception.Message | Should -BeLike "*$Fix*"
+        $failure.Exception.Message | Should -Not -BeLike "*$token*"
+    }
+
+    It 'refuses <Case> before any call' -ForEach @(
+        @{ Case = 'a text that is not a JWT'; Arguments = @{ WebIdentityToken = 'not-a-jwt' }; ErrorId = 'WebIdentityTokenMalformed' }
+        @{ Case = 'a missing token file'; Arguments = @{ WebIdentityTokenFile = 'TestDrive:/missing' }; ErrorId = 'WebIdentityTokenFileUnreadable' }
+        @{ Case = 'an invalid SAML document'; Arguments = @{ SamlAssertion = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('<html/>')); PrincipalArn = 'arn:aws:iam::111122223333:saml-provider/Okta' }; ErrorId = 'SamlAssertionInvalid' }
+        @{ Case = 'a SAML provider that is no ARN'; Arguments = @{ SamlAssertion = 'PHNhbWwvPg=='; PrincipalArn = 'Okta' }; ErrorId = 'SamlProviderArnInvalid' }
+        @{ Case = '-FromGitHubActions outside GitHub Actions'; Arguments = @{ FromGitHubActions = $true }; ErrorId = 'GitHubActionsTokenUnavailable' }
+    ) {
+        $saved = $env:ACTIONS_ID_TOKEN_REQUEST_URL
+        $env:ACTIONS_ID_TOKEN_REQUEST_URL = $null
+        $before = $IamOpsSandbox.CallLog.Calls.Count
+        try {
+            { Invoke-IamRoleAssume -RoleArn $roleArn @Arguments -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,*"
+        }
+        finally { $env:ACTIONS_ID_TOKEN_REQUEST_URL = $saved }
+
+        $IamOpsSandbox.CallLog.Calls.Count | Should -Be $before
+    }
+
+    It 'says which variables are missing when called with nothing outside a pipeline' {
+        $saved = $env:AWS_WEB_IDENTITY_TOKEN_FILE
+        $env:AWS_WEB_IDENTITY_TOKEN_FILE = $null
+        try {
+            { Invoke-IamRoleAssume -ErrorAction Stop } | Should -Throw -ErrorId 'RoleNotGiven,*'
+        }
+        finally { $env:AWS_WEB_IDENTITY_TOKEN_FILE = $saved }
+    }
+
+    It 'lets a self-managed GitLab project in through -GitLabUrl' {
+        $gitlab = 'https://gitlab.example.com'
+        $grant = Grant-IamRoleAssume -RoleName gitlab-deploy -GitLabProject acme/app -Branch main -GitLabUrl $gitlab -CreateProvider
+        $token = $IamOpsSandbox.NewWebIdentityToken($gitlab, 'project_path:acme/app:ref_type:branch:ref:main', $gitlab)
+
+        $session = Invoke-IamRoleAssume -RoleArn "arn:aws:iam::$($IamOpsSandbox.AccountId):role/gitlab-deploy" -WebIdentityToken $token
+
+        $grant.TrustedPrincipals | Should -BeLike '*:oidc-provider/gitlab.example.com'
+        $session.Subject | Should -Be 'project_path:acme/app:ref_type:branch:ref:main'
+    }
+
+    It 'refuses a malformed -GitLabUrl before any call' {
+        $before = $IamOpsSandbox.CallLog.Calls.Count
+
+        { Grant-IamRoleAssume -RoleName x -GitLabProject acme/app -GitLabUrl http://gitlab.example.com -ErrorAction Stop } | Should -Throw -ErrorId 'IdentityProviderUrlInvalid,*'
+
+        $IamOpsSandbox.CallLog.Calls.Count | Should -Be $before
+    }
+}
+
+Describe 'Invoke-IamRoleAssume with a SAML assertion' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force
+        $entityId = 'http://www.okta.com/exk1'
+        function New-SamlResponse([string] $Role, [string] $Provider, [datetime] $NotOnOrAfter, [string] $Issuer = $entityId) {
+            $xml = @"
+<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r1" Version="2.0">
+  <saml:Assertion ID="_a1" Version="2.0">
+    <saml:Issuer>$Issuer</saml:Issuer>
+    <ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>
+    <saml:Subject>
+      <saml:NameID>alice@example.com</saml:NameID>
+      <saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="$($NotOnOrAfter.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ'))" Recipient="https://signin.aws.amazon.com/saml"/></saml:SubjectConfirmation>
+    </saml:Subject>
+    <saml:AttributeStatement>
+      <saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/Role"><saml:AttributeValue>$Role,$Provider</saml:AttributeValue></saml:Attribute>
+      <saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/RoleSessionName"><saml:AttributeValue>alice@example.com</saml:AttributeValue></saml:Attribute>
+    </saml:AttributeStatement>
+  </saml:Assertion>
+</samlp:Response>
+"@
+            [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($xml))
+        }
+    }
+    BeforeEach {
+        Enter-IamSandbox | Out-Null
+        $metadata = @"
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="$entityId">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>$('A' * 900)</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://acme.okta.com/app/sso/saml"/>
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>
+"@
+        $provider = (Add-IamIdentityProvider -Name Okta -SamlMetadataDocument $metadata).Arn
+        $null = Grant-IamRoleAssume -RoleName sso -SamlProvider $provider
+        $roleArn = "arn:aws:iam::$($IamOpsSandbox.AccountId):role/sso"
+        $now = $IamOpsSandbox.UtcNow
+    }
+    AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
+
+    It 'assumes the role the assertion pairs with the provider' {
+        $session = Invoke-IamRoleAssume -RoleArn $roleArn -SamlAssertion (New-SamlResponse $roleArn $provider $now.AddMinutes(5)) -PrincipalArn $provider
+
+        $session.AssumedRoleArn | Should -BeLike '*:assumed-role/sso/alice@example.com'
+    }
+
+    It 'rejects <Case> with <ErrorId>' -ForEach @(
+        @{ Case = 'an assertion from another issuer'; Minutes = 5; Issuer = 'http://evil.example.com'; ErrorId = 'SamlAssertionRejected' }
+        @{ Case = 'an expired assertion'; Minutes = -1; Issuer = 'http://www.okta.com/exk1'; ErrorId = 'SamlAssertionExpired' }
+    ) {
+        $assertion = New-SamlResponse $roleArn $provider $now.AddMinutes($Minutes) $Issuer
+
+        { Invoke-IamRoleAssume -RoleArn $roleArn -SamlAssertion $assertion -PrincipalArn $provider -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,*"
+    }
+}

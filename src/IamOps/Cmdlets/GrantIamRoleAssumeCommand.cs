@@ -74,6 +74,11 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
     [ValidateNotNullOrEmpty]
     public string GitLabProject { get; set; } = string.Empty;
 
+    /// <summary>A self-managed GitLab's URL (its OIDC issuer and default audience); gitlab.com when left out.</summary>
+    [Parameter(ParameterSetName = GitLabSet)]
+    [ValidateNotNullOrEmpty]
+    public string? GitLabUrl { get; set; }
+
     /// <summary>Azure DevOps: organization/project/service-connection.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AzureDevOpsSet)]
     [ValidateNotNullOrEmpty]
@@ -195,7 +200,7 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
     private Roles.FederatedTrust? Federation() => ParameterSetName switch
     {
         GitHubSet => Roles.FederatedTrust.GitHub(GitHubRepository, Branch, Environment, Tag, PullRequest, Audience),
-        GitLabSet => Roles.FederatedTrust.GitLab(GitLabProject, Branch, null, Audience),
+        GitLabSet => Roles.FederatedTrust.GitLab(GitLabProject, Branch, GitLabUrl, Audience),
         AzureDevOpsSet => Roles.FederatedTrust.AzureDevOps(AzureDevOpsServiceConnection, OrganizationId, Audience),
         OidcSet => Roles.FederatedTrust.Generic(OidcProvider, Subject, Audience),
         SamlSet => Roles.FederatedTrust.Saml(SamlProvider),

@@ -77,6 +77,16 @@ public abstract class IamOpsCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>A connection that signs nothing, to the same region and endpoint: for STS calls whose proof is a token or SAML assertion.</summary>
+    protected IAwsConnection AnonymousConnection
+    {
+        get
+        {
+            var parameters = new ConnectionParameters { Region = Region, EndpointUrl = EndpointUrl, Anonymous = true };
+            return _connections.Get(SessionConnector.KeyOf(parameters), () => ConnectWith(parameters), connection => WriteVerbose("Connection: " + connection.Description));
+        }
+    }
+
     /// <summary>Remembers the arguments bound before any pipeline input, to tell them from values bound by property name.</summary>
     protected override void BeginProcessing()
     {

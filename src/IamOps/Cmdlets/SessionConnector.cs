@@ -57,7 +57,7 @@ internal sealed class SessionConnector
 
     /// <summary>Equal for parameters that connect the same way (a credential object by its identity).</summary>
     public static string KeyOf(ConnectionParameters parameters) =>
-        string.Join("\n", parameters.ProfileName, parameters.ProfileLocation, parameters.Region, parameters.AccessKey, parameters.SecretKey, parameters.SessionToken, parameters.EndpointUrl)
+        string.Join("\n", parameters.ProfileName, parameters.ProfileLocation, parameters.Region, parameters.AccessKey, parameters.SecretKey, parameters.SessionToken, parameters.EndpointUrl, parameters.Anonymous ? "anonymous" : string.Empty)
         + "\n" + (parameters.Credential is null ? string.Empty : RuntimeHelpers.GetHashCode(parameters.Credential).ToString(CultureInfo.InvariantCulture));
 
     public IAwsConnection Connect(ConnectionParameters parameters)
@@ -70,7 +70,7 @@ internal sealed class SessionConnector
 
         // What can be checked offline is checked as AWS would have it; a profile is read only for the keys it holds.
         ConnectionResolver.CheckOffline(parameters);
-        var (accessKey, secretKey, sessionToken) = SandboxKeys(sandbox, parameters);
+        var (accessKey, secretKey, sessionToken) = parameters.Anonymous ? (null, null, null) : SandboxKeys(sandbox, parameters);
         return sandbox.Connect(accessKey, secretKey, sessionToken);
     }
 

@@ -19,4 +19,7 @@ public sealed class ConnectionParameters
     public string? SessionToken { get; init; }
 
     public string? EndpointUrl { get; init; }
+
+    /// <summary>Sign nothing: for STS calls whose proof is a token or assertion (AssumeRoleWithWebIdentity, AssumeRoleWithSAML).</summary>
+    public bool Anonymous { get; init; }
 }

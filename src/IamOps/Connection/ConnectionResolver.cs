@@ -161,6 +161,11 @@ public sealed class ConnectionResolver
     private (AWSCredentials Credentials, string Source, string? CacheKey, string? Profile) ResolveCredentials(
         ConnectionParameters parameters, SessionDefaults session, string? profileName, string? profileLocation, string profileSource)
     {
+        if (parameters.Anonymous)
+        {
+            return (new AnonymousAWSCredentials(), "none (the web identity token or SAML assertion is the proof)", "anonymous", null);
+        }
+
         if (parameters.AccessKey is not null || parameters.SecretKey is not null)
         {
             CheckKeyPair(parameters);

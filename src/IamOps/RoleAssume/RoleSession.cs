@@ -22,6 +22,12 @@ public sealed class RoleSession : TemporarySession
 
     public string RoleSessionName { get; init; } = string.Empty;
 
+    /// <summary>Federated sessions: the token's sub (or the SAML NameID); null for AssumeRole.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Federated sessions: the identity provider (issuer host or SAML provider ARN); null for AssumeRole.</summary>
+    public string? Provider { get; init; }
+
     public override string Principal => AssumedRoleArn;
 
     /// <summary>The same session marked as served from the cache, with or without a verification.</summary>
@@ -38,6 +44,8 @@ public sealed class RoleSession : TemporarySession
         Account = Account,
         RoleArn = RoleArn,
         RoleSessionName = RoleSessionName,
+        Subject = Subject,
+        Provider = Provider,
         FromCache = fromCache,
         VerifiedIdentity = verified,
     };

@@ -23,6 +23,13 @@ internal sealed class RequestRouter
         try
         {
             var signature = SignatureV4.Parse(request);
+            if (signature is null && StsQueryActions.IsUnsigned(request))
+            {
+                // STS takes these unsigned (the token or assertion is the proof), as AWS does; the caller plays no part.
+                service = "sts";
+                return Query(request, service, _account.AdministratorCredentials, requestId);
+            }
+
             if (signature is null)
             {
                 throw new ServiceError("MissingAuthenticationToken", 403, "Request is missing Authentication Token");

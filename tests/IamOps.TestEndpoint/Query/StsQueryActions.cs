@@ -6,9 +6,11 @@ using IamOps.Simulator;
 namespace IamOps.TestEndpoint.Query;
 
 /// <summary>The STS actions the endpoint serves.</summary>
-internal static class StsQueryActions
+internal static partial class StsQueryActions
 {
-    public static readonly IReadOnlyDictionary<string, QueryHandler> All = new Dictionary<string, QueryHandler>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, QueryHandler> All = new Dictionary<string, QueryHandler>(Signed().Concat(Federated()), StringComparer.Ordinal);
+
+    private static Dictionary<string, QueryHandler> Signed() => new(StringComparer.Ordinal)
     {
         ["GetCallerIdentity"] = c =>
         {
