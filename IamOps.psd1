@@ -21,6 +21,7 @@
         'Get-IamCredentialReport'
         'Get-IamMfaCode'
         'Get-IamOrganizationAccount'
+        'Get-IamSecurityReport'
         'Get-IamSessionToken'
         'Grant-IamBucketAccess'
         'Grant-IamRoleAssume'
@@ -51,6 +52,7 @@
 - Get-IamSessionToken and Get-IamMfaCode: MFA sessions for accounts that require MFA, and the current code of a device whose seed you hold.
 - Get-IamCredentialReport: the credential report as typed objects (root included, UTC times, ages in days), generated when missing or older than -MaxAge.
 - Disable-IamStaleCredential: plan-first clean-up by the CIS rules: unused keys deactivated (-Delete: inactive ones deleted), unused console passwords removed, old keys rotated over a grace period; -Exclude by name or tag.
+- Get-IamSecurityReport: the account's IAM posture as findings with severity and fix (root, MFA, stale and old credentials, inline and *:* user policies, cross-account trust without external id, unused roles); -OutFile writes a self-contained HTML page or Markdown.
 - Test-IamPolicy: offline policy lint and evaluation, -FailOn for CI gates.
 - Add-IamIdentityProvider and Grant-IamRoleAssume -GitHubRepository / -GitLabProject / -AzureDevOpsServiceConnection / -OidcProvider / -SamlProvider: pipelines reach AWS through OIDC federation without stored keys; Test-IamPolicy flags a federated trust whose sub lets every repository in.
 - Enter-IamSandbox: a simulated account (users, roles, MFA devices, buckets, instances) to try all of it without AWS.

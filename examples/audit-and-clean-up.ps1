@@ -1,11 +1,14 @@
 # Seed scenario: what has gone stale in an account. Four developers get access keys; ana and ben use theirs, chen and
 # dora never do; the sandbox's clock moves 100 days on and only ana keeps working. The credential report then shows
-# who has unused keys, who has no MFA, and how old every key is. Disable-IamStaleCredential then cleans up by the CIS
-# rules, plan first, leaving the break-glass user alone.
+# who has unused keys, who has no MFA, and how old every key is; the security report lists every finding with its fix
+# and writes them as an HTML page. Disable-IamStaleCredential then cleans up by the CIS rules, plan first, leaving the
+# break-glass user alone.
 #
 #   dotnet run --project src/IamOps.Host -- -File examples/audit-and-clean-up.ps1
 param(
-    [int] $Days = 45
+    [int] $Days = 45,
+    # Where the security report's page goes; open it in a browser.
+    [string] $ReportPath = (Join-Path ([System.IO.Path]::GetTempPath()) 'iam-security-report.html')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -41,6 +44,14 @@ try {
     $stale | Format-Table | Out-Host
     "Stale access keys: $(@($stale).Count) of $(@($report.AccessKeys).Count)"
     "Users without MFA: $(@($report | Where-Object { -not $_.IsRoot -and -not $_.MfaActive }).Count)"
+
+    '== The security report: every finding, its severity and the command that fixes it =='
+    # A partner account may assume a role without an external id, and nobody has used it.
+    Grant-IamRoleAssume -RoleName partner-audit -AccountId 444455556666 | Out-Null
+    $findings = Get-IamSecurityReport -Days $Days -OutFile $ReportPath
+    $findings | Out-Host
+    $findings | Group-Object Severity -NoElement | Sort-Object { [IamOps.Audit.SecuritySeverity]$_.Name } -Descending | Format-Table Name, Count | Out-Host
+    "The same findings as a page (chart, sortable tables): $ReportPath"
 
     "== Disable-IamStaleCredential: what would change (-WhatIf), then the clean-up =="
     # The sandbox's own administrator signed every call above with a 100-day-old key: leave it alone too.

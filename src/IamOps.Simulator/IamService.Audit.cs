@@ -75,7 +75,15 @@ internal sealed partial class IamService
         var csv = new StringBuilder(CredentialReportHeader).Append('\n');
         var accountCreated = State.Users.Values.Select(u => u.CreateDate).DefaultIfEmpty(time).Min();
         csv.Append("<root_account>,arn:aws:iam::").Append(AccountId).Append(":root,").Append(Stamp(accountCreated))
-            .Append(",not_supported,no_information,not_supported,not_supported,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n");
+            .Append(",not_supported,no_information,not_supported,not_supported,").Append(State.RootMfaActive ? "true" : "false");
+        for (var i = 0; i < 2; i++)
+        {
+            // Root keys as the report shows them: created, never used (the sandbox never signs with them).
+            var created = i < State.RootAccessKeysCreated.Count ? State.RootAccessKeysCreated[i] : (DateTime?)null;
+            csv.Append(',').Append(created is null ? "false" : "true").Append(',').Append(created is { } c ? Stamp(c) : "N/A").Append(",N/A,N/A,N/A");
+        }
+
+        csv.Append(",false,N/A,false,N/A\n");
         foreach (var user in State.Users.Values.OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase))
         {
             var profile = user.LoginProfile;

@@ -16,6 +16,7 @@ public static class Program
         ["onboarding"] = ("onboarding [--users N]                   Add-IamDeveloper batch vs the throttle-bound minimum and a sequential loop (50 ms/call, 10 writes/s)", OnboardingBenchmark.Run),
         ["fan-out"] = ("fan-out [--accounts N] [--throttle-limit N] [--alone-samples N] [--no-sequential]  Invoke-IamInAccount baseline in N accounts (50 ms/call, 10 writes/s each) vs one account alone and vs sequential", FanOutBenchmark.Run),
         ["credential-report"] = ("credential-report [--users N]            parse a simulator-made credential report of 5,000 users (target < 1 s)", CredentialReportBenchmark.Run),
+        ["security-report"] = ("security-report [--users N]              review 5,000 users and 1,000 roles and render the HTML page (after the two reads)", SecurityReportBenchmark.Run),
         ["import-once"] = ("import-once <manifest>                   (child process of import)", ImportBenchmark.RunOnce),
     };
 

@@ -33,6 +33,7 @@ public static class BadInputCorpus
     private const string InAccount = "Invoke-IamInAccount";
     private const string OrgAccounts = "Get-IamOrganizationAccount";
     private const string Stale = "Disable-IamStaleCredential";
+    private const string SecurityReport = "Get-IamSecurityReport";
     private const string AllowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
     /// <summary>A valid command line of every cmdlet that connects, for cases about the connection parameters alone.</summary>
@@ -43,6 +44,7 @@ public static class BadInputCorpus
         (GrantRole, "-RoleName app -UserName alice"), (SessionToken, "-SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -TokenCode 123456"),
         (RemoveDev, "-UserName newbie -Confirm:$false"), (RevokeRole, "-RoleName app -UserName alice -Confirm:$false"), (AddProvider, "-GitHub"),
         (Stale, "-UserName alice -Confirm:$false"),
+        (SecurityReport, string.Empty),
     };
 
     /// <summary>Cases run in a sandbox that holds user alice (group Developers), role deploy (maximum one hour) and bucket acme-reports.</summary>
@@ -311,6 +313,17 @@ public static class BadInputCorpus
         Add(Stale, "-UserName ghost -Confirm:$false", "UserNotFound");
         Add(Stale, "-UserName 'bad name' -Confirm:$false", "UserNameInvalid");
         Pipe(Stale, "[pscustomobject]@{ UserName = 'ali/ce' }", "-Confirm:$false", "UserNameInvalid");
+        // Get-IamSecurityReport: thresholds of at least a day; an -OutFile it can write, in a known format.
+        Add(SecurityReport, "-Days 0", "DaysInvalid");
+        Add(SecurityReport, "-Days -30", "DaysInvalid");
+        Add(SecurityReport, "-MaxKeyAge 0", "MaxKeyAgeInvalid");
+        Add(SecurityReport, "-CredentialReportMaxAge 0", "MaxAgeInvalid");
+        Add(SecurityReport, "-OutFile \"$temp/missing/report.html\"", "OutFileFolderNotFound");
+        Add(SecurityReport, "-OutFile \"$temp/report.txt\"", "OutFileFormatUnknown");
+        Add(SecurityReport, "-OutFile $temp", "OutFileIsFolder");
+        Add(SecurityReport, "-OutFile $existing -Format Html -NoClobber", "OutFileExists");
+        Add(SecurityReport, "-OutFile ''", "ParameterArgumentValidationError");
+        Add(SecurityReport, "-Format Pdf -OutFile \"$temp/r.html\"", "CannotConvertArgumentNoMessage");
 
         // Revoke-IamRoleAssume: the grant's parameter sets and checks.
         Add(RevokeRole, "-RoleName 'bad role' -UserName alice -Confirm:$false", "RoleNameInvalid");

@@ -56,6 +56,12 @@ internal sealed class AccountState
     /// <summary>The CSV of the last complete credential report: a snapshot, as IAM's is.</summary>
     public string? CredentialReportContent { get; set; }
 
+    /// <summary>Whether the root user has an MFA device (set by tests: the API cannot change root credentials).</summary>
+    public bool RootMfaActive { get; set; }
+
+    /// <summary>When each of the root user's access keys (at most two) was created; empty when it has none.</summary>
+    public List<DateTime> RootAccessKeysCreated { get; set; } = new();
+
     /// <summary>How far tests (or users) moved the account's clock ahead of its time source, in ticks: aging without waiting.</summary>
     public long ClockOffsetTicks { get; set; }
 
