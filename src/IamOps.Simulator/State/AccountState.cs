@@ -56,6 +56,9 @@ internal sealed class AccountState
     /// <summary>The CSV of the last complete credential report: a snapshot, as IAM's is.</summary>
     public string? CredentialReportContent { get; set; }
 
+    /// <summary>Access Advisor report jobs (GenerateServiceLastAccessedDetails) by job id.</summary>
+    public Dictionary<string, LastAccessedJobState> LastAccessedJobs { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>How far tests (or users) moved the account's clock ahead of its time source, in ticks: aging without waiting.</summary>
     public long ClockOffsetTicks { get; set; }
 
