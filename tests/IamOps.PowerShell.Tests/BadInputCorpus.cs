@@ -30,6 +30,8 @@ public static class BadInputCorpus
     private const string MfaCode = "Get-IamMfaCode";
     private const string CredentialReport = "Get-IamCredentialReport";
     private const string AddProvider = "Add-IamIdentityProvider";
+    private const string LastAccessed = "Get-IamLastAccessed";
+    private const string LeastPrivilege = "New-IamLeastPrivilegePolicy";
     private const string AllowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
     /// <summary>A valid command line of every cmdlet that connects, for cases about the connection parameters alone.</summary>
@@ -285,6 +287,23 @@ public static class BadInputCorpus
         Add(CredentialReport, "-MaxAge 0", "MaxAgeInvalid");
         Add(CredentialReport, "-MaxAge '-01:00:00'", "MaxAgeInvalid");
         Add(CredentialReport, "-MaxAge ([timespan]::FromHours(-4)) -Refresh", "MaxAgeInvalid");
+
+        // Get-IamLastAccessed and New-IamLeastPrivilegePolicy: entities that do not exist, names, ARNs and windows.
+        Add(LastAccessed, "-UserName ghost", "UserNotFound");
+        Add(LastAccessed, "-RoleName ghost", "RoleNotFound");
+        Add(LastAccessed, "-GroupName ghost", "GroupNotFound");
+        Add(LastAccessed, "-PolicyArn arn:aws:iam::aws:policy/NoSuchPolicy", "PolicyNotFound");
+        Add(LastAccessed, "-UserName 'bad name'", "UserNameInvalid");
+        Add(LastAccessed, "-PolicyArn not-an-arn", "ArnInvalid");
+        Add(LastAccessed, "-PolicyArn arn:aws:s3:::bucket", "ArnInvalid");
+        Add(LastAccessed, "-UserName alice -Days 0", "ParameterArgumentValidationError");
+        Add(LastAccessed, "-UserName alice -Days -5", "ParameterArgumentValidationError");
+        Pipe(LastAccessed, "[pscustomobject]@{ UserName = 'ghost' }", string.Empty, "UserNotFound");
+        Add(LeastPrivilege, "-RoleName ghost", "RoleNotFound");
+        Add(LeastPrivilege, "-UserName 'bad name'", "UserNameInvalid");
+        Add(LeastPrivilege, "-RoleName deploy -Days 0", "ParameterArgumentValidationError");
+        Add(LeastPrivilege, "-RoleName deploy -Apply", "PolicyNameRequired");
+        Add(LeastPrivilege, "-RoleName deploy -Apply -PolicyName 'bad name'", "PolicyNameInvalid");
 
         // Revoke-IamRoleAssume: the grant's parameter sets and checks.
         Add(RevokeRole, "-RoleName 'bad role' -UserName alice -Confirm:$false", "RoleNameInvalid");
