@@ -1,6 +1,7 @@
 # Seed scenario: what has gone stale in an account. Four developers get access keys; ana and ben use theirs, chen and
 # dora never do; the sandbox's clock moves 100 days on and only ana keeps working. The credential report then shows
-# who has unused keys, who has no MFA, and how old every key is.
+# who has unused keys, who has no MFA, and how old every key is. Then Access Advisor shows which of the services a
+# reporting role is granted it really used, and New-IamLeastPrivilegePolicy proposes a policy keeping only those.
 #
 #   dotnet run --project src/IamOps.Host -- -File examples/audit-and-clean-up.ps1
 param(
@@ -38,6 +39,25 @@ try {
     $stale | Format-Table | Out-Host
     "Stale access keys: $(@($stale).Count) of $(@($report.AccessKeys).Count)"
     "Users without MFA: $(@($report | Where-Object { -not $_.IsRoot -and -not $_.MfaActive }).Count)"
+
+    '== Access Advisor: a reporting role granted read access to many services =='
+    # ana gets a role with AWS's ReadOnlyAccess, assumes it, and reads the credential report and who she is with it.
+    $ana = $team | Where-Object UserName -eq 'ana'
+    $ana | Grant-IamRoleAssume -RoleName reporting -PolicyArn arn:aws:iam::aws:policy/ReadOnlyAccess | Out-Null
+    $session = Invoke-IamRoleAssume -RoleName reporting -AccessKey $ana.AccessKeyId -SecretKey $ana.SecretAccessKey
+    $session | Get-IamCredentialReport | Out-Null
+    $session | Get-IamCallerIdentity | Out-Null
+    $lastAccessed = Get-IamLastAccessed -RoleName reporting -Days $Days
+    $lastAccessed | Where-Object UsedInDays | Out-Host
+    "Services granted to reporting: $(@($lastAccessed).Count); unused in $Days days: $(@($lastAccessed | Where-Object GrantedButNotUsed).Count)"
+
+    '== A right-sized policy for the role, and proof it still does the job =='
+    $proposal = New-IamLeastPrivilegePolicy -RoleName reporting -Days $Days
+    $proposal | Out-Host
+    $proposal.Document
+    Test-IamPolicy -PolicyDocument $proposal.Document -Action iam:GetCredentialReport, sts:GetCallerIdentity, s3:GetObject |
+        Format-Table Action, Decision | Out-Host
+    # To write it: New-IamLeastPrivilegePolicy -RoleName reporting -Apply -PolicyName reporting-least-privilege (-WhatIf first).
 }
 finally {
     Exit-IamSandbox -WarningAction SilentlyContinue

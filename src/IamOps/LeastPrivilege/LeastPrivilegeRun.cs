@@ -17,7 +17,8 @@ public static class LeastPrivilegeRun
         ApplyCallbacks callbacks, CancellationToken cancellationToken)
     {
         LeastPrivilegeRequest.Validate(request);
-        var proposal = LeastPrivilegePolicyBuilder.Build(report, request.Days, utcNow) with
+        var granted = await GrantedPolicyReader.ReadAsync(iam, request.Kind, request.Name, cancellationToken).ConfigureAwait(false);
+        var proposal = LeastPrivilegePolicyBuilder.Build(report, request.Days, utcNow, granted) with
         {
             TargetName = request.Name,
             TargetKind = request.Kind.ToString(),

@@ -102,6 +102,53 @@ public sealed class LeastPrivilegeTests
     }
 
     [Fact]
+    public void Cut_from_the_current_policies_the_proposal_never_grants_more_than_they_do()
+    {
+        var now = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+        var report = new ServiceLastAccessedReport
+        {
+            JobStatus = LastAccessedJobStatus.Completed,
+            Services = new[]
+            {
+                new ServiceLastAccessed { ServiceNamespace = "sqs", LastAuthenticated = now.AddDays(-1) },
+                new ServiceLastAccessed { ServiceNamespace = "sns", LastAuthenticated = null },
+                new ServiceLastAccessed
+                {
+                    ServiceNamespace = "s3", LastAuthenticated = now.AddDays(-1),
+                    TrackedActionsLastAccessed = new[]
+                    {
+                        new TrackedActionLastAccessed { ActionName = "GetObject", LastAccessedTime = now.AddDays(-1) },
+                        new TrackedActionLastAccessed { ActionName = "PutObject" },
+                    },
+                },
+            },
+        };
+        var granted = new[]
+        {
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sqs:SendMessage","sns:*"],"Resource":"arn:aws:sqs:us-east-1:111122223333:jobs"},"""
+                + """{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::reports/*","Condition":{"Bool":{"aws:SecureTransport":"true"}}},"""
+                + """{"Effect":"Deny","Action":"sqs:SendMessage","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}""",
+        };
+
+        var proposal = LeastPrivilegePolicyBuilder.Build(report, 30, now, granted);
+        var document = proposal.Document!;
+        var secure = new RequestContext().Set("aws:SecureTransport", "true");
+        EvaluationDecision Decide(string action, string resource, RequestContext? context = null) =>
+            new PolicySet(new[] { CompiledPolicy.Compile(document, "proposal") }).Decide(new AuthorizationRequest("arn:aws:iam::111122223333:role/app", action, resource, context ?? secure));
+
+        Assert.Equal(new[] { "s3:GetObject", "sqs:SendMessage" }, proposal.KeptActions);
+        Assert.Equal(EvaluationDecision.Allowed, Decide("sqs:SendMessage", "arn:aws:sqs:us-east-1:111122223333:jobs"));
+        Assert.Equal(EvaluationDecision.ImplicitDeny, Decide("sqs:SendMessage", "arn:aws:sqs:us-east-1:111122223333:other"));
+        Assert.Equal(EvaluationDecision.ExplicitDeny, Decide("sqs:SendMessage", "arn:aws:sqs:us-east-1:111122223333:jobs", new RequestContext().Set("aws:SecureTransport", "false")));
+        Assert.Equal(EvaluationDecision.ImplicitDeny, Decide("sqs:DeleteQueue", "arn:aws:sqs:us-east-1:111122223333:jobs"));
+        Assert.Equal(EvaluationDecision.Allowed, Decide("s3:GetObject", "arn:aws:s3:::reports/q1.csv"));
+        Assert.Equal(EvaluationDecision.ImplicitDeny, Decide("s3:GetObject", "arn:aws:s3:::other/q1.csv"));
+        Assert.Equal(EvaluationDecision.ImplicitDeny, Decide("s3:PutObject", "arn:aws:s3:::reports/q1.csv"));
+        Assert.Equal(EvaluationDecision.ImplicitDeny, Decide("sns:Publish", "arn:aws:sqs:us-east-1:111122223333:jobs"));
+        Assert.True(proposal.IsClean, string.Join("; ", proposal.Findings));
+    }
+
+    [Fact]
     public async Task Apply_creates_the_policy_and_a_rerun_changes_nothing()
     {
         var scenario = await LastAccessedScenario.UsedAsync();
