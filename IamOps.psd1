@@ -49,6 +49,7 @@
 - Remove-IamDeveloper / Revoke-IamRoleAssume: offboarding in IAM's order (or -Disable), undoing role grants, revoking live role sessions.
 - Get-IamSessionToken and Get-IamMfaCode: MFA sessions for accounts that require MFA, and the current code of a device whose seed you hold.
 - Get-IamCredentialReport: the credential report as typed objects (root included, UTC times, ages in days), generated when missing or older than -MaxAge.
+- Get-IamLastAccessed / New-IamLeastPrivilegePolicy: Access Advisor's data as objects (services and tracked actions, granted but unused in -Days), and a right-sized managed policy cut from it, linted and written plan-first.
 - Test-IamPolicy: offline policy lint and evaluation, -FailOn for CI gates.
 - Add-IamIdentityProvider and Grant-IamRoleAssume -GitHubRepository / -GitLabProject / -AzureDevOpsServiceConnection / -OidcProvider / -SamlProvider: pipelines reach AWS through OIDC federation without stored keys; Test-IamPolicy flags a federated trust whose sub lets every repository in.
 - Enter-IamSandbox: a simulated account (users, roles, MFA devices, buckets, instances) to try all of it without AWS.
