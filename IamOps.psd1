@@ -19,6 +19,7 @@
         'Exit-IamSandbox'
         'Get-IamCallerIdentity'
         'Get-IamCredentialReport'
+        'Get-IamLastAccessed'
         'Get-IamMfaCode'
         'Get-IamOrganizationAccount'
         'Get-IamSecurityReport'
@@ -28,6 +29,7 @@
         'Invoke-IamInAccount'
         'Invoke-IamRoleAssume'
         'New-IamAdminBaseline'
+        'New-IamLeastPrivilegePolicy'
         'Remove-IamDeveloper'
         'Revoke-IamBucketAccess'
         'Revoke-IamRoleAssume'
@@ -53,6 +55,7 @@
 - Get-IamCredentialReport: the credential report as typed objects (root included, UTC times, ages in days), generated when missing or older than -MaxAge.
 - Disable-IamStaleCredential: plan-first clean-up by the CIS rules: unused keys deactivated (-Delete: inactive ones deleted), unused console passwords removed, old keys rotated over a grace period; -Exclude by name or tag.
 - Get-IamSecurityReport: the account's IAM posture as findings with severity and fix (root, MFA, stale and old credentials, inline and *:* user policies, cross-account trust without external id, unused roles); -OutFile writes a self-contained HTML page or Markdown.
+- Get-IamLastAccessed / New-IamLeastPrivilegePolicy: Access Advisor's data as objects (services and tracked actions, granted but unused in -Days), and a right-sized managed policy cut from it, linted and written plan-first.
 - Test-IamPolicy: offline policy lint and evaluation, -FailOn for CI gates.
 - Add-IamIdentityProvider and Grant-IamRoleAssume -GitHubRepository / -GitLabProject / -AzureDevOpsServiceConnection / -OidcProvider / -SamlProvider: pipelines reach AWS through OIDC federation without stored keys; Test-IamPolicy flags a federated trust whose sub lets every repository in.
 - Enter-IamSandbox: a simulated account (users, roles, MFA devices, buckets, instances) to try all of it without AWS.

@@ -1,8 +1,9 @@
 # Seed scenario: what has gone stale in an account. Four developers get access keys; ana and ben use theirs, chen and
 # dora never do; the sandbox's clock moves 100 days on and only ana keeps working. The credential report then shows
 # who has unused keys, who has no MFA, and how old every key is; the security report lists every finding with its fix
-# and writes them as an HTML page. Disable-IamStaleCredential then cleans up by the CIS rules, plan first, leaving the
-# break-glass user alone.
+# and writes them as an HTML page. Access Advisor shows which of the services a reporting role is granted it really
+# used, and New-IamLeastPrivilegePolicy proposes a policy keeping only those. Disable-IamStaleCredential then cleans up
+# by the CIS rules, plan first, leaving the break-glass user alone.
 #
 #   dotnet run --project src/IamOps.Host -- -File examples/audit-and-clean-up.ps1
 param(
@@ -52,6 +53,25 @@ try {
     $findings | Out-Host
     $findings | Group-Object Severity -NoElement | Sort-Object { [IamOps.Audit.SecuritySeverity]$_.Name } -Descending | Format-Table Name, Count | Out-Host
     "The same findings as a page (chart, sortable tables): $ReportPath"
+
+    '== Access Advisor: a reporting role granted read access to many services =='
+    # ana gets a role with AWS's ReadOnlyAccess, assumes it, and reads the credential report and who she is with it.
+    $ana = $team | Where-Object UserName -eq 'ana'
+    $ana | Grant-IamRoleAssume -RoleName reporting -PolicyArn arn:aws:iam::aws:policy/ReadOnlyAccess | Out-Null
+    $session = Invoke-IamRoleAssume -RoleName reporting -AccessKey $ana.AccessKeyId -SecretKey $ana.SecretAccessKey
+    $session | Get-IamCredentialReport | Out-Null
+    $session | Get-IamCallerIdentity | Out-Null
+    $lastAccessed = Get-IamLastAccessed -RoleName reporting -Days $Days
+    $lastAccessed | Where-Object UsedInDays | Out-Host
+    "Services granted to reporting: $(@($lastAccessed).Count); unused in $Days days: $(@($lastAccessed | Where-Object GrantedButNotUsed).Count)"
+
+    '== A right-sized policy for the role, and proof it still does the job =='
+    $proposal = New-IamLeastPrivilegePolicy -RoleName reporting -Days $Days
+    $proposal | Out-Host
+    $proposal.Document
+    Test-IamPolicy -PolicyDocument $proposal.Document -Action iam:GetCredentialReport, sts:GetCallerIdentity, s3:GetObject |
+        Format-Table Action, Decision | Out-Host
+    # To write it: New-IamLeastPrivilegePolicy -RoleName reporting -Apply -PolicyName reporting-least-privilege (-WhatIf first).
 
     "== Disable-IamStaleCredential: what would change (-WhatIf), then the clean-up =="
     # The sandbox's own administrator signed every call above with a 100-day-old key: leave it alone too.

@@ -29,6 +29,8 @@ internal static class IamResources
             "CreateInstanceProfile" or "GetInstanceProfile" or "DeleteInstanceProfile" or "AddRoleToInstanceProfile" or "RemoveRoleFromInstanceProfile" => Profile(parameter("InstanceProfileName")),
             "SimulatePrincipalPolicy" => parameter("PolicySourceArn") ?? "*",
             "SimulateCustomPolicy" => "*",
+            "GenerateServiceLastAccessedDetails" => parameter("Arn") ?? "*",
+            "GetServiceLastAccessedDetails" => "*",
             "CreatePolicy" => parameter("PolicyName") is { } policyName ? prefix + "policy" + (parameter("Path") ?? "/") + policyName : "*",
             _ when parameter("PolicyArn") is { } policyArn => policyArn,
             "CreateVirtualMFADevice" => parameter("VirtualMFADeviceName") is { } device ? prefix + "mfa" + (parameter("Path") ?? "/") + device : "*",

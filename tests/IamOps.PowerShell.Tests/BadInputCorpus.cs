@@ -34,6 +34,8 @@ public static class BadInputCorpus
     private const string OrgAccounts = "Get-IamOrganizationAccount";
     private const string Stale = "Disable-IamStaleCredential";
     private const string SecurityReport = "Get-IamSecurityReport";
+    private const string LastAccessed = "Get-IamLastAccessed";
+    private const string LeastPrivilege = "New-IamLeastPrivilegePolicy";
     private const string AllowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
     /// <summary>A valid command line of every cmdlet that connects, for cases about the connection parameters alone.</summary>
@@ -324,6 +326,22 @@ public static class BadInputCorpus
         Add(SecurityReport, "-OutFile $existing -Format Html -NoClobber", "OutFileExists");
         Add(SecurityReport, "-OutFile ''", "ParameterArgumentValidationError");
         Add(SecurityReport, "-Format Pdf -OutFile \"$temp/r.html\"", "CannotConvertArgumentNoMessage");
+        // Get-IamLastAccessed and New-IamLeastPrivilegePolicy: entities that do not exist, names, ARNs and windows.
+        Add(LastAccessed, "-UserName ghost", "UserNotFound");
+        Add(LastAccessed, "-RoleName ghost", "RoleNotFound");
+        Add(LastAccessed, "-GroupName ghost", "GroupNotFound");
+        Add(LastAccessed, "-PolicyArn arn:aws:iam::aws:policy/NoSuchPolicy", "PolicyNotFound");
+        Add(LastAccessed, "-UserName 'bad name'", "UserNameInvalid");
+        Add(LastAccessed, "-PolicyArn not-an-arn", "ArnInvalid");
+        Add(LastAccessed, "-PolicyArn arn:aws:s3:::bucket", "ArnInvalid");
+        Add(LastAccessed, "-UserName alice -Days 0", "ParameterArgumentValidationError");
+        Add(LastAccessed, "-UserName alice -Days -5", "ParameterArgumentValidationError");
+        Pipe(LastAccessed, "[pscustomobject]@{ UserName = 'ghost' }", string.Empty, "UserNotFound");
+        Add(LeastPrivilege, "-RoleName ghost", "RoleNotFound");
+        Add(LeastPrivilege, "-UserName 'bad name'", "UserNameInvalid");
+        Add(LeastPrivilege, "-RoleName deploy -Days 0", "ParameterArgumentValidationError");
+        Add(LeastPrivilege, "-RoleName deploy -Apply", "PolicyNameRequired");
+        Add(LeastPrivilege, "-RoleName deploy -Apply -PolicyName 'bad name'", "PolicyNameInvalid");
 
         // Revoke-IamRoleAssume: the grant's parameter sets and checks.
         Add(RevokeRole, "-RoleName 'bad role' -UserName alice -Confirm:$false", "RoleNameInvalid");

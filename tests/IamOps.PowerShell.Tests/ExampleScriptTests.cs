@@ -16,7 +16,7 @@ public sealed class ExampleScriptTests
         { "offboard-developer.ps1", new[] { "The session works before the revocation.", "Old session refused: AwsAccessDenied", "A new session works.", "Disabled", "Tagged iamops:offboarded=",
             "Preview: WouldChange, mutating calls made by -WhatIf: 0", "erik: Removed", "VERBOSE: User 'erik' does not exist; nothing to remove.", "Second removal: Unchanged" } },
         { "secure-every-account.ps1", new[] { "Accounts: 5, succeeded: 4, failed: 1", "explicit deny in a service control policy", "Secured accounts changed on the second run: 0; mutating calls: 0", "Still failing, alone: " } },
-        { "audit-and-clean-up.ps1", new[] { "Stale access keys: 4 of 6", "Users without MFA: 6", "on 100d old, used 100d", "Changed: 4 credential(s); a re-run changes nothing.", "FinishRotation" } },
+        { "audit-and-clean-up.ps1", new[] { "Stale access keys: 4 of 6", "Users without MFA: 6", "on 100d old, used 100d", "Changed: 4 credential(s); a re-run changes nothing.", "FinishRotation", "The same findings as a page (chart, sortable tables): ", "Services granted to reporting: " } },
         { "roles-to-assume.ps1", new[] { ":assumed-role/deployer/alice", "Denied as expected: RoleAssumeDenied", "runs with instance profile app.", "Unchanged" } },
         { "pipeline-federation.ps1", new[] { "Status: Unchanged, mutating calls: 0", ":assumed-role/deploy/ci for repo:acme/app:ref:refs/heads/main", "Running as: arn:aws:sts::",
             "Denied (another repository): WebIdentityRepositoryNotTrusted", "Denied (another branch): WebIdentityBranchNotTrusted",

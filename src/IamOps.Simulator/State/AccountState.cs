@@ -62,6 +62,9 @@ internal sealed class AccountState
     /// <summary>When each of the root user's access keys (at most two) was created; empty when it has none.</summary>
     public List<DateTime> RootAccessKeysCreated { get; set; } = new();
 
+    /// <summary>Access Advisor report jobs (GenerateServiceLastAccessedDetails) by job id.</summary>
+    public Dictionary<string, LastAccessedJobState> LastAccessedJobs { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>How far tests (or users) moved the account's clock ahead of its time source, in ticks: aging without waiting.</summary>
     public long ClockOffsetTicks { get; set; }
 

@@ -20,7 +20,7 @@ internal static partial class IamQueryActions
     private static Dictionary<string, QueryHandler> Build()
     {
         var all = new Dictionary<string, QueryHandler>(StringComparer.Ordinal);
-        foreach (var part in new[] { Users(), Groups(), Roles(), Policies(), IdentityPolicies(), Credentials(), Account(), Providers() })
+        foreach (var part in new[] { Users(), Groups(), Roles(), Policies(), IdentityPolicies(), Credentials(), Account(), Providers(), LastAccessed() })
         {
             foreach (var action in part)
             {

@@ -14,7 +14,7 @@ internal static class DependencyRules
 {
     /// <summary>One folder per chore; they share only what lives below them. Future folders are listed already.</summary>
     public static readonly string[] Capabilities =
-        { "Baseline", "Developers", "Offboarding", "BucketAccess", "RoleGrant", "RoleAssume", "PolicyCheck", "Audit", "Federation", "AccountFanOut" };
+        { "Baseline", "Developers", "Offboarding", "BucketAccess", "RoleGrant", "RoleAssume", "PolicyCheck", "Audit", "Federation", "AccountFanOut", "LastAccessed", "LeastPrivilege" };
 
     /// <summary>The shared domain the capabilities stand on (Organizations: the organization's accounts, which the fan-out takes too).</summary>
     public static readonly string[] SharedDomain = { "Planning", "Roles", "Policies", "Accounts", "Secrets", "Principals", "Completion", "Organizations" };
