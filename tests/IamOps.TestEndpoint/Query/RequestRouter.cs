@@ -33,7 +33,7 @@ internal sealed class RequestRouter
             {
                 // STS takes these unsigned (the token or assertion is the proof), as AWS does; the caller plays no part.
                 service = "sts";
-                return Query(request, service, _account.AdministratorCredentials, requestId);
+                return Query(_account, request, service, _account.AdministratorCredentials, requestId);
             }
 
             if (signature is null)
