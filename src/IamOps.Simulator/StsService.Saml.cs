@@ -7,17 +7,15 @@ using IamOps.Policy;
 
 namespace IamOps.Simulator;
 
-// AssumeRoleWithSAML: a base64 SAML 2.0 Response whose Issuer is the provider metadata's entityID, signed (a
-// ds:Signature is present), not expired on the sandbox clock, whose Role attribute pairs the role with the provider;
-// then the role's trust policy through the policy engine with the SAML:* keys.
-// Gap, stated: the XML signature is required but not verified cryptographically. System.Security.Cryptography.Xml
-// is not part of netstandard2.0 and the simulator takes no new package for it; test signature trust against AWS.
+// AssumeRoleWithSAML: a base64 SAML 2.0 Response whose Issuer is the provider metadata's entityID, whose XML signature
+// (on the Response or its one Assertion, referencing that element's unique ID) verifies with System.Security.Cryptography.Xml
+// against a signing certificate in the provider's metadata, not expired on the sandbox clock, whose Role attribute
+// pairs the role with the provider; then the role's trust policy through the policy engine with the SAML:* keys.
 internal sealed partial class StsService
 {
     private const string SamlProtocol = "urn:oasis:names:tc:SAML:2.0:protocol";
     private const string SamlAssertion = "urn:oasis:names:tc:SAML:2.0:assertion";
     private const string SamlMetadata = "urn:oasis:names:tc:SAML:2.0:metadata";
-    private const string XmlSignature = "http://www.w3.org/2000/09/xmldsig#";
     private const string RoleAttribute = "https://aws.amazon.com/SAML/Attributes/Role";
     private const string SessionNameAttribute = "https://aws.amazon.com/SAML/Attributes/RoleSessionName";
 
@@ -40,9 +38,9 @@ internal sealed partial class StsService
             throw new ServiceError("IDPRejectedClaim", 403, $"Issuer '{issuer}' of the SAML assertion does not match the entityID '{entityId}' of the provider {request.PrincipalArn}'s metadata");
         }
 
-        if (response.Element(XName.Get("Signature", XmlSignature)) is null && assertion.Element(XName.Get("Signature", XmlSignature)) is null)
+        if (SamlSignatures.Verify(Encoding.UTF8.GetString(Convert.FromBase64String(request.SamlAssertion.Trim())), provider.MetadataDocument) is { } refusal)
         {
-            throw new ServiceError("IDPRejectedClaim", 403, "The SAML Response is not signed: neither the Response nor the Assertion carries a ds:Signature");
+            throw refusal.Unsigned ? new ServiceError("IDPRejectedClaim", 403, refusal.Reason) : InvalidIdentityToken(refusal.Reason);
         }
 
         var subject = assertion.Element(XName.Get("Subject", SamlAssertion));

@@ -351,54 +351,41 @@ Describe 'Invoke-IamRoleAssume with a SAML assertion' {
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force
         $entityId = 'http://www.okta.com/exk1'
-        function New-SamlResponse([string] $Role, [string] $Provider, [datetime] $NotOnOrAfter, [string] $Issuer = $entityId) {
-            $xml = @"
-<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r1" Version="2.0">
-  <saml:Assertion ID="_a1" Version="2.0">
-    <saml:Issuer>$Issuer</saml:Issuer>
-    <ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>
-    <saml:Subject>
-      <saml:NameID>alice@example.com</saml:NameID>
-      <saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="$($NotOnOrAfter.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ'))" Recipient="https://signin.aws.amazon.com/saml"/></saml:SubjectConfirmation>
-    </saml:Subject>
-    <saml:AttributeStatement>
-      <saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/Role"><saml:AttributeValue>$Role,$Provider</saml:AttributeValue></saml:Attribute>
-      <saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/RoleSessionName"><saml:AttributeValue>alice@example.com</saml:AttributeValue></saml:Attribute>
-    </saml:AttributeStatement>
-  </saml:Assertion>
-</samlp:Response>
-"@
-            [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($xml))
-        }
     }
     BeforeEach {
         Enter-IamSandbox | Out-Null
-        $metadata = @"
-<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="$entityId">
-  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
-    <md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>$('A' * 900)</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
-    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://acme.okta.com/app/sso/saml"/>
-  </md:IDPSSODescriptor>
-</md:EntityDescriptor>
-"@
-        $provider = (Add-IamIdentityProvider -Name Okta -SamlMetadataDocument $metadata).Arn
+        # The sandbox as the identity provider: its metadata carries the certificate it signs Responses with.
+        $provider = (Add-IamIdentityProvider -Name Okta -SamlMetadataDocument $IamOpsSandbox.NewSamlMetadata($entityId)).Arn
         $null = Grant-IamRoleAssume -RoleName sso -SamlProvider $provider
         $roleArn = "arn:aws:iam::$($IamOpsSandbox.AccountId):role/sso"
-        $now = $IamOpsSandbox.UtcNow
     }
     AfterEach { Exit-IamSandbox -WarningAction SilentlyContinue }
 
-    It 'assumes the role the assertion pairs with the provider' {
-        $session = Invoke-IamRoleAssume -RoleArn $roleArn -SamlAssertion (New-SamlResponse $roleArn $provider $now.AddMinutes(5)) -PrincipalArn $provider
+    It 'assumes the role a signed assertion pairs with the provider' {
+        $session = Invoke-IamRoleAssume -RoleArn $roleArn -SamlAssertion $IamOpsSandbox.NewSamlAssertion($provider, $roleArn, 'alice@example.com') -PrincipalArn $provider
 
         $session.AssumedRoleArn | Should -BeLike '*:assumed-role/sso/alice@example.com'
     }
 
+    It 'rejects an assertion whose role attribute was changed after signing' {
+        $null = Grant-IamRoleAssume -RoleName admin -SamlProvider $provider
+        $adminArn = "arn:aws:iam::$($IamOpsSandbox.AccountId):role/admin"
+        $xml = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($IamOpsSandbox.NewSamlAssertion($provider, $roleArn, 'alice@example.com')))
+        $tampered = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($xml.Replace("$roleArn,$provider", "$adminArn,$provider")))
+
+        { Invoke-IamRoleAssume -RoleArn $adminArn -SamlAssertion $tampered -PrincipalArn $provider -ErrorAction Stop } | Should -Throw -ErrorId 'SamlAssertionRejected,*'
+    }
+
     It 'rejects <Case> with <ErrorId>' -ForEach @(
-        @{ Case = 'an assertion from another issuer'; Minutes = 5; Issuer = 'http://evil.example.com'; ErrorId = 'SamlAssertionRejected' }
-        @{ Case = 'an expired assertion'; Minutes = -1; Issuer = 'http://www.okta.com/exk1'; ErrorId = 'SamlAssertionExpired' }
+        @{ Case = 'an assertion from another issuer'; Minutes = 5; Other = $true; ErrorId = 'SamlAssertionRejected' }
+        @{ Case = 'an expired assertion'; Minutes = -1; Other = $false; ErrorId = 'SamlAssertionExpired' }
     ) {
-        $assertion = New-SamlResponse $roleArn $provider $now.AddMinutes($Minutes) $Issuer
+        $from = $provider
+        if ($Other) {
+            $from = (Add-IamIdentityProvider -Name Evil -SamlMetadataDocument $IamOpsSandbox.NewSamlMetadata('http://evil.example.com')).Arn
+        }
+        $xml = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($IamOpsSandbox.NewSamlAssertion($from, $roleArn, 'alice@example.com', [TimeSpan]::FromMinutes($Minutes))))
+        $assertion = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($xml.Replace("$roleArn,$from", "$roleArn,$provider")))
 
         { Invoke-IamRoleAssume -RoleArn $roleArn -SamlAssertion $assertion -PrincipalArn $provider -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,*"
     }

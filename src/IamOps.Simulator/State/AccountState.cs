@@ -47,6 +47,9 @@ internal sealed class AccountState
     /// <summary>The key the sandbox signs web identity tokens with (made on first use), for any issuer URL.</summary>
     public TokenIssuerKeyState? TokenIssuerKey { get; set; }
 
+    /// <summary>The key and certificate the sandbox signs SAML Responses with (made on first use), for any entity ID.</summary>
+    public SamlSigningKeyState? SamlSigningKey { get; set; }
+
     /// <summary>When the credential report held in <see cref="CredentialReportContent"/> was generated.</summary>
     public DateTime? CredentialReportTime { get; set; }
 

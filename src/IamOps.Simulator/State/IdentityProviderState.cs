@@ -46,3 +46,11 @@ internal sealed class TokenIssuerKeyState
 
     public byte[] InverseQ { get; set; } = Array.Empty<byte>();
 }
+
+/// <summary>The sandbox's SAML signing key and its self-signed X.509 certificate (DER), saved with the account.</summary>
+internal sealed class SamlSigningKeyState
+{
+    public TokenIssuerKeyState Key { get; set; } = new();
+
+    public byte[] Certificate { get; set; } = Array.Empty<byte>();
+}

@@ -161,16 +161,16 @@ public sealed class WebIdentityAssumptionTests
     [Fact]
     public async Task A_saml_assertion_assumes_the_role_it_names_and_a_foreign_one_is_rejected_with_the_fix()
     {
-        var provider = await _admin.Iam.CreateSamlProviderAsync("Okta", SamlResponses.Metadata(), None);
+        var provider = await _admin.Iam.CreateSamlProviderAsync("Okta", SamlResponses.Metadata(_account), None);
         await _admin.Iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "sso", AssumeRolePolicyDocument = Expect.Trust($"{{\"Federated\":\"{provider}\"}}", """{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}""", "sts:AssumeRoleWithSAML") }, None);
         _clock.Advance(TimeSpan.FromSeconds(30));
         var role = $"arn:aws:iam::{Account}:role/sso";
 
-        var session = await Assumption().AssumeAsync(new WebIdentityRequest { RoleArn = role, PrincipalArn = provider }, SamlAssertion.Parse(SamlResponses.Base64(role, provider, _clock.UtcNow.AddMinutes(5))), None);
+        var session = await Assumption().AssumeAsync(new WebIdentityRequest { RoleArn = role, PrincipalArn = provider }, SamlAssertion.Parse(SamlResponses.Base64(_account, role, provider, _clock.UtcNow.AddMinutes(5))), None);
         var foreign = await Assert.ThrowsAsync<IamOpsException>(() => Assumption().AssumeAsync(new WebIdentityRequest { RoleArn = role, PrincipalArn = provider, NoCache = true },
-            SamlAssertion.Parse(SamlResponses.Base64(role, provider, _clock.UtcNow.AddMinutes(5), issuer: "http://evil.example.com")), None));
+            SamlAssertion.Parse(SamlResponses.Base64(_account, role, provider, _clock.UtcNow.AddMinutes(5), issuer: "http://evil.example.com")), None));
         var expired = await Assert.ThrowsAsync<IamOpsException>(() => Assumption().AssumeAsync(new WebIdentityRequest { RoleArn = role, PrincipalArn = provider },
-            SamlAssertion.Parse(SamlResponses.Base64(role, provider, _clock.UtcNow.AddMinutes(-1))), None));
+            SamlAssertion.Parse(SamlResponses.Base64(_account, role, provider, _clock.UtcNow.AddMinutes(-1))), None));
 
         Assert.Equal("alice@example.com", session.RoleSessionName);
         Assert.Equal("SamlAssertionRejected", foreign.ErrorId);

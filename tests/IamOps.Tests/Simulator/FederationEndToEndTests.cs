@@ -61,7 +61,7 @@ public sealed class FederationEndToEndTests : IDisposable
     [Fact]
     public async Task Saml_provider_calls_over_HTTP_match_the_in_process_answers()
     {
-        var arn = await _iam.CreateSamlProviderAsync("Okta", SamlResponses.Metadata(), None);
+        var arn = await _iam.CreateSamlProviderAsync("Okta", SamlResponses.Metadata(_account), None);
 
         Same(await _inProcess.GetSamlProviderAsync(arn, None), await _iam.GetSamlProviderAsync(arn, None));
         Assert.Equal(new[] { arn }, await _iam.ListSamlProvidersAsync(None));
@@ -105,7 +105,7 @@ public sealed class FederationEndToEndTests : IDisposable
     {
         var (role, provider) = await SamlRoleAsync();
 
-        var federated = await _unsigned.AssumeRoleWithSamlAsync(new AssumeRoleWithSamlRequest { RoleArn = role, PrincipalArn = provider, SamlAssertion = SamlResponses.Base64(role, provider, Now.AddMinutes(5)) }, None);
+        var federated = await _unsigned.AssumeRoleWithSamlAsync(new AssumeRoleWithSamlRequest { RoleArn = role, PrincipalArn = provider, SamlAssertion = SamlResponses.Base64(_account, role, provider, Now.AddMinutes(5)) }, None);
 
         Assert.Equal($"arn:aws:sts::{Account}:assumed-role/sso/alice@example.com", federated.Session.AssumedRoleArn);
         Assert.Equal("alice@example.com", federated.Subject);
@@ -122,10 +122,10 @@ public sealed class FederationEndToEndTests : IDisposable
         var (role, provider) = await SamlRoleAsync();
         var assertion = flaw switch
         {
-            "unsigned" => SamlResponses.Base64(role, provider, Now.AddMinutes(5), signed: false),
-            "other issuer" => SamlResponses.Base64(role, provider, Now.AddMinutes(5), issuer: "http://evil.example.com"),
-            "other role" => SamlResponses.Base64($"arn:aws:iam::{Account}:role/other", provider, Now.AddMinutes(5)),
-            "expired" => SamlResponses.Base64(role, provider, Now),
+            "unsigned" => SamlResponses.Base64(_account, role, provider, Now.AddMinutes(5), signed: false),
+            "other issuer" => SamlResponses.Base64(_account, role, provider, Now.AddMinutes(5), issuer: "http://evil.example.com"),
+            "other role" => SamlResponses.Base64(_account, $"arn:aws:iam::{Account}:role/other", provider, Now.AddMinutes(5)),
+            "expired" => SamlResponses.Base64(_account, role, provider, Now),
             _ => "bm90IFhNTA==",
         };
 
@@ -145,7 +145,7 @@ public sealed class FederationEndToEndTests : IDisposable
 
     private async Task<(string Role, string Provider)> SamlRoleAsync()
     {
-        var provider = await _iam.CreateSamlProviderAsync("Okta", SamlResponses.Metadata(), None);
+        var provider = await _iam.CreateSamlProviderAsync("Okta", SamlResponses.Metadata(_account), None);
         var condition = """{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}""";
         var role = await _iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "sso", AssumeRolePolicyDocument = Expect.Trust($"{{\"Federated\":\"{provider}\"}}", condition, "sts:AssumeRoleWithSAML") }, None);
         _clock.Advance(TimeSpan.FromSeconds(30));
