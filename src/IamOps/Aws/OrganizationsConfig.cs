@@ -1,7 +1,4 @@
 using Amazon;
-using Amazon.Runtime;
-using Amazon.Runtime.Endpoints;
-using Amazon.Runtime.Internal;
 
 namespace IamOps.Aws;
 
@@ -10,7 +7,7 @@ namespace IamOps.Aws;
 /// AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL and a profile's services section, as for the services it ships;
 /// AWS_RETRY_MODE and AWS_MAX_ATTEMPTS likewise. Organizations is global: one endpoint and signing region per partition.
 /// </summary>
-internal sealed class OrganizationsConfig : ClientConfig
+internal sealed class OrganizationsConfig : GlobalServiceConfig
 {
     public const string ApiVersion = "2016-11-28";
 
@@ -24,47 +21,14 @@ internal sealed class OrganizationsConfig : ClientConfig
         ["aws-us-gov"] = ("organizations.us-gov-west-1.amazonaws.com", "us-gov-west-1"),
     };
 
-    private static readonly IDefaultConfiguration[] Defaults = Enum.GetValues(typeof(DefaultConfigurationMode))
-        .Cast<DefaultConfigurationMode>()
-        .Select(mode => (IDefaultConfiguration)new DefaultConfiguration
-        {
-            Name = mode,
-            RetryMode = RequestRetryMode.Standard,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            HttpRequestTimeout = AwsConnection.RequestTimeout,
-        })
-        .ToArray();
-
-    private RegionEndpoint _home = RegionEndpoint.USEast1;
-
     public OrganizationsConfig()
-        : base(new DefaultConfigurationProvider(Defaults))
+        : base("Organizations", "organizations", SigningRegionFor)
     {
-        ServiceId = "Organizations";
-        AuthenticationServiceName = "organizations";
-        AuthenticationRegion = SigningRegionFor(_home);
-        Timeout = AwsConnection.RequestTimeout;
     }
 
     public override string ServiceVersion => ApiVersion;
 
-    public override string UserAgent => "IamOps/" + typeof(OrganizationsConfig).Assembly.GetName().Version;
-
-    public override string RegionEndpointServiceName => "organizations";
-
-    /// <summary>Any region of the partition; Organizations answers for the whole partition from one endpoint.</summary>
-    public RegionEndpoint HomeRegion
-    {
-        get => _home;
-        set
-        {
-            _home = value;
-            AuthenticationRegion = SigningRegionFor(value);
-        }
-    }
-
-    public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters) =>
-        new(string.IsNullOrEmpty(ServiceURL) ? UrlFor(HomeRegion) : ServiceURL);
+    protected override string PartitionUrl(RegionEndpoint home) => UrlFor(home);
 
     /// <summary>The Organizations endpoint of the partition of <paramref name="region"/>.</summary>
     public static string UrlFor(RegionEndpoint region) =>
