@@ -16,6 +16,7 @@ internal sealed class FanOutDelivery
     private readonly bool[] _succeeded;
     private int _next;
     private int _done;
+    private int _running;
     private int _failed;
 
     public FanOutDelivery(IReadOnlyList<FanOutAccount> accounts, FanOutEvents events, bool ordered)
@@ -33,7 +34,9 @@ internal sealed class FanOutDelivery
     {
         lock (_gate)
         {
+            _running++;
             _events.Started?.Invoke(account);
+            _events.Began?.Invoke(new FanOutProgress(_done, _failed, _accounts.Count, account, _running));
         }
     }
 
@@ -63,7 +66,8 @@ internal sealed class FanOutDelivery
             }
 
             _done++;
-            _events.Progress?.Invoke(new FanOutProgress(_done, _failed, _accounts.Count, _accounts[index]));
+            _running--;
+            _events.Progress?.Invoke(new FanOutProgress(_done, _failed, _accounts.Count, _accounts[index], _running));
         }
     }
 

@@ -16,6 +16,9 @@ public sealed class FanOutEvents
     /// <summary>An account failed: its session could not be made or its work ended with a failure.</summary>
     public Action<FanOutFailure>? Failed { get; init; }
 
+    /// <summary>When an account starts: how far the fan-out is, with that account as the latest and how many run now.</summary>
+    public Action<FanOutProgress>? Began { get; init; }
+
     /// <summary>After each account finishes, failed or not.</summary>
     public Action<FanOutProgress>? Progress { get; init; }
 }

@@ -1,5 +1,7 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 using IamOps.AccountFanOut;
 using IamOps.RoleAssume;
@@ -7,73 +9,158 @@ using IamOps.RoleAssume;
 namespace IamOps.Cmdlets;
 
 /// <summary>
-/// Invoke-IamInAccount's runspaces: a pool with IamOps imported and the caller's sandbox and AWS.Tools session defaults,
-/// where each account's script block runs with <c>$_</c> (the account object), <c>$IamOpsAccount</c>, the caller's
-/// -WhatIf and -Verbose, and that account's session as every IamOps command's default credentials.
+/// Invoke-IamInAccount's runspaces: IamOps imported and the caller's sandbox and AWS.Tools session defaults set, where
+/// each account's script block runs with <c>$_</c> (the account object), <c>$IamOpsAccount</c>, the caller's -WhatIf,
+/// -Verbose and -Confirm:$false, and that account's session as every IamOps command's default credentials.
 /// </summary>
+/// <remarks>
+/// IamOps' commands are the cmdlets of the module the caller imported, added to each runspace directly (so
+/// <c>Get-Module</c> inside the block does not list IamOps, as in <c>ForEach-Object -Parallel</c> until a command loads it).
+/// Not a <see cref="RunspacePool"/>: a pool opens its runspaces one after another on one thread, so fifty accounts wait
+/// on fifty openings in a row. Here an account opens its runspace itself (or takes one an earlier account left idle)
+/// while its role is being assumed, so openings overlap each other and the STS round trip. There are never more
+/// runspaces than accounts running at once.
+/// </remarks>
 internal sealed class FanOutRunspaces : IDisposable
 {
-    // Runs in a local scope of a pooled runspace, so nothing it sets outlives the account.
+    // Runs in a local scope, so nothing it sets outlives the account when a later account reuses the runspace.
     private const string Wrapper = @"
-param($IamOpsFanOutScript, $IamOpsFanOutInput, $IamOpsAccount, $IamOpsFanOutUsing, $IamOpsFanOutWhatIf, $IamOpsFanOutVerbose, $IamOpsFanOutDefaults)
+param($IamOpsFanOutScript, $IamOpsFanOutInput, $IamOpsAccount, $IamOpsFanOutUsing, $IamOpsFanOutWhatIf, $IamOpsFanOutVerbose, $IamOpsFanOutNoConfirm, $IamOpsFanOutDefaults)
 if ($IamOpsFanOutWhatIf) { $WhatIfPreference = $true }
 if ($IamOpsFanOutVerbose) { $VerbosePreference = 'Continue' }
+if ($IamOpsFanOutNoConfirm) { $ConfirmPreference = 'None' }
 if ($IamOpsFanOutDefaults) { $PSDefaultParameterValues = $IamOpsFanOutDefaults }
 $IamOpsFanOutInput | ForEach-Object -Process ([scriptblock]::Create($IamOpsFanOutScript))
 ";
 
-    private readonly RunspacePool _pool;
+    // PowerShell's own type data; a type table is safe to share between runspaces, and loading it once saves every fan-out the cost.
+    private static readonly Lazy<TypeTable> SharedTypes = new(TypeTable.LoadDefaultTypeFiles, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private FanOutRunspaces(RunspacePool pool, FanOutBlock block, bool whatIf, bool verbose)
+    private const string CannotAsk = "A script block run by Invoke-IamInAccount cannot ask: to answer yes in every account, run Invoke-IamInAccount -Confirm:$false (or add -Confirm:$false to the command in the block); to see what would change first, add -WhatIf.";
+
+    private readonly InitialSessionState _state;
+    private readonly ConcurrentBag<Runspace> _idle = new();
+    private readonly ConcurrentBag<Runspace> _opened = new();
+
+    private FanOutRunspaces(InitialSessionState state, FanOutBlock block, FanOutPreferences preferences)
     {
-        _pool = pool;
+        _state = state;
         Block = block;
-        WhatIf = whatIf;
-        Verbose = verbose;
+        Preferences = preferences;
     }
 
     /// <summary>The block's text and the $using: values read from the caller.</summary>
     public FanOutBlock Block { get; }
 
-    public bool WhatIf { get; }
+    public FanOutPreferences Preferences { get; }
 
-    public bool Verbose { get; }
+    /// <summary>How many runspaces were opened (at most the number of accounts that ran at once).</summary>
+    public int Opened => _opened.Count;
 
-    /// <summary>Opens a pool of up to <paramref name="size"/> runspaces importing <paramref name="modulePath"/>, with <paramref name="variables"/> set in each.</summary>
-    public static RunspacePool OpenPool(int size, string modulePath, IEnumerable<KeyValuePair<string, object?>> variables)
+    /// <summary>
+    /// Runspaces like the caller's session (the same built-in commands: a host's own snap-ins, or auto-loaded modules) with
+    /// IamOps' commands, formats and <paramref name="variables"/> in each.
+    /// </summary>
+    /// <param name="commands">IamOps' cmdlets, from the already loaded assembly: importing the module again in every runspace
+    /// costs more than the rest of opening it, and many imports at once crowd each other out on a small machine.</param>
+    /// <param name="formats">IamOps' views as the caller's session has them, added to PowerShell's own.</param>
+    public static FanOutRunspaces Create(IEnumerable<CmdletInfo> commands, IEnumerable<ExtendedTypeDefinition> formats, IEnumerable<KeyValuePair<string, object?>> variables, FanOutBlock block, FanOutPreferences preferences)
     {
-        // Sessions like the caller's: the same built-in commands (a host's own snap-ins, or auto-loaded modules) and settings.
         var state = Runspace.DefaultRunspace?.InitialSessionState?.Clone() ?? InitialSessionState.CreateDefault2();
-        state.ImportPSModule(new[] { modulePath });
+
+        // One type table and one format table for all the runspaces, instead of every runspace loading its own.
+        state.Types.Clear();
+        state.Types.Add(new SessionStateTypeEntry(SharedTypes.Value));
+        var formatTable = FormatTable.LoadDefaultFormatFiles();
+        formatTable.AppendFormatData(formats);
+        state.Formats.Clear();
+        state.Formats.Add(new SessionStateFormatEntry(formatTable));
+        foreach (var command in commands)
+        {
+            state.Commands.Add(new SessionStateCmdletEntry(command.Name, command.ImplementingType, command.HelpFile));
+        }
+
         foreach (var variable in variables)
         {
             state.Variables.Add(new SessionStateVariableEntry(variable.Key, variable.Value, string.Empty));
         }
 
-        var pool = RunspaceFactory.CreateRunspacePool(state);
-        pool.SetMaxRunspaces(size);
-        // A new thread per invocation, started from the thread that made the account's session current: a reused
-        // thread would keep the session of the account it first ran.
-        pool.ThreadOptions = PSThreadOptions.UseNewThread;
-        pool.Open();
-        return pool;
+        return new FanOutRunspaces(state, block, preferences);
     }
 
-    public static FanOutRunspaces Over(RunspacePool pool, FanOutBlock block, bool whatIf, bool verbose) => new(pool, block, whatIf, verbose);
+    /// <summary>An idle runspace, or a new one opened on a pool thread (so openings for several accounts overlap).</summary>
+    private Task<Runspace> RentAsync(CancellationToken cancellationToken) =>
+        _idle.TryTake(out var idle) ? Task.FromResult(idle) : Task.Run(Open, cancellationToken);
+
+    /// <summary>Gives a runspace back for the next account (a runspace still busy, after a cancelled run, is closed instead).</summary>
+    private void Return(Runspace runspace)
+    {
+        if (runspace.RunspaceAvailability == RunspaceAvailability.Available)
+        {
+            _idle.Add(runspace);
+        }
+        else
+        {
+            runspace.Dispose();
+        }
+    }
 
     /// <summary>
-    /// Runs the block for one account on a thread of its own, with <paramref name="session"/> as the ambient credentials
-    /// (null: the caller's own defaults); its output and stream records go to <paramref name="output"/> as they come.
+    /// Connects to an account (<paramref name="connect"/>: its role session) while its runspace opens, so the two overlap;
+    /// when the session cannot be made the runspace goes back for the next account.
     /// </summary>
-    public Task RunAsync(FanOutAccount account, object blockInput, TemporarySession? session, Hashtable? defaults, FanOutOutput output, CancellationToken cancellationToken) =>
+    public async Task<FanOutLease> ConnectAsync(Func<CancellationToken, Task<TemporarySession?>> connect, CancellationToken cancellationToken)
+    {
+        var renting = RentAsync(cancellationToken);
+        try
+        {
+            return new FanOutLease(await connect(cancellationToken).ConfigureAwait(false), renting);
+        }
+        catch
+        {
+            // Back before this account's slot is free, so the next account finds it idle instead of opening another.
+            try
+            {
+                Return(await renting.ConfigureAwait(false));
+            }
+            catch (Exception) when (renting.IsFaulted || renting.IsCanceled)
+            {
+                // Opening failed or was cancelled as well; the session's failure is the one to report.
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Runs the block for one account in the runspace of its lease, then gives the runspace back.</summary>
+    public async Task RunAsync(FanOutAccount account, FanOutLease lease, object blockInput, Hashtable? defaults, FanOutOutput output, CancellationToken cancellationToken)
+    {
+        var runspace = await lease.Runspace.ConfigureAwait(false);
+        try
+        {
+            await RunAsync(account, runspace, blockInput, lease.Session, defaults, output, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Return(runspace);
+        }
+    }
+
+    /// <summary>
+    /// Runs the block for one account in <paramref name="runspace"/>, on a thread of its own, with <paramref name="session"/>
+    /// as the ambient credentials (null: the caller's own defaults); its output and stream records go to
+    /// <paramref name="output"/> as they come.
+    /// </summary>
+    private Task RunAsync(FanOutAccount account, Runspace runspace, object blockInput, TemporarySession? session, Hashtable? defaults, FanOutOutput output, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() =>
         {
+            // The block runs on this thread (the runspace uses the current thread), where the account's session is current.
             using var ambient = session is null ? null : AmbientRoleCredentials.Use(session);
             using var ps = PowerShell.Create();
-            ps.RunspacePool = _pool;
+            ps.Runspace = runspace;
             ps.AddScript(Wrapper, useLocalScope: true)
                 .AddArgument(Block.Text).AddArgument(blockInput).AddArgument(account).AddArgument(Block.Using)
-                .AddArgument(WhatIf).AddArgument(Verbose).AddArgument(defaults);
+                .AddArgument(Preferences.WhatIf).AddArgument(Preferences.Verbose).AddArgument(Preferences.NoConfirm).AddArgument(defaults);
             Forward(ps, output);
             var results = new PSDataCollection<PSObject>();
             results.DataAdded += (_, added) => output.Write(results[added.Index]);
@@ -90,19 +177,46 @@ $IamOpsFanOutInput | ForEach-Object -Process ([scriptblock]::Create($IamOpsFanOu
             cancellationToken.ThrowIfCancellationRequested();
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    public void Dispose()
+    {
+        foreach (var runspace in _opened)
+        {
+            runspace.Dispose();
+        }
+    }
+
+    private Runspace Open()
+    {
+        var runspace = RunspaceFactory.CreateRunspace(_state);
+        runspace.ThreadOptions = PSThreadOptions.UseCurrentThread;
+        _opened.Add(runspace);
+        runspace.Open();
+        return runspace;
+    }
+
     private static void Forward(PowerShell ps, FanOutOutput output)
     {
         var streams = ps.Streams;
         streams.Error.DataAdded += (_, added) =>
         {
             var record = streams.Error[added.Index];
-            output.WriteError(new FanOutRecord(record), FanOutRecord.ErrorIdOf(record), record.ToString());
+            if (record.Exception is HostException)
+            {
+                // A command in the block asked to confirm (or to read input): nobody can answer in these runspaces.
+                record.ErrorDetails = new ErrorDetails(record.Exception.Message + " " + CannotAsk) { RecommendedAction = CannotAsk };
+            }
+
+            output.WriteError(new FanOutRecord(record), FanOutRecord.ErrorIdOf(record), record.ErrorDetails?.Message ?? record.ToString());
         };
         streams.Warning.DataAdded += (_, added) => output.Write(new FanOutRecord(streams.Warning[added.Index]));
         streams.Verbose.DataAdded += (_, added) => output.Write(new FanOutRecord(streams.Verbose[added.Index]));
         streams.Debug.DataAdded += (_, added) => output.Write(new FanOutRecord(streams.Debug[added.Index]));
         streams.Information.DataAdded += (_, added) => output.Write(new FanOutRecord(streams.Information[added.Index]));
     }
-
-    public void Dispose() => _pool.Dispose();
 }
+
+/// <summary>An account's role session (null: the caller's own credentials) and the runspace its block will run in, once opened.</summary>
+internal sealed record FanOutLease(TemporarySession? Session, Task<Runspace> Runspace);
+
+/// <summary>The caller's preferences that flow into every account's block.</summary>
+internal sealed record FanOutPreferences(bool WhatIf, bool Verbose, bool NoConfirm);

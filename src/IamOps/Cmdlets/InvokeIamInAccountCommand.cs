@@ -107,17 +107,17 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
             var inputs = chosen.Select(a => a.BlockInput).ToArray();
             var block = FanOutBlock.From(ScriptBlock, SessionState.PSVariable.GetValue);
             var sessions = Sessions();
-            using var pool = FanOutRunspaces.OpenPool(Math.Min(ThrottleLimit, accounts.Count), ModuleManifest(), SessionVariables());
-            var runspaces = FanOutRunspaces.Over(pool, block, whatIf, VerboseWanted());
-            var run = new AccountFanOutRun<TemporarySession?>(
-                sessions.ConnectAsync,
-                (account, session, output, token) => runspaces.RunAsync(account, inputs[account.Position], session, Defaults(session is null && account.Id == sessions.CallerAccount), output, token))
+            using var runspaces = FanOutRunspaces.Create(ModuleCmdlets(), ModuleFormats(), SessionVariables(), block, new FanOutPreferences(whatIf, VerboseWanted(), ConfirmDeclined()));
+            var run = new AccountFanOutRun<FanOutLease>(
+                (account, token) => runspaces.ConnectAsync(t => sessions.ConnectAsync(account, t), token),
+                (account, lease, output, token) => runspaces.RunAsync(account, lease, inputs[account.Position], Defaults(lease.Session is null && account.Id == sessions.CallerAccount), output, token))
             {
                 ThrottleLimit = ThrottleLimit,
                 Ordered = Ordered,
             };
 
             var summary = Await(token => run.RunAsync(accounts, ReportingEvents(), token));
+            WriteVerbose($"{accounts.Count} account(s) ran in {runspaces.Opened} runspace(s) (-ThrottleLimit {ThrottleLimit}).");
             WriteInformation(summary.Describe(), new[] { "IamOps", "FanOutSummary" });
             if (summary.Failed > 0)
             {
@@ -198,13 +198,17 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
         Started = account => OnPipelineThread(() => WriteVerbose($"Account {account}: started.")),
         Output = (account, item) => OnPipelineThread(() => Deliver(account, item)),
         Failed = failure => OnPipelineThread(() => WriteAccountFailure(failure)),
-        Progress = progress => OnPipelineThread(() => WriteProgress(new ProgressRecord(ProgressId, "Invoke-IamInAccount", $"{progress.Done} of {progress.Total} accounts done{(progress.Failed > 0 ? $", {progress.Failed} failed" : string.Empty)}")
+        Began = progress => OnPipelineThread(() => WriteProgress(ProgressOf(progress, $"Started {progress.Latest}"))),
+        Progress = progress => OnPipelineThread(() => WriteProgress(ProgressOf(progress, $"Finished {progress.Latest}"))),
+    };
+
+    private static ProgressRecord ProgressOf(FanOutProgress progress, string latest) =>
+        new(ProgressId, "Invoke-IamInAccount", $"{progress.Done} of {progress.Total} accounts done{(progress.Failed > 0 ? $", {progress.Failed} failed" : string.Empty)}, {progress.Running} running")
         {
             PercentComplete = progress.PercentComplete,
-            CurrentOperation = $"Finished {progress.Latest}",
+            CurrentOperation = latest,
             RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-        })),
-    };
+        };
 
     /// <summary>An output object tagged with its account, or a stream record of the block, written on this thread.</summary>
     private void Deliver(FanOutAccount account, object item)
@@ -247,17 +251,33 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
         WriteFailure(new IamOpsException(failure.ErrorId, kind, $"Account {failure.Account}: {where}: {failure.Message}", failure.AccountId, failure.Exception), failure.AccountId);
     }
 
-    /// <summary>The manifest to import in the runspaces: the one this session imported, so they share this load context.</summary>
-    private string ModuleManifest()
+    /// <summary>IamOps' cmdlets for the runspaces: those the module exports, or (hosted without the module) every cmdlet of this assembly.</summary>
+    private IEnumerable<CmdletInfo> ModuleCmdlets()
     {
-        if (MyInvocation.MyCommand.Module?.Path is { } path && path.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase))
+        if (MyInvocation.MyCommand.Module is { } module && module.ExportedCmdlets.Count > 0)
         {
-            return path;
+            return module.ExportedCmdlets.Values;
         }
 
-        var assembly = typeof(InvokeIamInAccountCommand).Assembly.Location;
-        var beside = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(assembly)) ?? string.Empty, "IamOps.psd1");
-        return File.Exists(beside) ? beside : assembly;
+        return typeof(InvokeIamInAccountCommand).Assembly.GetExportedTypes()
+            .Select(type => (Type: type, Attribute: (CmdletAttribute?)Attribute.GetCustomAttribute(type, typeof(CmdletAttribute))))
+            .Where(c => c.Attribute is not null && !c.Type.IsAbstract)
+            .Select(c => new CmdletInfo($"{c.Attribute!.VerbName}-{c.Attribute.NounName}", c.Type));
+    }
+
+    /// <summary>IamOps' format views as this session loaded them (none where PowerShell's utility commands are missing).</summary>
+    private IEnumerable<ExtendedTypeDefinition> ModuleFormats()
+    {
+        // The cmdlet by its type: a host without the Microsoft.PowerShell.Utility module on its module path still has it.
+        var getFormatData = Type.GetType("Microsoft.PowerShell.Commands.GetFormatDataCommand, Microsoft.PowerShell.Commands.Utility", throwOnError: false);
+        if (getFormatData is null)
+        {
+            WriteVerbose("Get-FormatData is not available here, so the script block's runspaces format IamOps objects with PowerShell's default views.");
+            return Array.Empty<ExtendedTypeDefinition>();
+        }
+
+        using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
+        return ps.AddCommand(new CmdletInfo("Get-FormatData", getFormatData)).AddParameter("TypeName", "IamOps.*").Invoke<ExtendedTypeDefinition>();
     }
 
     /// <summary>What the runspaces take over from this session: the sandbox and AWS.Tools' session defaults.</summary>
@@ -298,6 +318,12 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
 
         return defaults.Count == 0 ? null : defaults;
     }
+
+    /// <summary>-Confirm:$false, or $ConfirmPreference 'None': the block's commands do not ask either (a runspace cannot prompt).</summary>
+    private bool ConfirmDeclined() =>
+        MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm)
+            ? !((SwitchParameter)confirm).IsPresent
+            : SessionState.PSVariable.GetValue("ConfirmPreference") is { } preference && SessionConnector.Unwrap(preference)?.ToString() == "None";
 
     private bool VerboseWanted() =>
         MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
