@@ -123,6 +123,98 @@ public sealed class InAccountCmdletTests
         Assert.Equal(ProgressRecordType.Completed, run.Progress[^1].RecordType);
     }
 
+    [Fact]
+    public void An_MFA_protected_admin_is_asked_for_one_code_and_every_account_is_assumed_with_that_one_MFA_session()
+    {
+        // alice's group denies everything without MFA (IamOps-RequireMFA), sts:AssumeRole included.
+        var host = new TextCaptureHost();
+        var answers = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var asked = 0;
+        host.ReadLineHandler = () =>
+        {
+            Interlocked.Increment(ref asked);
+            return answers.TryDequeue(out var code) ? code : string.Empty;
+        };
+        var run = HostedPowerShell.Run(Org +
+            "$rows = New-IamAdminBaseline -AdminUserName alice -ProgrammaticAccess -EnableVirtualMfa\n" +
+            "$alice = ($rows | Where-Object Credential).Credential\n" +
+            "$serial = $alice.MfaSerialNumber\n" +
+            "New-IamAdminBaseline -AdminUserName alice -EnableVirtualMfa -MfaCode (Get-IamMfaCode $serial -At ([DateTime]::UtcNow.AddSeconds(-30))).TokenCode, (Get-IamMfaCode $serial).TokenCode | Out-Null\n" +
+            "$key = @{ AccessKey = $alice.AccessKeyId; SecretKey = $alice.SecretAccessKey }\n" +
+            "$ids[0..2] | Invoke-IamInAccount @key { 1 } -ErrorAction SilentlyContinue -ErrorVariable noMfa -WarningAction SilentlyContinue | Out-Null\n" +
+            "'without {0}' -f $noMfa.Count\n" +
+            "$answers.Enqueue((Get-IamMfaCode $serial -At ([DateTime]::UtcNow.AddSeconds(30))).TokenCode)\n" +
+            "$before = $IamOpsSandbox.CallLog.Calls.Count\n" +
+            "$out = $ids[0..2] | Invoke-IamInAccount @key -SerialNumber $serial { Get-IamCallerIdentity }\n" +
+            "$calls = @([Linq.Enumerable]::Skip($IamOpsSandbox.CallLog.Calls, $before))\n" +
+            "$tokens = @($calls | Where-Object Operation -eq GetSessionToken)\n" +
+            "$assumed = @($calls | Where-Object Operation -eq AssumeRole)\n" +
+            "'sessions {0} {1} {2}' -f $tokens.Count, $tokens[0].Succeeded, $tokens[0].AccessKeyId\n" +
+            "'assumed {0} ok {1} keys {2} alice {3}' -f $assumed.Count, @($assumed | Where-Object Succeeded).Count, ([Linq.Enumerable]::Distinct([string[]]@($assumed.AccessKeyId)) -join ','), $alice.AccessKeyId\n" +
+            "'accounts ' + ([Linq.Enumerable]::Distinct([string[]]@($out | ForEach-Object { $_.Account -eq $_.AccountId })) -join ',') + ' ' + @([Linq.Enumerable]::Distinct([string[]]@($out.AccountId))).Count\n" +
+            "$again = $ids[3] | Invoke-IamInAccount @key -SerialNumber $serial { (Get-IamCallerIdentity).Account }\n" +
+            "'again ' + ($again -eq $ids[3])",
+            new Dictionary<string, object?> { ["answers"] = answers },
+            host: host);
+
+        Assert.True(!run.AllErrors.Any(), string.Join("\n", run.AllErrors.Select(e => e.ToString())));
+        var lines = run.Output.Select(o => o.ToString()).ToList();
+        Assert.Equal("without 3", lines[0]);
+        var session = lines[1].Split(' ');
+        Assert.Equal(new[] { "sessions", "1", "True" }, session.Take(3));
+        var assumed = lines[2].Split(' ');
+        Assert.Equal(new[] { "assumed", "3", "ok", "3", "keys" }, assumed.Take(5));
+        // alice's own key signed the one GetSessionToken; the one session it gave (a single ASIA key) signed every AssumeRole.
+        Assert.Equal(assumed[7], session[3]);
+        Assert.Matches("^ASIA[A-Z0-9]+$", assumed[5]);
+        Assert.Equal("accounts True 3", lines[3]);
+
+        // A second fan-out reuses the cached MFA session: no second prompt.
+        Assert.Equal("again True", lines[4]);
+        Assert.Equal(1, asked);
+    }
+
+    [Fact]
+    public void Confirm_false_flows_into_the_block_and_a_prompt_there_is_an_error_that_names_the_fix()
+    {
+        var run = HostedPowerShell.Run(Org +
+            "$ids[0..1] | Invoke-IamInAccount { Add-IamDeveloper -UserName carol -NoConsoleAccess -CreateMissingGroup | Out-Null; Remove-IamDeveloper -UserName carol } -ErrorAction SilentlyContinue -ErrorVariable asked -WarningAction SilentlyContinue | Out-Null\n" +
+            "$asked | ForEach-Object { $_.FullyQualifiedErrorId + '|' + $_.ErrorDetails.Message + '|' + $_.ErrorDetails.RecommendedAction }\n" +
+            "($ids[0..1] | Invoke-IamInAccount { Remove-IamDeveloper -UserName carol } -Confirm:$false | ForEach-Object Status) -join ','\n" +
+            "$ConfirmPreference = 'None'\n" +
+            "($ids[2] | Invoke-IamInAccount { Add-IamDeveloper -UserName dave -NoConsoleAccess -CreateMissingGroup | Out-Null; Remove-IamDeveloper -UserName dave } | ForEach-Object Status) -join ','");
+
+        Assert.Empty(run.AllErrors);
+        var lines = run.Output.Select(o => o.ToString()).ToList();
+        Assert.Equal(4, lines.Count);
+        foreach (var asked in lines.Take(2))
+        {
+            var parts = asked.Split('|');
+            Assert.StartsWith("HostFunctionNotImplemented,", parts[0], StringComparison.Ordinal);
+            Assert.Matches("^\\[[0-9]{12}\\] .*Remove IAM user 'carol'.*Invoke-IamInAccount -Confirm:\\$false", parts[1]);
+            Assert.Contains("-WhatIf", parts[2], StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Removed,Removed", lines[2]);
+        Assert.Equal("Removed", lines[3]);
+    }
+
+    [Fact]
+    public void Accounts_share_at_most_ThrottleLimit_runspaces_and_progress_moves_when_accounts_start_and_finish()
+    {
+        var run = HostedPowerShell.Run(Org +
+            "$ids | Invoke-IamInAccount -ThrottleLimit 2 -Verbose { $_.Id } | Out-Null\n" +
+            "$ids[0] | Invoke-IamInAccount -AccountId 999999999999 -ThrottleLimit 1 -Verbose { 1 } -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null");
+
+        var counts = run.Verbose.Select(v => v.Message).Where(m => m.Contains(" ran in ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { "6 account(s) ran in 2 runspace(s) (-ThrottleLimit 2).", "2 account(s) ran in 1 runspace(s) (-ThrottleLimit 1)." }, counts);
+        var first = run.Progress.TakeWhile(p => p.RecordType != ProgressRecordType.Completed).ToList();
+        Assert.Equal(6, first.Count(p => p.CurrentOperation.StartsWith("Started ", StringComparison.Ordinal)));
+        Assert.Equal(5, first.Count(p => p.CurrentOperation.StartsWith("Finished ", StringComparison.Ordinal)));
+        Assert.Contains(first, p => p.StatusDescription == "0 of 6 accounts done, 2 running");
+        Assert.DoesNotContain(first, p => p.StatusDescription.EndsWith(", 3 running", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("-ThrottleLimit 0")]
     [InlineData("-ThrottleLimit 65")]

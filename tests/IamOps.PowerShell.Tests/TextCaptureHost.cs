@@ -23,6 +23,13 @@ public sealed class TextCaptureHost : PSHost
         set => _ui.PromptHandler = value;
     }
 
+    /// <summary>Answers Host.UI.ReadLine (an MFA code prompt); null means the host cannot read a line.</summary>
+    public Func<string>? ReadLineHandler
+    {
+        get => _ui.ReadLineHandler;
+        set => _ui.ReadLineHandler = value;
+    }
+
     public override string Name => "IamOps.Tests";
 
     public override Version Version { get; } = new(1, 0);
@@ -86,7 +93,9 @@ public sealed class TextCaptureHost : PSHost
 
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new PSInvalidOperationException("no prompts in tests");
 
-        public override string ReadLine() => throw new PSInvalidOperationException("no prompts in tests");
+        public Func<string>? ReadLineHandler { get; set; }
+
+        public override string ReadLine() => ReadLineHandler?.Invoke() ?? throw new PSInvalidOperationException("no prompts in tests");
 
         public override SecureString ReadLineAsSecureString() => throw new PSInvalidOperationException("no prompts in tests");
     }

@@ -216,7 +216,10 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
         switch (item)
         {
             case FanOutRecord { Record: ErrorRecord error }:
-                error.ErrorDetails = new ErrorDetails($"[{account}] {error.ErrorDetails?.Message ?? error.Exception?.Message ?? error.ToString()}");
+                error.ErrorDetails = new ErrorDetails($"[{account}] {error.ErrorDetails?.Message ?? error.Exception?.Message ?? error.ToString()}")
+                {
+                    RecommendedAction = error.ErrorDetails?.RecommendedAction,
+                };
                 WriteError(error);
                 break;
             case FanOutRecord { Record: WarningRecord warning }:
@@ -268,8 +271,14 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
     /// <summary>IamOps' format views as this session loaded them (none where PowerShell's utility commands are missing).</summary>
     private IEnumerable<ExtendedTypeDefinition> ModuleFormats()
     {
-        // The cmdlet by its type: a host without the Microsoft.PowerShell.Utility module on its module path still has it.
-        var getFormatData = Type.GetType("Microsoft.PowerShell.Commands.GetFormatDataCommand, Microsoft.PowerShell.Commands.Utility", throwOnError: false);
+        // By name (auto-loading its module), or by its type: a host without Microsoft.PowerShell.Utility on its module path
+        // may still have the assembly loaded.
+        var getFormatData = InvokeCommand.GetCmdlet("Get-FormatData")
+            ?? AppDomain.CurrentDomain.GetAssemblies()
+                .Select(a => a.GetType("Microsoft.PowerShell.Commands.GetFormatDataCommand", throwOnError: false))
+                .Where(t => t is not null)
+                .Select(t => new CmdletInfo("Get-FormatData", t))
+                .FirstOrDefault();
         if (getFormatData is null)
         {
             WriteVerbose("Get-FormatData is not available here, so the script block's runspaces format IamOps objects with PowerShell's default views.");
@@ -277,7 +286,7 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
         }
 
         using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
-        return ps.AddCommand(new CmdletInfo("Get-FormatData", getFormatData)).AddParameter("TypeName", "IamOps.*").Invoke<ExtendedTypeDefinition>();
+        return ps.AddCommand(getFormatData).AddParameter("TypeName", "IamOps.*").Invoke<ExtendedTypeDefinition>();
     }
 
     /// <summary>What the runspaces take over from this session: the sandbox and AWS.Tools' session defaults.</summary>

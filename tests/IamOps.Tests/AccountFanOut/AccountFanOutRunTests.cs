@@ -236,6 +236,49 @@ public sealed class AccountFanOutRunTests
     }
 
     [Fact]
+    public async Task Each_start_and_finish_reports_how_many_accounts_run_never_more_than_the_limit()
+    {
+        var accounts = Accounts(5);
+        var reports = new List<(string Kind, FanOutProgress Progress)>();
+        var gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = new AccountFanOutRun<string>(ConnectAs, async (a, _, _, t) =>
+        {
+            // The first two hold their slots until both have started, so two run at once for certain.
+            if (a.Position < 2)
+            {
+                await gate.Task.WaitAsync(t);
+            }
+        }) { ThrottleLimit = 2 };
+
+        var events = new FanOutEvents
+        {
+            Began = p =>
+            {
+                reports.Add(("began", p));
+                if (p.Running == 2)
+                {
+                    gate.TrySetResult(true);
+                }
+            },
+            Progress = p => reports.Add(("finished", p)),
+        };
+        await run.RunAsync(accounts, events, CancellationToken.None).WaitAsync(Guard);
+
+        Assert.Equal(10, reports.Count);
+        Assert.Equal(5, reports.Count(r => r.Kind == "began"));
+        Assert.All(reports, r => Assert.InRange(r.Progress.Running, 0, 2));
+        Assert.Equal(("began", 0, 2), (reports[1].Kind, reports[1].Progress.Done, reports[1].Progress.Running));
+        var began = 0;
+        foreach (var (kind, progress) in reports)
+        {
+            began += kind == "began" ? 1 : 0;
+            Assert.Equal(began, progress.Done + progress.Running);
+        }
+
+        Assert.Equal((5, 0), (reports[^1].Progress.Done, reports[^1].Progress.Running));
+    }
+
+    [Fact]
     public async Task Cancelling_starts_no_further_account_and_cancels_the_running_ones()
     {
         var accounts = Accounts(5);
