@@ -39,6 +39,15 @@ public static class FanOutBenchmark
         Console.WriteLine($"fan_out_seconds: {parallel.Seconds:F2} at -ThrottleLimit {throttle} ({parallel.Writes} mutating calls applied, {parallel.Failed} accounts failed)");
         Console.WriteLine($"fan_out_vs_slowest_alone: {parallel.Seconds / slowestAlone:F2} (goal <= 1.3)");
         Console.WriteLine($"fan_out_vs_waves_of_alone: {parallel.Seconds / (waves * slowestAlone):F2} (wall time / ({waves} waves of {throttle} x slowest alone))");
+        // The same accounts all at once (a limit as high as the accounts): what the fan-out costs beyond the waves a
+        // lower limit makes. At -ThrottleLimit 16 no design can beat ceil(50 / 16) = 4 waves of an account's chore.
+        if (throttle < accounts && accounts <= 64)
+        {
+            var together = Measure(runspace, accounts, accounts);
+            Console.WriteLine($"fan_out_all_at_once_seconds: {together.Seconds:F2} at -ThrottleLimit {accounts} ({together.Writes} mutating calls applied, {together.Failed} accounts failed)");
+            Console.WriteLine($"all_at_once_vs_slowest_alone: {together.Seconds / slowestAlone:F2}");
+        }
+
         if (!skipSequential)
         {
             var sequential = Measure(runspace, accounts, 1);

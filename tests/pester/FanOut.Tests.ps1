@@ -68,3 +68,47 @@ Describe 'Invoke-IamInAccount in an organization of 20 accounts' {
         ($out | Where-Object { $_ -is [string] }) | Sort-Object | Should -Be (@($ids[0], $ids[1]) | Sort-Object)
     }
 }
+
+Describe 'Invoke-IamInAccount for an admin who must use MFA' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../../IamOps.psd1') -Force
+        Enter-IamSandbox -MemberAccount 4 | Out-Null
+        $ids = @($IamOpsSandbox.MemberAccountIds)
+        # alice's admin group denies everything without MFA (IamOps-RequireMFA), sts:AssumeRole included.
+        $rows = New-IamAdminBaseline -AdminUserName alice -ProgrammaticAccess -EnableVirtualMfa
+        $alice = ($rows | Where-Object Credential).Credential
+        $serial = $alice.MfaSerialNumber
+        $enable = (Get-IamMfaCode $serial -At (Get-Date).AddSeconds(-30)).TokenCode, (Get-IamMfaCode $serial).TokenCode
+        New-IamAdminBaseline -AdminUserName alice -EnableVirtualMfa -MfaCode $enable | Out-Null
+        $key = @{ AccessKey = $alice.AccessKeyId; SecretKey = $alice.SecretAccessKey }
+    }
+    AfterAll { Exit-IamSandbox -WarningAction SilentlyContinue }
+
+    It 'is refused in every account without MFA, with an error naming each account' {
+        $out = @($ids | Invoke-IamInAccount @key { 'ran' } -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $out | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 4
+        foreach ($id in $ids) { @($failures | Where-Object TargetObject -eq $id).Count | Should -Be 1 }
+        $failures[0].ToString() | Should -BeLike '*could not assume OrganizationAccountAccessRole*MFA*'
+    }
+
+    It 'signs in with MFA once, assumes the role everywhere through that session, and reuses it on the next run' {
+        $before = $IamOpsSandbox.CallLog.Calls.Count
+        $code = (Get-IamMfaCode $serial -At (Get-Date).AddSeconds(30)).TokenCode
+        $first = @($ids | Invoke-IamInAccount @key -SerialNumber $serial -TokenCode $code { (Get-IamCallerIdentity).Arn })
+        # No code the second time: the MFA session is in the session cache.
+        $second = @($ids | Invoke-IamInAccount @key -SerialNumber $serial -ThrottleLimit 2 { (Get-IamCallerIdentity).Account })
+
+        $first.Count | Should -Be 4
+        foreach ($arn in $first) { $arn | Should -BeLike "arn:aws:sts::$($arn.AccountId):assumed-role/OrganizationAccountAccessRole/*" }
+        ($second | Sort-Object) | Should -Be ($ids | Sort-Object)
+        $calls = @($IamOpsSandbox.CallLog.Calls | Select-Object -Skip $before)
+        @($calls | Where-Object Operation -eq 'GetSessionToken').Count | Should -Be 1
+        $assumed = @($calls | Where-Object Operation -eq 'AssumeRole')
+        @($assumed | Where-Object Succeeded).Count | Should -Be 4
+        @($assumed.AccessKeyId | Select-Object -Unique).Count | Should -Be 1
+        $assumed[0].AccessKeyId | Should -BeLike 'ASIA*'
+        $assumed[0].Caller | Should -BeLike '*:user/alice'
+    }
+}
