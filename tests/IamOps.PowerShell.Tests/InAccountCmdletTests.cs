@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 
 namespace IamOps.PowerShell.Tests;
 
@@ -213,6 +214,36 @@ public sealed class InAccountCmdletTests
         Assert.Equal(5, first.Count(p => p.CurrentOperation.StartsWith("Finished ", StringComparison.Ordinal)));
         Assert.Contains(first, p => p.StatusDescription == "0 of 6 accounts done, 2 running");
         Assert.DoesNotContain(first, p => p.StatusDescription.EndsWith(", 3 running", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Stopping_it_stops_the_running_accounts_and_starts_no_other()
+    {
+        // What Ctrl+C does at a prompt: PowerShell stops the pipeline.
+        var started = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var state = InitialSessionState.CreateDefault2();
+        state.Variables.Add(new SessionStateVariableEntry("started", started, string.Empty));
+        using var runspace = RunspaceFactory.CreateRunspace(state);
+        runspace.Open();
+        using var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = runspace;
+        ps.AddCommand("Import-Module").AddParameter("Name", HostedPowerShell.ManifestPath).AddParameter("ErrorAction", "Stop").Invoke();
+        ps.Commands.Clear();
+        ps.AddScript(Org + "$ids | Invoke-IamInAccount -ThrottleLimit 2 { ($using:started).Enqueue($_.Id); while ($true) { [Threading.Thread]::Sleep(10) } }");
+        var running = ps.BeginInvoke();
+
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        while (started.Count < 2 && !running.IsCompleted && guard.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Thread.Sleep(10);
+        }
+
+        Assert.Equal(2, started.Count);
+        var stopping = ps.BeginStop(null, null);
+        Assert.True(stopping.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)), "the fan-out should stop its running accounts");
+
+        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        Assert.Equal(2, started.Count);
     }
 
     [Theory]
