@@ -246,6 +246,40 @@ public sealed class InAccountCmdletTests
         Assert.Equal(2, started.Count);
     }
 
+    [Fact]
+    public void Over_http_the_real_clients_list_the_accounts_assume_each_role_and_secure_every_account_and_a_rerun_changes_nothing()
+    {
+        // No sandbox in the session: Get-IamOrganizationAccount (our JSON 1.1 client), AssumeRole (AWSSDK.SecurityToken)
+        // and every IAM call of the block (our Query client) go over HTTP to 127.0.0.1, as they would go to AWS.
+        var run = HostedPowerShell.Run(
+            "Enter-IamSandbox -MemberAccount 3 | Out-Null\n" +
+            "$org = $IamOpsSandbox; $keys = $org.Management.AdministratorCredentials\n" +
+            "Exit-IamSandbox -WarningAction SilentlyContinue\n" +
+            "$endpoint = [IamOps.PowerShell.Tests.SandboxEndpoint]::StartOrganization($org)\n" +
+            "try {\n" +
+            "  $c = @{ EndpointUrl = $endpoint.BaseUrl.ToString(); Region = 'us-east-1'; AccessKey = $keys.AccessKeyId; SecretKey = $keys.SecretAccessKey }\n" +
+            "  $members = @(Get-IamOrganizationAccount @c | Where-Object Id -ne $org.Management.AccountId)\n" +
+            "  $first = @($members | Invoke-IamInAccount @c -Summary { New-IamAdminBaseline -AccountAlias \"acme-$($_.Id)\" -AdminUserName ops })\n" +
+            "  $changes = 0; foreach ($m in $org.Members) { $changes += $m.CallLog.Changes.Count }\n" +
+            "  $second = @($members | Invoke-IamInAccount @c -Summary { New-IamAdminBaseline -AccountAlias \"acme-$($_.Id)\" -AdminUserName ops })\n" +
+            "  $again = 0; foreach ($m in $org.Members) { $again += $m.CallLog.Changes.Count }\n" +
+            "  'members ' + $members.Count\n" +
+            "  'first ' + $first[-1].Succeeded + ' ' + ($changes -gt 0)\n" +
+            "  'second ' + $second[-1].Succeeded + ' ' + ($again - $changes)\n" +
+            "  foreach ($m in $org.Members) { $m.AccountId + '|' + @($m.CallLog.Of('CreateAccountAlias') | Where-Object Succeeded).Count + '|' + ([Linq.Enumerable]::Distinct([string[]]@($m.CallLog.Changes | ForEach-Object Caller)) -join ',') }\n" +
+            "} finally { $endpoint.Dispose() }");
+
+        Assert.True(!run.AllErrors.Any(), string.Join("\n", run.AllErrors.Select(e => e.ToString())));
+        var lines = run.Output.Select(o => o.ToString()).ToList();
+        Assert.Equal(new[] { "members 3", "first 3 True", "second 3 0" }, lines.Take(3));
+        Assert.Equal(3, lines.Count - 3);
+        foreach (var row in lines.Skip(3).Select(l => l.Split('|')))
+        {
+            Assert.Equal("1", row[1]);
+            Assert.Matches($"^arn:aws:sts::{row[0]}:assumed-role/OrganizationAccountAccessRole/[^,]+$", row[2]);
+        }
+    }
+
     [Theory]
     [InlineData("-ThrottleLimit 0")]
     [InlineData("-ThrottleLimit 65")]

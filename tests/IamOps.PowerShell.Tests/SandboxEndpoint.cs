@@ -14,15 +14,20 @@ public static class SandboxEndpoint
     private static readonly Dictionary<AssemblyLoadContext, Assembly> EndpointByModule = new();
 
     /// <summary>A started SimulatorEndpoint for <paramref name="account"/>: use its BaseUrl; Dispose stops it.</summary>
-    public static IDisposable Start(object account)
+    public static IDisposable Start(object account) => Invoke("Start", account);
+
+    /// <summary>A started SimulatorEndpoint serving a sandbox <paramref name="organization"/> (Organizations too, each request in the account that issued its key).</summary>
+    public static IDisposable StartOrganization(object organization) => Invoke("StartOrganization", organization);
+
+    private static IDisposable Invoke(string method, object served)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        var type = EndpointAssembly(AssemblyLoadContext.GetLoadContext(account.GetType().Assembly) ?? AssemblyLoadContext.Default)
+        ArgumentNullException.ThrowIfNull(served);
+        var type = EndpointAssembly(AssemblyLoadContext.GetLoadContext(served.GetType().Assembly) ?? AssemblyLoadContext.Default)
             .GetType("IamOps.TestEndpoint.SimulatorEndpoint", throwOnError: true)!;
-        var start = type.GetMethod("Start", BindingFlags.Public | BindingFlags.Static)!;
+        var start = type.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!;
         try
         {
-            return (IDisposable)start.Invoke(null, new[] { account, null })!;
+            return (IDisposable)start.Invoke(null, new[] { served, null })!;
         }
         catch (TargetInvocationException ex) when (ex.InnerException is not null)
         {
