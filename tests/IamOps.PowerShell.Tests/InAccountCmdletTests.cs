@@ -44,12 +44,18 @@ public sealed class InAccountCmdletTests
         var run = HostedPowerShell.Run(Org +
             "$in = @($ids[0], [pscustomobject]@{ Id = $ids[1]; Name = 'prod'; Email = 'p@example.com'; Status = 'ACTIVE' }, [pscustomobject]@{ AccountId = $ids[2]; AccountName = 'dev' })\n" +
             "$out = $in | Invoke-IamInAccount -Ordered { Get-IamCallerIdentity; \"$($_.Id)/$($IamOpsAccount.Name)\" }\n" +
-            "$out | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.PSObject.TypeNames[0], $_.AccountId, $_.AccountName, ($_ -as [string]).Split('|')[0] }\n" +
+            "$out | ForEach-Object { '{0}|{1}|{2}|{3}' -f ($_.PSObject.TypeNames -notlike 'IamOps.InAccount#*')[0], $_.AccountId, $_.AccountName, ($_ -as [string]).Split('|')[0] }\n" +
+            "@($out | Where-Object { $_ -is [IamOps.Aws.CallerIdentity] } | ForEach-Object { $_.PSObject.TypeNames[0] + '>' + $_.PSObject.TypeNames[1] })[0]\n" +
+            "@($out | Where-Object { $_ -is [string] } | Where-Object { $_.PSObject.TypeNames -like 'IamOps.InAccount#*' }).Count\n" +
             "(Invoke-IamInAccount -AccountId $ids[3], $ids[4] { $_.Id } -Ordered) -join ','\n" +
             "$ids[3] | Invoke-IamInAccount { $_.GetType().Name }");
 
         Assert.Empty(run.AllErrors);
         var lines = run.Output.Select(o => o.ToString()).ToList();
+        // IamOps objects get the type name that selects their view grouped by account in front of their own; others keep theirs.
+        Assert.Equal("IamOps.InAccount#IamOps.Aws.CallerIdentity>IamOps.Aws.CallerIdentity", lines[6]);
+        Assert.Equal("0", lines[7]);
+        lines.RemoveRange(6, 2);
         Assert.Equal(8, lines.Count);
         Assert.Matches("^IamOps.Aws.CallerIdentity\\|[0-9]{12}\\|\\|", lines[0]);
         Assert.Matches("^IamOps.Aws.CallerIdentity\\|[0-9]{12}\\|prod\\|", lines[2]);

@@ -59,6 +59,19 @@ Describe 'Invoke-IamInAccount in an organization of 20 accounts' {
         }
     }
 
+    It 'shows each account''s IamOps objects under a heading naming the account, within 80 columns' {
+        $text = $members[0..1] | Invoke-IamInAccount -Ordered { Get-IamCallerIdentity } | Out-String -Width 80
+        $alone = Get-IamCallerIdentity | Out-String -Width 80
+
+        $first = $text.IndexOf("Account: $($members[0].Id) ($($members[0].Name))")
+        $second = $text.IndexOf("Account: $($members[1].Id) ($($members[1].Name))")
+        $first | Should -BeGreaterOrEqual 0
+        $second | Should -BeGreaterThan $first
+        $text | Should -Match "$($members[1].Id) AssumedRole"
+        @($text -split "`r?`n" | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty
+        $alone | Should -Not -Match 'Account: '
+    }
+
     It 'reports an account whose role cannot be assumed and runs the others' {
         $out = @(Invoke-IamInAccount -AccountId $ids[0], '999999999999', $ids[1] { $_.Id } -Summary -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
         $summary = $out | Where-Object { $_ -is [IamOps.AccountFanOut.FanOutSummary] }

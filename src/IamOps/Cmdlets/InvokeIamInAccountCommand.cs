@@ -106,6 +106,11 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
             var accounts = chosen.Select((a, i) => new FanOutAccount(a.Account.Id, a.Account.Name, i)).ToList();
             var inputs = chosen.Select(a => a.BlockInput).ToArray();
             var block = FanOutBlock.From(ScriptBlock, SessionState.PSVariable.GetValue);
+            if (FanOutViews.Ensure(this) is { } noViews)
+            {
+                WriteVerbose(noViews);
+            }
+
             var sessions = Sessions();
             using var runspaces = FanOutRunspaces.Create(ModuleCmdlets(), ModuleFormats(), SessionVariables(), block, new FanOutPreferences(whatIf, VerboseWanted(), ConfirmDeclined()));
             var run = new AccountFanOutRun<FanOutLease>(
@@ -271,14 +276,7 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
     /// <summary>IamOps' format views as this session loaded them (none where PowerShell's utility commands are missing).</summary>
     private IEnumerable<ExtendedTypeDefinition> ModuleFormats()
     {
-        // By name (auto-loading its module), or by its type: a host without Microsoft.PowerShell.Utility on its module path
-        // may still have the assembly loaded.
-        var getFormatData = InvokeCommand.GetCmdlet("Get-FormatData")
-            ?? AppDomain.CurrentDomain.GetAssemblies()
-                .Select(a => a.GetType("Microsoft.PowerShell.Commands.GetFormatDataCommand", throwOnError: false))
-                .Where(t => t is not null)
-                .Select(t => new CmdletInfo("Get-FormatData", t))
-                .FirstOrDefault();
+        var getFormatData = FanOutViews.UtilityCmdlet(this, "Get-FormatData", "Microsoft.PowerShell.Commands.GetFormatDataCommand");
         if (getFormatData is null)
         {
             WriteVerbose("Get-FormatData is not available here, so the script block's runspaces format IamOps objects with PowerShell's default views.");
