@@ -58,14 +58,13 @@ $IamOpsFanOutInput | ForEach-Object -Process ([scriptblock]::Create($IamOpsFanOu
     public int Opened => _opened.Count;
 
     /// <summary>
-    /// Runspaces like the caller's session (the same built-in commands: a host's own snap-ins, or auto-loaded modules) with
-    /// IamOps' commands, formats and <paramref name="variables"/> in each.
+    /// Runspaces like the session of <paramref name="caller"/> (the same built-in commands: a host's own snap-ins, or
+    /// auto-loaded modules) with IamOps' commands and views, and <paramref name="variables"/> set in each.
     /// </summary>
-    /// <param name="commands">IamOps' cmdlets, from the already loaded assembly: importing the module again in every runspace
-    /// costs more than the rest of opening it, and many imports at once crowd each other out on a small machine.</param>
-    /// <param name="formats">IamOps' views as the caller's session has them, added to PowerShell's own.</param>
-    public static FanOutRunspaces Create(IEnumerable<CmdletInfo> commands, IEnumerable<ExtendedTypeDefinition> formats, IEnumerable<KeyValuePair<string, object?>> variables, FanOutBlock block, FanOutPreferences preferences)
+    public static FanOutRunspaces Create(PSCmdlet caller, IEnumerable<KeyValuePair<string, object?>> variables, FanOutBlock block, FanOutPreferences preferences)
     {
+        var commands = ModuleCmdlets(caller);
+        var formats = ModuleFormats(caller);
         var state = Runspace.DefaultRunspace?.InitialSessionState?.Clone() ?? InitialSessionState.CreateDefault2();
 
         // One type table and one format table for all the runspaces, instead of every runspace loading its own.
@@ -176,6 +175,37 @@ $IamOpsFanOutInput | ForEach-Object -Process ([scriptblock]::Create($IamOpsFanOu
 
             cancellationToken.ThrowIfCancellationRequested();
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>
+    /// IamOps' cmdlets, from the already loaded assembly: those the module exports, or (hosted without the module) every
+    /// cmdlet of the assembly. Importing the module again in every runspace costs more than the rest of opening it, and
+    /// many imports at once crowd each other out on a small machine.
+    /// </summary>
+    private static IEnumerable<CmdletInfo> ModuleCmdlets(PSCmdlet caller)
+    {
+        if (caller.MyInvocation.MyCommand.Module is { } module && module.ExportedCmdlets.Count > 0)
+        {
+            return module.ExportedCmdlets.Values;
+        }
+
+        return typeof(FanOutRunspaces).Assembly.GetExportedTypes()
+            .Select(type => (Type: type, Attribute: (CmdletAttribute?)Attribute.GetCustomAttribute(type, typeof(CmdletAttribute))))
+            .Where(c => c.Attribute is not null && !c.Type.IsAbstract)
+            .Select(c => new CmdletInfo($"{c.Attribute!.VerbName}-{c.Attribute.NounName}", c.Type));
+    }
+
+    /// <summary>IamOps' views as the caller's session has them, for the runspaces' own formatting (none where Get-FormatData is missing).</summary>
+    private static IEnumerable<ExtendedTypeDefinition> ModuleFormats(PSCmdlet caller)
+    {
+        var getFormatData = FanOutViews.UtilityCmdlet(caller, "Get-FormatData", "Microsoft.PowerShell.Commands.GetFormatDataCommand");
+        if (getFormatData is null)
+        {
+            return Array.Empty<ExtendedTypeDefinition>();
+        }
+
+        using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
+        return ps.AddCommand(getFormatData).AddParameter("TypeName", "IamOps.*").Invoke<ExtendedTypeDefinition>();
+    }
 
     public void Dispose()
     {

@@ -112,7 +112,7 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
             }
 
             var sessions = Sessions();
-            using var runspaces = FanOutRunspaces.Create(ModuleCmdlets(), ModuleFormats(), SessionVariables(), block, new FanOutPreferences(whatIf, VerboseWanted(), ConfirmDeclined()));
+            using var runspaces = FanOutRunspaces.Create(this, SessionVariables(), block, new FanOutPreferences(whatIf, VerboseWanted(), ConfirmDeclined()));
             var run = new AccountFanOutRun<FanOutLease>(
                 (account, token) => runspaces.ConnectAsync(t => sessions.ConnectAsync(account, t), token),
                 (account, lease, output, token) => runspaces.RunAsync(account, lease, inputs[account.Position], Defaults(lease.Session is null && account.Id == sessions.CallerAccount), output, token))
@@ -257,34 +257,6 @@ public sealed class InvokeIamInAccountCommand : IamOpsCmdlet
         var kind = failure.Exception is IamOpsException known ? known.Kind : FailureKind.InvalidOperation;
         var where = failure.Stage == FanOutStage.Connect ? $"could not assume {RoleName}" : "the script block failed";
         WriteFailure(new IamOpsException(failure.ErrorId, kind, $"Account {failure.Account}: {where}: {failure.Message}", failure.AccountId, failure.Exception), failure.AccountId);
-    }
-
-    /// <summary>IamOps' cmdlets for the runspaces: those the module exports, or (hosted without the module) every cmdlet of this assembly.</summary>
-    private IEnumerable<CmdletInfo> ModuleCmdlets()
-    {
-        if (MyInvocation.MyCommand.Module is { } module && module.ExportedCmdlets.Count > 0)
-        {
-            return module.ExportedCmdlets.Values;
-        }
-
-        return typeof(InvokeIamInAccountCommand).Assembly.GetExportedTypes()
-            .Select(type => (Type: type, Attribute: (CmdletAttribute?)Attribute.GetCustomAttribute(type, typeof(CmdletAttribute))))
-            .Where(c => c.Attribute is not null && !c.Type.IsAbstract)
-            .Select(c => new CmdletInfo($"{c.Attribute!.VerbName}-{c.Attribute.NounName}", c.Type));
-    }
-
-    /// <summary>IamOps' format views as this session loaded them (none where PowerShell's utility commands are missing).</summary>
-    private IEnumerable<ExtendedTypeDefinition> ModuleFormats()
-    {
-        var getFormatData = FanOutViews.UtilityCmdlet(this, "Get-FormatData", "Microsoft.PowerShell.Commands.GetFormatDataCommand");
-        if (getFormatData is null)
-        {
-            WriteVerbose("Get-FormatData is not available here, so the script block's runspaces format IamOps objects with PowerShell's default views.");
-            return Array.Empty<ExtendedTypeDefinition>();
-        }
-
-        using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
-        return ps.AddCommand(getFormatData).AddParameter("TypeName", "IamOps.*").Invoke<ExtendedTypeDefinition>();
     }
 
     /// <summary>What the runspaces take over from this session: the sandbox and AWS.Tools' session defaults.</summary>
