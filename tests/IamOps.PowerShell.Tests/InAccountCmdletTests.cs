@@ -286,6 +286,31 @@ public sealed class InAccountCmdletTests
         }
     }
 
+    [Fact]
+    public void A_role_of_your_own_that_requires_an_external_id_is_assumed_with_RoleName_and_ExternalId_and_refused_without()
+    {
+        // The audit role is made in each account through the fan-out itself, trusting the management account with an external id.
+        var run = HostedPowerShell.Run(Org +
+            "$management = $IamOpsSandbox.AccountId\n" +
+            "$ids[0..2] | Invoke-IamInAccount { Grant-IamRoleAssume -RoleName audit -AccountId $using:management -ExternalId acme-42 -PolicyArn arn:aws:iam::aws:policy/ReadOnlyAccess } | Out-Null\n" +
+            "$ok = @($ids[0..2] | Invoke-IamInAccount -RoleName audit -ExternalId acme-42 { (Get-IamCallerIdentity).Arn })\n" +
+            "$ok | ForEach-Object { 'ok ' + $_.AccountId + ' ' + $_ }\n" +
+            "$null = $ids[0..2] | Invoke-IamInAccount -RoleName audit { 1 } -ErrorAction SilentlyContinue -ErrorVariable without -WarningAction SilentlyContinue\n" +
+            "$null = $ids[0..2] | Invoke-IamInAccount -RoleName audit -ExternalId acme-43 { 1 } -ErrorAction SilentlyContinue -ErrorVariable wrong -WarningAction SilentlyContinue\n" +
+            "'without ' + (@($without | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] + '@' + $_.TargetObject }) -join ' ')\n" +
+            "'wrong ' + @($wrong).Count");
+
+        Assert.True(!run.AllErrors.Any(), string.Join("\n", run.AllErrors.Select(e => e.ToString())));
+        var lines = run.Output.Select(o => o.ToString()).ToList();
+        var ok = lines.Where(l => l.StartsWith("ok ", StringComparison.Ordinal)).Select(l => l.Split(' ')).ToList();
+        Assert.Equal(3, ok.Count);
+        Assert.All(ok, row => Assert.Matches($"^arn:aws:sts::{row[1]}:assumed-role/audit/", row[2]));
+        var without = lines.Single(l => l.StartsWith("without ", StringComparison.Ordinal)).Split(' ').Skip(1).ToList();
+        Assert.Equal(3, without.Count);
+        Assert.All(without, e => Assert.Matches("^RoleAssumeDenied@[0-9]{12}$", e));
+        Assert.Equal("wrong 3", lines.Single(l => l.StartsWith("wrong ", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("-ThrottleLimit 0")]
     [InlineData("-ThrottleLimit 65")]
