@@ -53,6 +53,17 @@ Describe 'MFA end to end' {
             (Add-IamDeveloper -UserName dave -CreateMissingGroup).Status | Should -Be 'Created'
         }
 
+        It 'gets codes for the sandbox''s own time after its clock moved on, from the serial number or the seed' {
+            $IamOpsSandbox.AdvanceClock([timespan]::FromDays(10))
+            $bySerial = Get-IamMfaCode $alice.MfaSerialNumber
+            $bySeed = $alice | Get-IamMfaCode
+
+            $bySerial.ValidFrom | Should -BeLessOrEqual $IamOpsSandbox.UtcNow
+            $bySerial.ValidUntil | Should -BeGreaterThan $IamOpsSandbox.UtcNow
+            $bySeed.TokenCode | Should -Be $bySerial.TokenCode
+            ($bySerial | Get-IamSessionToken @key -NoCache).MultiFactorAuthPresent | Should -BeTrue
+        }
+
         It 'is told a code it already used in this window was already used' {
             $code = (Get-IamMfaCode $alice.MfaSerialNumber -At (Get-Date).AddSeconds(30)).TokenCode
             Get-IamSessionToken -SerialNumber $alice.MfaSerialNumber -TokenCode $code @key | Out-Null

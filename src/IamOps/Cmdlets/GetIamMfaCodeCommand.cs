@@ -53,29 +53,35 @@ public sealed class GetIamMfaCodeCommand : PSCmdlet
 
     private MfaCode Compute()
     {
+        // In the sandbox its own time (which tests may move on) is "now", so the code is one the sandbox accepts.
+        var sandbox = new SessionConnector(SessionState.PSVariable.GetValue).Sandbox;
         var at = At?.ToUniversalTime();
+        var now = at ?? sandbox?.UtcNow ?? DateTime.UtcNow;
 
         // A credential object piped in may bind several of these; the seed it holds wins over asking the sandbox.
         if (Seed is not null)
         {
-            return MfaCode.At(MfaSeed.Parse(SecretText.ToPlainText(Seed), "-Seed"), at ?? DateTime.UtcNow, SerialNumber);
+            return MfaCode.At(MfaSeed.Parse(SecretText.ToPlainText(Seed), "-Seed"), now, SerialNumber);
         }
 
         if (OtpAuthUri is not null)
         {
-            return MfaCode.At(MfaSeed.Parse(SecretText.ToPlainText(OtpAuthUri), "-OtpAuthUri"), at ?? DateTime.UtcNow, SerialNumber);
+            return MfaCode.At(MfaSeed.Parse(SecretText.ToPlainText(OtpAuthUri), "-OtpAuthUri"), now, SerialNumber);
         }
 
         if (SeedFile is not null)
         {
-            return MfaCode.At(MfaSeed.ReadFile(ProviderPaths.FileSystemPath(SessionState, SeedFile)), at ?? DateTime.UtcNow, SerialNumber);
+            return MfaCode.At(MfaSeed.ReadFile(ProviderPaths.FileSystemPath(SessionState, SeedFile)), now, SerialNumber);
         }
 
-        var sandbox = new SessionConnector(SessionState.PSVariable.GetValue).Sandbox
-            ?? throw new IamOpsException("MfaSeedRequired", FailureKind.InvalidArgument,
+        if (sandbox is null)
+        {
+            throw new IamOpsException("MfaSeedRequired", FailureKind.InvalidArgument,
                 $"Outside the sandbox a device's code can only be computed from its seed, which AWS showed once when the device was created: pass -Seed, -OtpAuthUri or -SeedFile (the credential object of New-IamAdminBaseline or Add-IamDeveloper -EnableVirtualMfa carries MfaSeed and MfaOtpAuthUri, and pipes in).", SerialNumber);
-        var code = sandbox.MfaCode(SerialNumber!.Trim(), at);
-        var step = OneTimePassword.StepAt(at ?? DateTime.UtcNow);
+        }
+
+        var code = sandbox.MfaCode(SerialNumber!.Trim(), now);
+        var step = OneTimePassword.StepAt(now);
         return new MfaCode { TokenCode = code, SerialNumber = SerialNumber.Trim(), ValidFrom = OneTimePassword.StepStart(step), ValidUntil = OneTimePassword.StepStart(step + 1) };
     }
 }
