@@ -10,43 +10,13 @@ namespace IamOps.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsSecurity.Grant, "IamRoleAssume", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = UserSet)]
 [OutputType(typeof(RoleGrantResult))]
-public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
+public sealed class GrantIamRoleAssumeCommand : RoleGranteeCmdlet
 {
-    private const string UserSet = "User";
-    private const string GroupSet = "Group";
-    private const string AccountSet = "Account";
-    private const string ServiceSet = "Service";
     private const string GitHubSet = "GitHub";
     private const string GitLabSet = "GitLab";
     private const string AzureDevOpsSet = "AzureDevOps";
     private const string OidcSet = "Oidc";
     private const string SamlSet = "Saml";
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Role")]
-    [ValidateNotNullOrEmpty]
-    [RoleNameCompletion]
-    public string RoleName { get; set; } = string.Empty;
-
-    [Parameter(Mandatory = true, ParameterSetName = UserSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("User")]
-    [ValidateNotNullOrEmpty]
-    [UserNameCompletion]
-    public string UserName { get; set; } = string.Empty;
-
-    [Parameter(Mandatory = true, ParameterSetName = GroupSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("Group")]
-    [ValidateNotNullOrEmpty]
-    [GroupNameCompletion]
-    public string GroupName { get; set; } = string.Empty;
-
-    [Parameter(Mandatory = true, ParameterSetName = AccountSet)]
-    [ValidateNotNullOrEmpty]
-    public string[] AccountId { get; set; } = Array.Empty<string>();
-
-    [Parameter(Mandatory = true, ParameterSetName = ServiceSet)]
-    [ValidateNotNullOrEmpty]
-    public string[] Service { get; set; } = Array.Empty<string>();
 
     /// <summary>GitHub Actions: owner/repository whose workflows may assume the role.</summary>
     [Parameter(Mandatory = true, ParameterSetName = GitHubSet)]
@@ -150,23 +120,8 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
         var request = new RoleGrantRequest
         {
             RoleName = RoleName.Trim(),
-            GranteeKind = ParameterSetName switch
-            {
-                GroupSet => RoleGranteeKind.Group,
-                AccountSet => RoleGranteeKind.Account,
-                ServiceSet => RoleGranteeKind.Service,
-                SamlSet => RoleGranteeKind.Saml,
-                GitHubSet or GitLabSet or AzureDevOpsSet or OidcSet => RoleGranteeKind.WebIdentity,
-                _ => RoleGranteeKind.User,
-            },
-            Grantees = Trimmed(ParameterSetName switch
-            {
-                GroupSet => new[] { GroupName },
-                AccountSet => AccountId,
-                ServiceSet => Service,
-                _ when federation is not null => new[] { federation.Description },
-                _ => new[] { UserName },
-            }),
+            GranteeKind = Grantee()?.Kind ?? (ParameterSetName == SamlSet ? RoleGranteeKind.Saml : RoleGranteeKind.WebIdentity),
+            Grantees = Grantee()?.Names ?? Trimmed(new[] { federation!.Description }),
             Federation = federation,
             CreateProvider = CreateProvider,
             RequireMfa = RequireMfa,
@@ -206,7 +161,4 @@ public sealed class GrantIamRoleAssumeCommand : IamOpsCmdlet
         SamlSet => Roles.FederatedTrust.Saml(SamlProvider),
         _ => null,
     };
-
-    private static IReadOnlyList<string> Trimmed(IEnumerable<string>? values) =>
-        (values ?? Array.Empty<string>()).Select(v => (v ?? string.Empty).Trim()).Distinct(StringComparer.Ordinal).ToList();
 }

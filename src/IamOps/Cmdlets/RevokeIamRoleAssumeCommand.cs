@@ -10,40 +10,10 @@ namespace IamOps.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsSecurity.Revoke, "IamRoleAssume", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = SessionsSet)]
 [OutputType(typeof(RoleRevokeResult))]
-public sealed class RevokeIamRoleAssumeCommand : IamOpsCmdlet
+public sealed class RevokeIamRoleAssumeCommand : RoleGranteeCmdlet
 {
-    private const string UserSet = "User";
-    private const string GroupSet = "Group";
-    private const string AccountSet = "Account";
-    private const string ServiceSet = "Service";
     private const string SessionsSet = "Sessions";
     private const string DeleteSet = "Delete";
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Role")]
-    [ValidateNotNullOrEmpty]
-    [RoleNameCompletion]
-    public string RoleName { get; set; } = string.Empty;
-
-    [Parameter(Mandatory = true, ParameterSetName = UserSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("User")]
-    [ValidateNotNullOrEmpty]
-    [UserNameCompletion]
-    public string UserName { get; set; } = string.Empty;
-
-    [Parameter(Mandatory = true, ParameterSetName = GroupSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("Group")]
-    [ValidateNotNullOrEmpty]
-    [GroupNameCompletion]
-    public string GroupName { get; set; } = string.Empty;
-
-    [Parameter(Mandatory = true, ParameterSetName = AccountSet)]
-    [ValidateNotNullOrEmpty]
-    public string[] AccountId { get; set; } = Array.Empty<string>();
-
-    [Parameter(Mandatory = true, ParameterSetName = ServiceSet)]
-    [ValidateNotNullOrEmpty]
-    public string[] Service { get; set; } = Array.Empty<string>();
 
     /// <summary>Delete the role, its instance profile and its policies once nothing trusts it; alone, once no grant is left.</summary>
     [Parameter(ParameterSetName = UserSet)]
@@ -67,21 +37,8 @@ public sealed class RevokeIamRoleAssumeCommand : IamOpsCmdlet
         var request = new RoleRevokeRequest
         {
             RoleName = RoleName.Trim(),
-            GranteeKind = ParameterSetName switch
-            {
-                GroupSet => RoleGranteeKind.Group,
-                AccountSet => RoleGranteeKind.Account,
-                ServiceSet => RoleGranteeKind.Service,
-                _ => RoleGranteeKind.User,
-            },
-            Grantees = ParameterSetName switch
-            {
-                GroupSet => Trimmed(new[] { GroupName }),
-                AccountSet => Trimmed(AccountId),
-                ServiceSet => Trimmed(Service),
-                SessionsSet or DeleteSet => Array.Empty<string>(),
-                _ => Trimmed(new[] { UserName }),
-            },
+            GranteeKind = Grantee()?.Kind ?? RoleGranteeKind.User,
+            Grantees = Grantee()?.Names ?? Array.Empty<string>(),
             DeleteRole = DeleteRole,
             RevokeSessions = RevokeSessions,
         };
@@ -106,7 +63,4 @@ public sealed class RevokeIamRoleAssumeCommand : IamOpsCmdlet
             WriteFailure(failure);
         }
     }
-
-    private static IReadOnlyList<string> Trimmed(IEnumerable<string>? values) =>
-        (values ?? Array.Empty<string>()).Select(v => (v ?? string.Empty).Trim()).Distinct(StringComparer.Ordinal).ToList();
 }

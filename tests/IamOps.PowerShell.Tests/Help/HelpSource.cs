@@ -14,6 +14,9 @@ public sealed class HelpSource
 
     public Dictionary<string, string> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The parameters in the order the help lists them.</summary>
+    public List<string> ParameterOrder { get; } = new();
+
     /// <summary>Defaults a parameter's help states on a line of its own, "Default value: X" (kept out of its description).</summary>
     public Dictionary<string, string> Defaults { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -57,6 +60,11 @@ public sealed class HelpSource
                     {
                         help.Defaults[item.TrimStart('-')] = stated.Substring(DefaultPrefix.Length).Trim().TrimEnd('.');
                         body = string.Join("\n", lines.Where(l => !l.StartsWith(DefaultPrefix, StringComparison.Ordinal))).Trim();
+                    }
+
+                    if (!help.Parameters.ContainsKey(item.TrimStart('-')))
+                    {
+                        help.ParameterOrder.Add(item.TrimStart('-'));
                     }
 
                     help.Parameters[item.TrimStart('-')] = body;

@@ -30,6 +30,13 @@ public static class MamlWriter
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + root.ToString().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 
+    /// <summary>Parameters in the order the help's markdown lists them; those it does not (the connection parameters) after, as declared.</summary>
+    private static IEnumerable<ParameterMetadata> InHelpOrder(IEnumerable<ParameterMetadata> parameters, HelpSource help) =>
+        parameters.Select((p, i) => (Parameter: p, Declared: i))
+            .OrderBy(x => help.ParameterOrder.FindIndex(n => string.Equals(n, x.Parameter.Name, StringComparison.OrdinalIgnoreCase)) is var at && at >= 0 ? at : int.MaxValue)
+            .ThenBy(x => x.Declared)
+            .Select(x => x.Parameter);
+
     /// <summary>The cmdlet's own parameters (not PowerShell's common ones), in declaration order.</summary>
     public static IEnumerable<ParameterMetadata> OwnParameters(CmdletInfo cmdlet) =>
         cmdlet.Parameters.Values.Where(p => !CommonParameters.Contains(p.Name));
@@ -45,9 +52,11 @@ public static class MamlWriter
             new XElement(Command + "syntax", cmdlet.ParameterSets.Select(set =>
                 new XElement(Command + "syntaxItem",
                     new XElement(Maml + "name", cmdlet.Name),
+                    // As PowerShell writes a syntax line: positional parameters by position, then mandatory, then the rest.
                     set.Parameters.Where(p => !CommonParameters.Contains(p.Name))
+                        .OrderBy(p => p.Position >= 0 ? p.Position : int.MaxValue).ThenBy(p => p.IsMandatory ? 0 : 1)
                         .Select(p => ParameterElement(p.Name, p.ParameterType, p.IsMandatory, p.Position, PipelineInput(p), p.Aliases, help, DefaultValue(cmdlet, p.Name, help)))))),
-            new XElement(Command + "parameters", OwnParameters(cmdlet).Select(p =>
+            new XElement(Command + "parameters", InHelpOrder(OwnParameters(cmdlet), help).Select(p =>
             {
                 var attributes = p.ParameterSets.Values;
                 var mandatory = attributes.Any(a => a.IsMandatory);
