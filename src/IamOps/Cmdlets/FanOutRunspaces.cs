@@ -9,7 +9,7 @@ using IamOps.RoleAssume;
 namespace IamOps.Cmdlets;
 
 /// <summary>
-/// Invoke-IamInAccount's runspaces: IamOps imported and the caller's sandbox and AWS.Tools session defaults set, where
+/// Invoke-IamInAccount's runspaces: IamOps' commands and views, and the caller's sandbox and AWS.Tools session defaults, where
 /// each account's script block runs with <c>$_</c> (the account object), <c>$IamOpsAccount</c>, the caller's -WhatIf,
 /// -Verbose and -Confirm:$false, and that account's session as every IamOps command's default credentials.
 /// </summary>
