@@ -209,8 +209,10 @@ public sealed class InAccountCmdletTests
     [Fact]
     public void Accounts_share_at_most_ThrottleLimit_runspaces_and_progress_moves_when_accounts_start_and_finish()
     {
+        // The first two accounts wait for each other, so two surely run at once however the machine schedules them.
         var run = HostedPowerShell.Run(Org +
-            "$ids | Invoke-IamInAccount -ThrottleLimit 2 -Verbose { $_.Id } | Out-Null\n" +
+            "$gate = [Threading.CountdownEvent]::new(2)\n" +
+            "$ids | Invoke-IamInAccount -ThrottleLimit 2 -Verbose { $g = $using:gate; if ($g.CurrentCount -gt 0) { $g.Signal(); $null = $g.Wait(30000) }; $_.Id } | Out-Null\n" +
             "$ids[0] | Invoke-IamInAccount -AccountId 999999999999 -ThrottleLimit 1 -Verbose { 1 } -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null");
 
         var counts = run.Verbose.Select(v => v.Message).Where(m => m.Contains(" ran in ", StringComparison.Ordinal)).ToList();
