@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using IamOps.Simulator.State;
 
 namespace IamOps.Simulator;
@@ -84,31 +85,7 @@ internal static class AccountStateFile
     public static AccountState Read(string path)
     {
         var full = Path.GetFullPath(path);
-        StateFile? file;
-        try
-        {
-            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
-            file = JsonSerializer.Deserialize<StateFile>(stream, Options);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new IamOpsException("SandboxStateNotFound", FailureKind.ObjectNotFound, $"The sandbox state file '{full}' does not exist. Check the path, or save an account there first.", full);
-        }
-        catch (JsonException ex)
-        {
-            throw Refused(full, $"it is not valid JSON ({ex.Message})");
-        }
-
-        if (file?.Format != FormatName)
-        {
-            throw Refused(full, "it is not an IamOps sandbox state file");
-        }
-
-        if (file.FormatVersion != FormatVersion)
-        {
-            throw Refused(full, $"its format version is {file.FormatVersion}, and this IamOps reads version {FormatVersion}");
-        }
-
+        var file = ReadVersioned<StateFile>(full, FormatName, FormatVersion, "sandbox state file", "an account");
         if (file.Account is not { AccountId.Length: 12 })
         {
             throw Refused(full, "it holds no account");
@@ -152,13 +129,55 @@ internal static class AccountStateFile
     internal static IamOpsException Refused(string path, string why) =>
         new("SandboxStateInvalid", FailureKind.InvalidData, $"The sandbox state file '{path}' was refused: {why}. Choose another -Path, or move this file away to start a new account.", path);
 
-    /// <summary>The file's top level; Format comes first so a foreign file is recognised from its first bytes.</summary>
-    private sealed class StateFile
+    /// <summary>
+    /// Reads the state file at <paramref name="full"/>: it must exist, be JSON, carry <paramref name="formatName"/> and be of
+    /// <paramref name="formatVersion"/>. <paramref name="kind"/> names it in a refusal ("sandbox state file"), and
+    /// <paramref name="content"/> says what a missing file should have been saved with ("an account").
+    /// </summary>
+    internal static TFile ReadVersioned<TFile>(string full, string formatName, int formatVersion, string kind, string content)
+        where TFile : StateFileHeader
     {
-        public string? Format { get; set; }
+        TFile? file;
+        try
+        {
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
+            file = JsonSerializer.Deserialize<TFile>(stream, Options);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new IamOpsException("SandboxStateNotFound", FailureKind.ObjectNotFound, $"The sandbox state file '{full}' does not exist. Check the path, or save {content} there first.", full);
+        }
+        catch (JsonException ex)
+        {
+            throw Refused(full, $"it is not valid JSON ({ex.Message})");
+        }
 
-        public int FormatVersion { get; set; }
+        if (file?.Format != formatName)
+        {
+            throw Refused(full, $"it is not an IamOps {kind}");
+        }
 
+        if (file.FormatVersion != formatVersion)
+        {
+            throw Refused(full, $"its format version is {file.FormatVersion}, and this IamOps reads version {formatVersion}");
+        }
+
+        return file;
+    }
+
+    /// <summary>The file's top level: the header, then the account.</summary>
+    private sealed class StateFile : StateFileHeader
+    {
         public AccountState? Account { get; set; }
     }
+}
+
+/// <summary>What every state file starts with: its format's name and version, written first so a foreign file is recognised from its first bytes.</summary>
+internal abstract class StateFileHeader
+{
+    [JsonPropertyOrder(-2)]
+    public string? Format { get; set; }
+
+    [JsonPropertyOrder(-1)]
+    public int FormatVersion { get; set; }
 }

@@ -41,31 +41,7 @@ internal static class OrganizationStateFile
     public static OrganizationState Read(string path)
     {
         var full = Path.GetFullPath(path);
-        StateFile? file;
-        try
-        {
-            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
-            file = JsonSerializer.Deserialize<StateFile>(stream, Options);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new IamOpsException("SandboxStateNotFound", FailureKind.ObjectNotFound, $"The sandbox state file '{full}' does not exist. Check the path, or save an organization there first.", full);
-        }
-        catch (JsonException ex)
-        {
-            throw AccountStateFile.Refused(full, $"it is not valid JSON ({ex.Message})");
-        }
-
-        if (file?.Format != FormatName)
-        {
-            throw AccountStateFile.Refused(full, "it is not an IamOps sandbox organization state file");
-        }
-
-        if (file.FormatVersion != FormatVersion)
-        {
-            throw AccountStateFile.Refused(full, $"its format version is {file.FormatVersion}, and this IamOps reads version {FormatVersion}");
-        }
-
+        var file = AccountStateFile.ReadVersioned<StateFile>(full, FormatName, FormatVersion, "sandbox organization state file", "an organization");
         var state = file.Organization;
         if (state is null || state.Accounts is not { Count: > 0 } || state.Accounts[0].Id != state.ManagementAccountId)
         {
@@ -78,12 +54,8 @@ internal static class OrganizationStateFile
         return state;
     }
 
-    private sealed class StateFile
+    private sealed class StateFile : StateFileHeader
     {
-        public string? Format { get; set; }
-
-        public int FormatVersion { get; set; }
-
         public OrganizationState? Organization { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml;
 using IamOps.Aws;
 
@@ -59,18 +60,29 @@ internal static partial class StsQueryActions
         },
     };
 
-    private static void Session(XmlWriter w, AssumedRoleSession session)
+    /// <summary>A role session as STS returns it: Credentials, AssumedRoleUser, then (AssumeRole only) PackedPolicySize, and SourceIdentity.</summary>
+    private static void Session(XmlWriter w, AssumedRoleSession session, bool withPackedPolicySize = false)
     {
-        w.WriteStartElement("Credentials");
-        w.WriteElementString("AccessKeyId", session.Credentials.AccessKeyId);
-        w.WriteElementString("SecretAccessKey", session.Credentials.SecretAccessKey);
-        w.WriteElementString("SessionToken", session.Credentials.SessionToken);
-        w.WriteElementString("Expiration", QueryXml.Date(session.Credentials.Expiration));
-        w.WriteEndElement();
+        Credentials(w, session.Credentials);
         w.WriteStartElement("AssumedRoleUser");
         w.WriteElementString("AssumedRoleId", session.AssumedRoleId);
         w.WriteElementString("Arn", session.AssumedRoleArn);
         w.WriteEndElement();
+        if (withPackedPolicySize)
+        {
+            QueryXml.Text(w, "PackedPolicySize", session.PackedPolicySize?.ToString(CultureInfo.InvariantCulture));
+        }
+
         QueryXml.Text(w, "SourceIdentity", session.SourceIdentity);
+    }
+
+    private static void Credentials(XmlWriter w, TemporaryCredentials credentials)
+    {
+        w.WriteStartElement("Credentials");
+        w.WriteElementString("AccessKeyId", credentials.AccessKeyId);
+        w.WriteElementString("SecretAccessKey", credentials.SecretAccessKey);
+        w.WriteElementString("SessionToken", credentials.SessionToken);
+        w.WriteElementString("Expiration", QueryXml.Date(credentials.Expiration));
+        w.WriteEndElement();
     }
 }

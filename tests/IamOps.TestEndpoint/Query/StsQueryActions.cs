@@ -27,15 +27,7 @@ internal static partial class StsQueryActions
             var p = c.Parameters;
             var request = new GetSessionTokenRequest { DurationSeconds = p.Int("DurationSeconds"), SerialNumber = p.Get("SerialNumber"), TokenCode = p.Get("TokenCode") };
             var credentials = c.Run(caller => c.Account.Sts.GetSessionToken(caller, request));
-            return w =>
-            {
-                w.WriteStartElement("Credentials");
-                w.WriteElementString("AccessKeyId", credentials.AccessKeyId);
-                w.WriteElementString("SecretAccessKey", credentials.SecretAccessKey);
-                w.WriteElementString("SessionToken", credentials.SessionToken);
-                w.WriteElementString("Expiration", QueryXml.Date(credentials.Expiration));
-                w.WriteEndElement();
-            };
+            return w => Credentials(w, credentials);
         },
         ["AssumeRole"] = c =>
         {
@@ -55,21 +47,7 @@ internal static partial class StsQueryActions
                 SourceIdentity = p.Get("SourceIdentity"),
             };
             var session = c.Run(caller => c.Account.Sts.AssumeRole(caller, request));
-            return w =>
-            {
-                w.WriteStartElement("Credentials");
-                w.WriteElementString("AccessKeyId", session.Credentials.AccessKeyId);
-                w.WriteElementString("SecretAccessKey", session.Credentials.SecretAccessKey);
-                w.WriteElementString("SessionToken", session.Credentials.SessionToken);
-                w.WriteElementString("Expiration", QueryXml.Date(session.Credentials.Expiration));
-                w.WriteEndElement();
-                w.WriteStartElement("AssumedRoleUser");
-                w.WriteElementString("AssumedRoleId", session.AssumedRoleId);
-                w.WriteElementString("Arn", session.AssumedRoleArn);
-                w.WriteEndElement();
-                QueryXml.Text(w, "PackedPolicySize", session.PackedPolicySize?.ToString(CultureInfo.InvariantCulture));
-                QueryXml.Text(w, "SourceIdentity", session.SourceIdentity);
-            };
+            return w => Session(w, session, withPackedPolicySize: true);
         },
     };
 }
