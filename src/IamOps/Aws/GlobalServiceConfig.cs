@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
+using IamOps.Connection;
 
 namespace IamOps.Aws;
 
@@ -56,6 +57,29 @@ internal abstract class GlobalServiceConfig : ClientConfig
 
     public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters) =>
         new(string.IsNullOrEmpty(ServiceURL) ? PartitionUrl(HomeRegion) : ServiceURL);
+
+    /// <summary>
+    /// A client of the service for a resolved connection: its credentials, its region's partition, its -EndpointUrl. A
+    /// malformed endpoint setting (AWS_ENDPOINT_URL_&lt;SERVICE&gt;, AWS_ENDPOINT_URL, a profile's) surfaces here, as an IamOpsException.
+    /// </summary>
+    internal static TClient CreateClient<TConfig, TClient>(ResolvedConnection connection, string service, Func<AWSCredentials, TConfig, TClient> create)
+        where TConfig : GlobalServiceConfig, new()
+    {
+        try
+        {
+            var config = new TConfig { HomeRegion = connection.Region };
+            if (connection.EndpointUrl is not null)
+            {
+                config.ServiceURL = connection.EndpointUrl.ToString();
+            }
+
+            return create(connection.Credentials, config);
+        }
+        catch (AmazonClientException ex)
+        {
+            throw AwsErrorTranslator.Translate(ex, service, connection.EndpointUrl?.ToString());
+        }
+    }
 
     /// <summary>The service's endpoint in the partition of <paramref name="home"/>, used when no endpoint URL is set.</summary>
     protected abstract string PartitionUrl(RegionEndpoint home);

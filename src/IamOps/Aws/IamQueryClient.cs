@@ -27,24 +27,8 @@ internal sealed partial class IamQueryClient : AmazonServiceClient, IIam
     }
 
     /// <summary>The client for a resolved connection: its credentials, its region's partition, its -EndpointUrl.</summary>
-    public static IamQueryClient For(ResolvedConnection connection)
-    {
-        try
-        {
-            var config = new IamQueryConfig { HomeRegion = connection.Region };
-            if (connection.EndpointUrl is not null)
-            {
-                config.ServiceURL = connection.EndpointUrl.ToString();
-            }
-
-            return new IamQueryClient(connection.Credentials, config);
-        }
-        catch (AmazonClientException ex)
-        {
-            // A malformed AWS_ENDPOINT_URL_IAM / AWS_ENDPOINT_URL or profile setting surfaces here.
-            throw AwsErrorTranslator.Translate(ex, "iam", connection.EndpointUrl?.ToString());
-        }
-    }
+    public static IamQueryClient For(ResolvedConnection connection) =>
+        GlobalServiceConfig.CreateClient<IamQueryConfig, IamQueryClient>(connection, "iam", (credentials, config) => new IamQueryClient(credentials, config));
 
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
     {

@@ -28,23 +28,8 @@ internal sealed class OrganizationsJsonClient : AmazonServiceClient, IOrganizati
     }
 
     /// <summary>The client for a resolved connection: its credentials, its region's partition, its -EndpointUrl.</summary>
-    public static OrganizationsJsonClient For(ResolvedConnection connection)
-    {
-        try
-        {
-            var config = new OrganizationsConfig { HomeRegion = connection.Region };
-            if (connection.EndpointUrl is not null)
-            {
-                config.ServiceURL = connection.EndpointUrl.ToString();
-            }
-
-            return new OrganizationsJsonClient(connection.Credentials, config);
-        }
-        catch (AmazonClientException ex)
-        {
-            throw AwsErrorTranslator.Translate(ex, "organizations", connection.EndpointUrl?.ToString());
-        }
-    }
+    public static OrganizationsJsonClient For(ResolvedConnection connection) =>
+        GlobalServiceConfig.CreateClient<OrganizationsConfig, OrganizationsJsonClient>(connection, "organizations", (credentials, config) => new OrganizationsJsonClient(credentials, config));
 
     public Task<OrganizationDescription> DescribeOrganizationAsync(CancellationToken cancellationToken) =>
         CallAsync(new OrganizationsJsonRequest("DescribeOrganization"), null, d => ReadOrganization(d.GetProperty("Organization")), cancellationToken);
